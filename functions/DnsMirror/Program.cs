@@ -1,0 +1,2 @@
+// Composition root placeholder: replaced when the DnsMirror issue lands.
+return 0;

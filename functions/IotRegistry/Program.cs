@@ -1,0 +1,2 @@
+// Composition root placeholder: replaced when the IotRegistry issue lands.
+return 0;

@@ -1,0 +1,2 @@
+// Composition root placeholder: replaced when the SesFeedback issue lands.
+return 0;

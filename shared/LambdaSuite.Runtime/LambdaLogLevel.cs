@@ -1,0 +1,11 @@
+namespace LambdaSuite.Runtime;
+
+public enum LambdaLogLevel
+{
+    Trace,
+    Debug,
+    Information,
+    Warning,
+    Error,
+    Critical,
+}
