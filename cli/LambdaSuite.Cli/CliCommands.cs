@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace LambdaSuite.Cli;
+
+/// <summary>Every command group of the CLI. Each group lives in its own folder and adds one line here.</summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
