@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using LambdaSuite.Data.Mailing;
+using SesFeedback.Mailing;
+using SesFeedback.Ses;
+
+namespace SesFeedback.Feedback;
+
+/// <summary>Turns one SES message (JSON) into per-recipient <see cref="FeedbackEvent"/>s.</summary>
+public static class SesMessageParser
+{
+    private const string ConfigurationSetTag = "ses:configuration-set";
+
+    public static SesParseResult Parse(string json)
+    {
+        SesMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize(json, SesJsonContext.Default.SesMessage);
+        }
+        catch (JsonException e)
+        {
+            return SesParseResult.Failed($"not valid SES JSON: {e.Message}");
+        }
+
+        return message is null ? SesParseResult.Failed("empty SES message") : Parse(message);
+    }
+
+    public static SesParseResult Parse(SesMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var type = message.EventType ?? message.NotificationType;
+        if (type is null)
+        {
+            return SesParseResult.Failed("neither notificationType nor eventType is present");
+        }
+
+        if (message.Mail is null)
+        {
+            return SesParseResult.Failed($"{type} message has no mail object");
+        }
+
+        return type switch
+        {
+            "Bounce" => FromBounce(message, message.Bounce),
+            "Complaint" => FromComplaint(message, message.Complaint),
+            "Delivery" => FromRecipients(message, MailingEventKind.Delivery, message.Delivery?.Timestamp, message.Delivery?.Recipients, "delivery"),
+            "DeliveryDelay" => FromRecipients(message, MailingEventKind.DeliveryDelay, message.DeliveryDelay?.Timestamp, message.DeliveryDelay?.DelayedRecipients?.Select(r => r.EmailAddress), "deliveryDelay"),
+            "Open" => FromRecipients(message, MailingEventKind.Open, message.Open?.Timestamp, message.Mail.Destination, "open"),
+            "Click" => FromRecipients(message, MailingEventKind.Click, message.Click?.Timestamp, message.Mail.Destination, "click"),
+            "Subscription" => FromRecipients(message, MailingEventKind.Subscription, message.Subscription?.Timestamp, message.Mail.Destination, "subscription"),
+            // These three carry no time of their own; the send time is the event's time.
+            "Send" => FromRecipients(message, MailingEventKind.Send, message.Mail.Timestamp, message.Mail.Destination, "mail"),
+            "Reject" => FromRecipients(message, MailingEventKind.Reject, message.Mail.Timestamp, message.Mail.Destination, "mail"),
+            "Rendering Failure" => FromRecipients(message, MailingEventKind.RenderingFailure, message.Mail.Timestamp, message.Mail.Destination, "mail"),
+            _ => SesParseResult.Failed($"unknown SES message type '{type}'"),
+        };
+    }
+
+    private static SesParseResult FromBounce(SesMessage message, SesBounce? bounce)
+    {
+        if (bounce?.Timestamp is not { } at || bounce.BounceType is null)
+        {
+            return SesParseResult.Failed("Bounce message lacks bounce.timestamp or bounce.bounceType");
+        }
+
+        return Build(message, MailingEventKind.Bounce, at, bounce.BouncedRecipients?.Select(r => (r.EmailAddress, (SesRecipient?)r)), bounce.FeedbackId,
+            (e, r) => e with { BounceType = bounce.BounceType, BounceSubType = bounce.BounceSubType, DiagnosticCode = r?.DiagnosticCode });
+    }
+
+    private static SesParseResult FromComplaint(SesMessage message, SesComplaint? complaint)
+    {
+        if (complaint?.Timestamp is not { } at)
+        {
+            return SesParseResult.Failed("Complaint message lacks complaint.timestamp");
+        }
+
+        return Build(message, MailingEventKind.Complaint, at, complaint.ComplainedRecipients?.Select(r => (r.EmailAddress, (SesRecipient?)r)), complaint.FeedbackId,
+            (e, _) => e with { ComplaintFeedbackType = complaint.ComplaintFeedbackType, BounceSubType = complaint.ComplaintSubType });
+    }
+
+    private static SesParseResult FromRecipients(SesMessage message, MailingEventKind kind, DateTimeOffset? at, IEnumerable<string?>? recipients, string timeSource) =>
+        at is { } time
+            ? Build(message, kind, time, recipients?.Select(r => (r, (SesRecipient?)null)), feedbackId: null, (e, _) => e)
+            : SesParseResult.Failed($"{kind} message lacks {timeSource}.timestamp");
+
+    private static SesParseResult Build(
+        SesMessage message,
+        MailingEventKind kind,
+        DateTimeOffset at,
+        IEnumerable<(string? Address, SesRecipient? Detail)>? recipients,
+        string? feedbackId,
+        Func<MailingEvent, SesRecipient?, MailingEvent> enrich)
+    {
+        var list = recipients?.ToList() ?? [];
+        if (list.Count == 0)
+        {
+            return SesParseResult.Failed($"{kind} message names no recipients");
+        }
+
+        var mail = message.Mail!;
+        var tags = (mail.Tags ?? []).ToImmutableSortedDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+        var configurationSet = tags.TryGetValue(ConfigurationSetTag, out var sets) && sets.Length > 0 ? sets[0] : null;
+        EmailAddress.TryNormalize(mail.Source, out var sender);
+        var events = new List<FeedbackEvent>(list.Count);
+        var skipped = new List<string>();
+        foreach (var (raw, detail) in list)
+        {
+            if (!EmailAddress.TryNormalize(raw, out var address))
+            {
+                skipped.Add(raw ?? "(no address)");
+                continue;
+            }
+
+            var kindName = kind.ToString();
+            var baseEvent = new MailingEvent(EventKey.For(kindName, feedbackId, mail.MessageId, address, at), kind, at)
+            {
+                FeedbackId = feedbackId,
+                MessageId = mail.MessageId,
+            };
+            events.Add(new FeedbackEvent(address, enrich(baseEvent, detail))
+            {
+                Sender = sender.Length > 0 ? sender : mail.Source,
+                ConfigurationSet = configurationSet,
+                Tags = tags,
+            });
+        }
+
+        return new SesParseResult(events, skipped, Error: null);
+    }
+}

@@ -1,0 +1,7 @@
+namespace LambdaSuite.Data.Mailing;
+
+public enum MailingState
+{
+    Active,
+    Suppressed,
+}
