@@ -107,18 +107,22 @@ public sealed class LambdaRuntimeLoop
         catch (Exception ex)
         {
             logger.Log(LambdaLogLevel.Error, "Invocation failed.", exception: ex);
-            await PostSafelyAsync(() => _client.PostInvocationErrorAsync(invocation.RequestId, LambdaError.FromException(ex), cancellationToken), logger).ConfigureAwait(false);
+            await PostSafelyAsync(() => _client.PostInvocationErrorAsync(invocation.RequestId, LambdaError.FromException(ex), cancellationToken), logger, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await PostSafelyAsync(() => _client.PostResponseAsync(invocation.RequestId, response, cancellationToken), logger).ConfigureAwait(false);
+        await PostSafelyAsync(() => _client.PostResponseAsync(invocation.RequestId, response, cancellationToken), logger, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task PostSafelyAsync(Func<Task> post, JsonLambdaLogger logger)
+    private static async Task PostSafelyAsync(Func<Task> post, JsonLambdaLogger logger, CancellationToken cancellationToken)
     {
         try
         {
             await post().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping; the loop ends right after this.
         }
         catch (Exception ex) when (ex is HttpRequestException or LambdaRuntimeApiException)
         {
