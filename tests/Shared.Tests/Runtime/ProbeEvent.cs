@@ -1,0 +1,3 @@
+namespace Shared.Tests.Runtime;
+
+public sealed record ProbeEvent(string Name, int Count);

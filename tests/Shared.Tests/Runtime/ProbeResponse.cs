@@ -1,0 +1,3 @@
+namespace Shared.Tests.Runtime;
+
+public sealed record ProbeResponse(string Greeting);
