@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LambdaSuite.Cli.Stack;
 
 namespace LambdaSuite.Cli;
 
@@ -7,6 +8,6 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return StackCommands.Create();
     }
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Writes and reads .stack/env: `export NAME=value` lines that point tests and tools at the stack.
+# Sourced after lib.sh and servers/bind.sh.
+
+# env_line NAME VALUE: quotes only what the shell would otherwise split or expand.
+env_line() { printf 'export %s=%q\n' "$1" "$2"; }
+
+# write_env_file GIVEN_ENDPOINT: local ports, or the person's endpoint for the AWS services.
+write_env_file() {
+  local given="$1" tmp="$ENV_FILE.tmp"
+  {
+    if [[ -n "$given" ]]; then
+      env_line AWS_ENDPOINT_URL "$given"
+      env_line AWS_ENDPOINT_URL_DYNAMODB "${AWS_ENDPOINT_URL_DYNAMODB:-$given}"
+      env_line AWS_ENDPOINT_URL_DYNAMODB_STREAMS "${AWS_ENDPOINT_URL_DYNAMODB_STREAMS:-$given}"
+      env_line AWS_ENDPOINT_URL_KINESIS "${AWS_ENDPOINT_URL_KINESIS:-$given}"
+    else
+      env_line AWS_ENDPOINT_URL_DYNAMODB "http://127.0.0.1:$(server_port dynamodb)"
+      env_line AWS_ENDPOINT_URL_DYNAMODB_STREAMS "http://127.0.0.1:$(server_port dynamodb)"
+      env_line AWS_ENDPOINT_URL_KINESIS "http://127.0.0.1:$(server_port kinesis)"
+    fi
+    env_line SUITE_DNS_PRIMARY "127.0.0.1:$(server_port dns-primary)"
+    env_line SUITE_DNS_SECONDARY "127.0.0.1:$(server_port dns-secondary)"
+    env_line SUITE_DNS_TSIG "$(tsig_env_value)"
+    env_line SUITE_REDIS "127.0.0.1:$(server_port redis)"
+    env_line SUITE_MEMCACHED "127.0.0.1:$(server_port memcached)"
+    if [[ -n "$given" ]]; then
+      env_line AWS_REGION "${AWS_REGION:-us-east-1}"
+      # A person's LocalStack keeps the person's credentials; LocalStack accepts any when none are set.
+      if [[ -z "${AWS_ACCESS_KEY_ID:-}" ]]; then
+        env_line AWS_ACCESS_KEY_ID test
+        env_line AWS_SECRET_ACCESS_KEY test
+      fi
+    else
+      # Local servers accept any credentials; dummies keep real ones from ever reaching them.
+      env_line AWS_REGION us-east-1
+      env_line AWS_ACCESS_KEY_ID local
+      env_line AWS_SECRET_ACCESS_KEY local
+    fi
+  } >"$tmp"
+  mv "$tmp" "$ENV_FILE"
+}
+
+# env_file_value NAME: the value NAME has in .stack/env.
+env_file_value() {
+  (
+    # shellcheck disable=SC1090
+    source "$ENV_FILE"
+    printf '%s\n' "${!1:-}"
+  )
+}
