@@ -13,8 +13,9 @@ public sealed class EpochSecondsJsonConverter : JsonConverter<DateTimeOffset>
             throw new JsonException($"Expected epoch seconds, found {reader.TokenType}.");
         }
 
-        var seconds = reader.GetDouble();
-        return DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
+        // Decimal keeps the millisecond fraction exact, where a double would drift by a few ticks.
+        var seconds = reader.GetDecimal();
+        return DateTimeOffset.UnixEpoch.AddTicks((long)decimal.Round(seconds * TimeSpan.TicksPerSecond));
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
