@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace LambdaSuite.Aws.Http;
+
+/// <summary>
+/// The AWS JSON 1.0/1.1 protocol: <c>POST /</c> with <c>X-Amz-Target: {prefix}.{Operation}</c>, content type
+/// <c>application/x-amz-json-{version}</c> (no charset, as the SDKs send it) and a JSON body whose field names are the
+/// service's own. Type information comes from source-generated contexts, so no reflection runs.
+/// </summary>
+public static class AwsJsonRpc
+{
+    public static Task<TResponse> InvokeAsync<TRequest, TResponse>(
+        this AwsHttp http,
+        string targetPrefix,
+        string jsonVersion,
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken) =>
+        Send(http, targetPrefix, jsonVersion, operation, request, requestType, response => response.Body.Length == 0
+            ? throw new FormatException($"{operation} answered with an empty body.")
+            : JsonSerializer.Deserialize(response.Body, responseType) ?? throw new FormatException($"{operation} answered with JSON null."), cancellationToken);
+
+    /// <summary>For operations whose answer has no members (CreateStream answers an empty body).</summary>
+    public static Task<TResponse> InvokeEmptyAsync<TRequest, TResponse>(
+        this AwsHttp http,
+        string targetPrefix,
+        string jsonVersion,
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        TResponse emptyResponse,
+        CancellationToken cancellationToken) =>
+        Send(http, targetPrefix, jsonVersion, operation, request, requestType, _ => emptyResponse, cancellationToken);
+
+    private static Task<TResponse> Send<TRequest, TResponse>(
+        AwsHttp http,
+        string targetPrefix,
+        string jsonVersion,
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        Func<AwsHttpResponse, TResponse> parse,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(request);
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
+        var contentType = MediaTypeHeaderValue.Parse("application/x-amz-json-" + jsonVersion);
+        var uri = http.UriFor("/");
+        return http.SendAsync(
+            operation,
+            AwsProtocol.Json,
+            () =>
+            {
+                var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+                message.Content.Headers.ContentType = contentType;
+                message.Headers.TryAddWithoutValidation("X-Amz-Target", targetPrefix + "." + operation);
+                return message;
+            },
+            parse,
+            cancellationToken);
+    }
+}

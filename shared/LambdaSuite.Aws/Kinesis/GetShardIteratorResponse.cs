@@ -1,0 +1,6 @@
+namespace LambdaSuite.Aws.Kinesis;
+
+public sealed record GetShardIteratorResponse
+{
+    public required string ShardIterator { get; init; }
+}

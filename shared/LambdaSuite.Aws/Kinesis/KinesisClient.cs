@@ -1,0 +1,37 @@
+using LambdaSuite.Aws.Http;
+
+namespace LambdaSuite.Aws.Kinesis;
+
+/// <summary>
+/// Kinesis Data Streams over the AWS JSON 1.1 protocol (<c>X-Amz-Target: Kinesis_20131202.{Operation}</c>). In-house
+/// because AWSSDK.Kinesis does not restore from the registry these machines reach; operation and field names follow
+/// it so it can replace this class.
+/// </summary>
+public sealed class KinesisClient(AwsHttp http)
+{
+    private const string TargetPrefix = "Kinesis_20131202";
+    private const string JsonVersion = "1.1";
+
+    public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
+
+    public KinesisClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
+
+    /// <summary>Writes up to 500 records; rejected records carry an ErrorCode in the answer, in request order.</summary>
+    public Task<PutRecordsResponse> PutRecordsAsync(PutRecordsRequest request, CancellationToken cancellationToken = default) =>
+        Http.InvokeAsync(TargetPrefix, JsonVersion, "PutRecords", request, KinesisJsonContext.Default.PutRecordsRequest, KinesisJsonContext.Default.PutRecordsResponse, cancellationToken);
+
+    public Task<CreateStreamResponse> CreateStreamAsync(CreateStreamRequest request, CancellationToken cancellationToken = default) =>
+        Http.InvokeEmptyAsync(TargetPrefix, JsonVersion, "CreateStream", request, KinesisJsonContext.Default.CreateStreamRequest, new CreateStreamResponse(), cancellationToken);
+
+    public Task<DescribeStreamSummaryResponse> DescribeStreamSummaryAsync(DescribeStreamSummaryRequest request, CancellationToken cancellationToken = default) =>
+        Http.InvokeAsync(TargetPrefix, JsonVersion, "DescribeStreamSummary", request, KinesisJsonContext.Default.DescribeStreamSummaryRequest, KinesisJsonContext.Default.DescribeStreamSummaryResponse, cancellationToken);
+
+    public Task<ListShardsResponse> ListShardsAsync(ListShardsRequest request, CancellationToken cancellationToken = default) =>
+        Http.InvokeAsync(TargetPrefix, JsonVersion, "ListShards", request, KinesisJsonContext.Default.ListShardsRequest, KinesisJsonContext.Default.ListShardsResponse, cancellationToken);
+
+    public Task<GetShardIteratorResponse> GetShardIteratorAsync(GetShardIteratorRequest request, CancellationToken cancellationToken = default) =>
+        Http.InvokeAsync(TargetPrefix, JsonVersion, "GetShardIterator", request, KinesisJsonContext.Default.GetShardIteratorRequest, KinesisJsonContext.Default.GetShardIteratorResponse, cancellationToken);
+
+    public Task<GetRecordsResponse> GetRecordsAsync(GetRecordsRequest request, CancellationToken cancellationToken = default) =>
+        Http.InvokeAsync(TargetPrefix, JsonVersion, "GetRecords", request, KinesisJsonContext.Default.GetRecordsRequest, KinesisJsonContext.Default.GetRecordsResponse, cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace LambdaSuite.Aws.Route53;
+
+public sealed record GetChangeResponse(ChangeInfo ChangeInfo);

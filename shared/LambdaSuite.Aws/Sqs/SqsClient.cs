@@ -1,0 +1,24 @@
+using LambdaSuite.Aws.Http;
+
+namespace LambdaSuite.Aws.Sqs;
+
+/// <summary>
+/// SQS over the AWS JSON 1.0 protocol (<c>X-Amz-Target: AmazonSQS.{Operation}</c>). In-house because AWSSDK.SQS does
+/// not restore from the registry these machines reach; operation and field names follow it so it can replace this class.
+/// </summary>
+public sealed class SqsClient(AwsHttp http)
+{
+    private const string TargetPrefix = "AmazonSQS";
+    private const string JsonVersion = "1.0";
+
+    public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
+
+    public SqsClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
+
+    public Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default) =>
+        Http.InvokeAsync(TargetPrefix, JsonVersion, "SendMessage", request, SqsJsonContext.Default.SendMessageRequest, SqsJsonContext.Default.SendMessageResponse, cancellationToken);
+
+    /// <summary>Sends up to 10 messages; entries SQS rejects come back in <see cref="SendMessageBatchResponse.Failed"/>.</summary>
+    public Task<SendMessageBatchResponse> SendMessageBatchAsync(SendMessageBatchRequest request, CancellationToken cancellationToken = default) =>
+        Http.InvokeAsync(TargetPrefix, JsonVersion, "SendMessageBatch", request, SqsJsonContext.Default.SendMessageBatchRequest, SqsJsonContext.Default.SendMessageBatchResponse, cancellationToken);
+}
