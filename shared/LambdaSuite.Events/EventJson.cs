@@ -40,4 +40,16 @@ public static class EventJson
                 ex);
         }
     }
+
+    /// <summary>
+    /// For JSON that arrives inside a string field, such as an SNS notification in an SQS <c>body</c> or an SES
+    /// notification in an SNS <c>Message</c>.
+    /// </summary>
+    public static bool TryParse<T>(string? json, JsonTypeInfo<T> typeInfo, [NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        value = null;
+        return !string.IsNullOrEmpty(json) && TryParse(System.Text.Encoding.UTF8.GetBytes(json), typeInfo, out value);
+    }
 }

@@ -54,20 +54,32 @@ public sealed class DynamoDbAttributeValue
     public static DynamoDbAttributeValue FromBinary(byte[] value) =>
         new(DynamoDbAttributeKind.Binary) { Binary = value ?? throw new ArgumentNullException(nameof(value)) };
 
-    public static DynamoDbAttributeValue FromStringSet(IEnumerable<string> values) =>
-        new(DynamoDbAttributeKind.StringSet) { TextSet = [.. values] };
+    public static DynamoDbAttributeValue FromStringSet(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new(DynamoDbAttributeKind.StringSet) { TextSet = [.. values] };
+    }
 
-    public static DynamoDbAttributeValue FromNumberSet(IEnumerable<string> values) =>
-        new(DynamoDbAttributeKind.NumberSet) { TextSet = [.. values.Select(RequireNumber)] };
+    public static DynamoDbAttributeValue FromNumberSet(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new(DynamoDbAttributeKind.NumberSet) { TextSet = [.. values.Select(RequireNumber)] };
+    }
 
-    public static DynamoDbAttributeValue FromBinarySet(IEnumerable<byte[]> values) =>
-        new(DynamoDbAttributeKind.BinarySet) { BinarySet = [.. values] };
+    public static DynamoDbAttributeValue FromBinarySet(IEnumerable<byte[]> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new(DynamoDbAttributeKind.BinarySet) { BinarySet = [.. values] };
+    }
 
     public static DynamoDbAttributeValue FromMap(IReadOnlyDictionary<string, DynamoDbAttributeValue> values) =>
         new(DynamoDbAttributeKind.Map) { Map = values ?? throw new ArgumentNullException(nameof(values)) };
 
-    public static DynamoDbAttributeValue FromList(IEnumerable<DynamoDbAttributeValue> values) =>
-        new(DynamoDbAttributeKind.List) { List = [.. values] };
+    public static DynamoDbAttributeValue FromList(IEnumerable<DynamoDbAttributeValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new(DynamoDbAttributeKind.List) { List = [.. values] };
+    }
 
     public static DynamoDbAttributeValue FromBool(bool value) => value ? s_true : s_false;
 

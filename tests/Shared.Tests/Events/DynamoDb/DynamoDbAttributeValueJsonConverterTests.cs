@@ -61,4 +61,12 @@ public class DynamoDbAttributeValueJsonConverterTests
 
         Assert.Throws<FormatException>(create);
     }
+
+    [Fact]
+    public void FromList_Null_ThrowsArgumentNullException()
+    {
+        var create = () => DynamoDbAttributeValue.FromList(null!);
+
+        Assert.Throws<ArgumentNullException>(create);
+    }
 }

@@ -171,4 +171,32 @@ public class HttpEventParserTests
             Assert.False(parsed, $"cut at {length} parsed");
         }
     }
+
+    [Theory]
+    [InlineData("""{"version":"1.0","resource":"/x","path":"/x","httpMethod":"GET","requestContext":{"resourceId":"$default","httpMethod":"GET"}}""", HttpEventKind.ApiGatewayV1)]
+    [InlineData("""{"httpMethod":"GET","path":"/x","requestContext":{}}""", HttpEventKind.ApiGatewayV1)]
+    [InlineData("""{"version":"2.0","rawPath":"/x","requestContext":{"http":{"method":"GET","path":"/x"}}}""", HttpEventKind.ApiGatewayV2)]
+    [InlineData("""{"requestContext":{"elb":{"targetGroupArn":"arn"}},"httpMethod":"GET","path":"/x","multiValueQueryStringParameters":{}}""", HttpEventKind.AlbMultiValue)]
+    [InlineData("""{"requestContext":{"elb":{"targetGroupArn":"arn"}},"httpMethod":"GET","path":"/x","multiValueHeaders":null,"headers":{}}""", HttpEventKind.Alb)]
+    public void TryParse_MinimalEvents_DetectsKindFromMarkers(string input, HttpEventKind expected)
+    {
+        var json = Encoding.UTF8.GetBytes(input);
+
+        var parsed = HttpEventParser.TryParse(json, out var request);
+
+        Assert.True(parsed);
+        Assert.Equal(expected, request!.Kind);
+        Assert.Equal("/x", request.Path);
+    }
+
+    [Fact]
+    public void TryParse_EscapedPropertyNames_StillRecognised()
+    {
+        var json = """{"requestContext":{"\u0065lb":{}},"httpMethod":"GET","path":"/"}"""u8;
+
+        var parsed = HttpEventParser.TryParse(json, out var request);
+
+        Assert.True(parsed);
+        Assert.Equal(HttpEventKind.Alb, request!.Kind);
+    }
 }

@@ -76,4 +76,27 @@ public class SnsEventTests
 
         Assert.Contains("Timestamp", error.Message);
     }
+
+    [Fact]
+    public void TryParse_SqsBodyHoldingNotification_ReadsMessage()
+    {
+        var body = System.Text.Encoding.UTF8.GetString(EventSamples.Load("sns-notification-body.json"));
+
+        var parsed = EventJson.TryParse(body, EventsJsonContext.Default.SnsMessage, out var sns);
+
+        Assert.True(parsed);
+        Assert.Equal("{\"device\":\"d-17\",\"state\":\"online\"}", sns!.Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("plain text body")]
+    public void TryParse_BodyNotJson_ReturnsFalse(string? body)
+    {
+        var parsed = EventJson.TryParse(body, EventsJsonContext.Default.SnsMessage, out var sns);
+
+        Assert.False(parsed);
+        Assert.Null(sns);
+    }
 }
