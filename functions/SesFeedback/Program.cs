@@ -1,2 +1,4 @@
-// Composition root placeholder: replaced when the SesFeedback issue lands.
-return 0;
+using LambdaSuite.Runtime;
+using SesFeedback;
+
+return await LambdaHost.RunAsync(() => SesFeedbackFunction.Create(Environment.GetEnvironmentVariable));
