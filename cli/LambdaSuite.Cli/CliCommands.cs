@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LambdaSuite.Cli.Mailing;
 using LambdaSuite.Cli.Stack;
 
 namespace LambdaSuite.Cli;
@@ -9,5 +10,6 @@ internal static class CliCommands
     public static IEnumerable<Command> All()
     {
         yield return StackCommands.Create();
+        yield return MailingCommands.Create();
     }
 }

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# ./suite test: installs what is missing, builds, publishes the AOT bootstraps (process tests run them),
+# starts the local stack (or uses AWS_ENDPOINT_URL, e.g. LocalStack, for the AWS services), runs every test
+# project, stops what it started, and ends with one plain line "N passed, N failed".
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$SUITE_ROOT"
+
+filter=()
+if [[ "${1:-}" == "--filter" && -n "${2:-}" ]]; then
+  filter=(--filter "$2")
+fi
+
+suite_require_dotnet
+started=$(date +%s)
+suite_log "installing the local stack's servers (when missing)"
+if [[ -n "${AWS_ENDPOINT_URL:-}" ]]; then
+  bash scripts/stack/install.sh --no-aws
+else
+  bash scripts/stack/install.sh
+fi
+
+suite_log "building the solution"
+dotnet build LambdaSuite.slnx -c Release -nologo -v:q -clp:ErrorsOnly
+
+suite_log "publishing each function's Native AOT bootstrap"
+dotnet "$SUITE_CLI_DLL" package
+
+stopped=false
+stop_stack() {
+  $stopped && return 0
+  stopped=true
+  bash scripts/stack/stack.sh down >/dev/null 2>&1 || true
+}
+trap stop_stack EXIT
+suite_log "starting the local stack"
+bash scripts/stack/stack.sh up >/dev/null
+# shellcheck disable=SC1091
+source .stack/env
+
+suite_log "running the tests"
+log=artifacts/test-results.log
+mkdir -p artifacts
+status=0
+dotnet test LambdaSuite.slnx -c Release --no-build -nologo "${filter[@]}" 2>&1 | tee "$log" || status=$?
+stop_stack
+
+# Sum the runners' closing lines ("Passed!  - Failed: 0, Passed: 73, ...") over every test project.
+read -r passed failed projects < <(awk '
+  /(Passed|Failed)! +- +Failed:/ {
+    for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
+    n++
+  }
+  END { printf "%d %d %d\n", p, f, n }' FS='[ ,]+' "$log")
+expected=$(find tests -name '*.Tests.csproj' | wc -l)
+if ((projects < expected)); then
+  printf 'suite: %d of %d test projects printed no result (crashed or did not run); counted as failures\n' \
+    $((expected - projects)) "$expected" >&2
+  failed=$((failed + expected - projects))
+fi
+if ((status != 0 && failed == 0)); then
+  echo "suite: dotnet test exited $status with no failed test; counted as one failure" >&2
+  failed=1
+fi
+printf 'took %ds\n' $(($(date +%s) - started)) >&2
+echo "$passed passed, $failed failed"
+((failed == 0))
