@@ -1,4 +1,7 @@
 using System.CommandLine;
+using LambdaSuite.Cli.Bench;
+using LambdaSuite.Cli.Invoke;
+using LambdaSuite.Cli.Packaging;
 
 namespace LambdaSuite.Cli;
 
@@ -7,6 +10,8 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return InvokeCommand.Create();
+        yield return PackageCommand.Create();
+        yield return BenchCommands.Create();
     }
 }
