@@ -7,7 +7,7 @@ namespace LambdaSuite.Cli;
 /// <summary>Small helpers for the CLI's <c>--json</c> outputs, written with <see cref="Utf8JsonWriter"/> (no reflection).</summary>
 internal static class CliJson
 {
-    private static readonly JsonWriterOptions s_indented = new() { Indented = true };
+    private static readonly JsonWriterOptions s_indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Write(Action<Utf8JsonWriter> write)
     {

@@ -86,7 +86,7 @@ public sealed class JsonLambdaLogger : ILambdaLogger
         }
 
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, RuntimeJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("timestamp", _timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
