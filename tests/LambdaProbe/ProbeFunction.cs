@@ -31,7 +31,7 @@ public sealed class ProbeFunction : ILambdaFunction
     public Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var document = JsonDocument.Parse(eventJson);
+        using var document = ParseEvent(eventJson);
         if (document.RootElement.ValueKind == JsonValueKind.Object
             && document.RootElement.TryGetProperty("fail", out var fail)
             && fail.ValueKind == JsonValueKind.True)
@@ -57,5 +57,17 @@ public sealed class ProbeFunction : ILambdaFunction
         }
 
         return Task.FromResult(buffer.WrittenSpan.ToArray());
+    }
+
+    private static JsonDocument ParseEvent(ReadOnlyMemory<byte> eventJson)
+    {
+        try
+        {
+            return JsonDocument.Parse(eventJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new LambdaEventException($"The event is not JSON: {ex.Message}", ex);
+        }
     }
 }

@@ -23,6 +23,7 @@ public static class LambdaZipWriter
     {
         ArgumentException.ThrowIfNullOrEmpty(bootstrapPath);
         ArgumentException.ThrowIfNullOrEmpty(zipPath);
+        using var source = File.OpenRead(bootstrapPath);
         var temporary = zipPath + ".tmp";
         File.Delete(temporary);
         using (var archive = ZipFile.Open(temporary, ZipArchiveMode.Create))
@@ -30,7 +31,6 @@ public static class LambdaZipWriter
             var entry = archive.CreateEntry(EntryName, CompressionLevel.Optimal);
             entry.ExternalAttributes = BootstrapExternalAttributes;
             entry.LastWriteTime = File.GetLastWriteTimeUtc(bootstrapPath);
-            using var source = File.OpenRead(bootstrapPath);
             using var target = entry.Open();
             source.CopyTo(target);
         }

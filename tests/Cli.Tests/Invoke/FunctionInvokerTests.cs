@@ -80,7 +80,7 @@ public sealed class FunctionInvokerTests(ProbeBootstrapFixture probe)
         var result = await invoker.InvokeInProcessAsync(s_probeEntry, _ => null, Encoding.UTF8.GetBytes("{not json"), TimeSpan.FromSeconds(10), Stream.Null);
 
         Assert.Equal(InvokeStatus.InvocationError, result.Status);
-        Assert.Contains("JsonException", result.Error!.ErrorType);
+        Assert.Equal("LambdaEventException", result.Error!.ErrorType);
     }
 
     [Fact]
