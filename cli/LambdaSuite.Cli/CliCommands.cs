@@ -1,5 +1,8 @@
 using System.CommandLine;
+using LambdaSuite.Cli.Bench;
+using LambdaSuite.Cli.Invoke;
 using LambdaSuite.Cli.Mailing;
+using LambdaSuite.Cli.Packaging;
 using LambdaSuite.Cli.Stack;
 
 namespace LambdaSuite.Cli;
@@ -10,6 +13,9 @@ internal static class CliCommands
     public static IEnumerable<Command> All()
     {
         yield return StackCommands.Create();
+        yield return InvokeCommand.Create();
+        yield return PackageCommand.Create();
+        yield return BenchCommands.Create();
         yield return MailingCommands.Create();
     }
 }

@@ -86,7 +86,7 @@ public sealed class JsonLambdaLogger : ILambdaLogger
         }
 
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, RuntimeJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("timestamp", _timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
@@ -122,21 +122,23 @@ public sealed class JsonLambdaLogger : ILambdaLogger
             writer.WriteEndObject();
         }
 
+        buffer.GetSpan(1)[0] = (byte)'\n';
+        buffer.Advance(1);
         WriteLine(buffer.WrittenSpan);
     }
 
     public void WriteJsonLine(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        WriteLine(Encoding.UTF8.GetBytes(json.TrimEnd('\r', '\n')));
+        WriteLine(Encoding.UTF8.GetBytes(json.TrimEnd('\r', '\n') + "\n"));
     }
 
-    private void WriteLine(ReadOnlySpan<byte> utf8)
+    /// <summary>Writes a whole line, newline included, in one call so the line reaches stdout in one write.</summary>
+    private void WriteLine(ReadOnlySpan<byte> utf8Line)
     {
         lock (_gate)
         {
-            _output.Write(utf8);
-            _output.WriteByte((byte)'\n');
+            _output.Write(utf8Line);
             _output.Flush();
         }
     }

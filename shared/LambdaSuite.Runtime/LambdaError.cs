@@ -25,7 +25,7 @@ public sealed record LambdaError(string ErrorMessage, string ErrorType, IReadOnl
     public byte[] ToUtf8Json()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, RuntimeJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("errorMessage", ErrorMessage);

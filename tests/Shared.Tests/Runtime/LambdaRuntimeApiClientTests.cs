@@ -73,12 +73,12 @@ public sealed class LambdaRuntimeApiClientTests
         await using var stub = await RuntimeApiStub.StartAsync();
         using var client = new LambdaRuntimeApiClient(stub.HostAndPort);
 
-        await client.PostInvocationErrorAsync("id/with space", new LambdaError("bad \"input\"", "Custom.Error", ["at A", "at B"]), CancellationToken.None);
+        await client.PostInvocationErrorAsync("id/with space", new LambdaError("bad \"input\" <b>+1</b>", "Custom.Error", ["at A", "at B"]), CancellationToken.None);
         var post = await stub.NextPostAsync();
 
         Assert.Equal("/invocation/id%2Fwith%20space/error", post.Path);
         Assert.Equal("Custom.Error", post.Headers[RuntimeApiHeaders.FunctionErrorType]);
-        Assert.Equal("{\"errorMessage\":\"bad \\u0022input\\u0022\",\"errorType\":\"Custom.Error\",\"stackTrace\":[\"at A\",\"at B\"]}", post.BodyText);
+        Assert.Equal("{\"errorMessage\":\"bad \\\"input\\\" <b>+1</b>\",\"errorType\":\"Custom.Error\",\"stackTrace\":[\"at A\",\"at B\"]}", post.BodyText);
     }
 
     [Fact]

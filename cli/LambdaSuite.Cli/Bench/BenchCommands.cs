@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace LambdaSuite.Cli.Bench;
+
+/// <summary><c>./suite bench &lt;name&gt;</c>: each benchmark is a subcommand; adding one is one line in <see cref="Subcommands"/>.</summary>
+public static class BenchCommands
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure the functions: cold start today; ses, iot, fanout, dns as they land");
+        foreach (var subcommand in Subcommands())
+        {
+            bench.Subcommands.Add(subcommand);
+        }
+
+        return bench;
+    }
+
+    private static IEnumerable<Command> Subcommands()
+    {
+        yield return ColdStartCommand.Create();
+    }
+}

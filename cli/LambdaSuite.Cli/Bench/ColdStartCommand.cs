@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using LambdaSuite.Cli.Invoke;
+using LambdaSuite.Cli.Packaging;
+
+namespace LambdaSuite.Cli.Bench;
+
+/// <summary>
+/// <c>./suite bench cold-start [--runs 20] [--json]</c>: process start → first response, AOT bootstrap vs JIT
+/// apphost, for every function plus the probe (the host alone). Missing builds are made first.
+/// </summary>
+public static class ColdStartCommand
+{
+    /// <summary>The figure the suite aims for: the AOT host answers its first event within 30 ms of process start.</summary>
+    public const double AotTargetMedianMs = 30;
+
+    public static Command Create() => Create([.. FunctionCatalog.Default.Functions.Select(f => new BenchTarget(f.Name, f.ProjectFolder)), BenchTarget.Probe], RepositoryLayout.Discover);
+
+    public static Command Create(IReadOnlyList<BenchTarget> targets, Func<RepositoryLayout> layout)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(layout);
+        var runs = new Option<int>("--runs", "-n") { Description = "Measured starts per target and mode (one warm-up start is added)", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "Print the results as JSON (progress goes to stderr)" };
+        var only = new Option<string?>("--target", "-t") { Description = "Measure one target only: " + string.Join(", ", targets.Select(t => t.Name)) };
+        var rebuild = new Option<bool>("--rebuild") { Description = "Publish the AOT and JIT builds again even when present" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each start to answer", DefaultValueFactory = _ => 10 };
+        var command = new Command("cold-start", "Process start to first response, Native AOT bootstrap vs JIT") { runs, json, only, rebuild, timeout };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var asJson = parse.GetValue(json);
+            var progress = asJson ? error : output;
+            var runCount = parse.GetValue(runs);
+            if (runCount < 1)
+            {
+                await error.WriteLineAsync("--runs must be at least 1.").ConfigureAwait(false);
+                return InvokeCommand.UsageErrorExitCode;
+            }
+
+            var name = parse.GetValue(only);
+            var selected = name is null
+                ? [.. targets]
+                : targets.Where(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (selected.Count == 0)
+            {
+                await error.WriteLineAsync($"Unknown target '{name}'.").ConfigureAwait(false);
+                return InvokeCommand.UsageErrorExitCode;
+            }
+
+            var repository = layout();
+            var publisher = new AotPublisher(repository, new DotnetRunner(progress), progress);
+            var bench = new ColdStartBench();
+            var perRun = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout)));
+            var summaries = new List<ColdStartSummary>();
+            foreach (var target in selected)
+            {
+                foreach (var (mode, build) in Builds(repository, publisher, target, parse.GetValue(rebuild)))
+                {
+                    string executable;
+                    try
+                    {
+                        executable = await build(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                        summaries.Add(ColdStartSummary.NotRun(target.Name, mode, "build failed"));
+                        continue;
+                    }
+
+                    await progress.WriteLineAsync($"{target.Name} {mode}: {runCount} starts ...").ConfigureAwait(false);
+                    summaries.Add(await bench.MeasureAsync(target, mode, executable, runCount, perRun, cancellationToken).ConfigureAwait(false));
+                }
+            }
+
+            await output.WriteLineAsync(asJson ? ToJson(summaries) : ToTable(summaries)).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static IEnumerable<(string Mode, Func<CancellationToken, Task<string>> Build)> Builds(RepositoryLayout layout, AotPublisher publisher, BenchTarget target, bool rebuild)
+    {
+        yield return ("AOT", async cancellationToken =>
+        {
+            var bootstrap = layout.PackagedBootstrap(target.Name);
+            return !rebuild && File.Exists(bootstrap)
+                ? bootstrap
+                : (await publisher.PublishAsync(target.ProjectFolder, target.Name, layout.PackageFolder(target.Name), cancellationToken).ConfigureAwait(false)).Bootstrap;
+        });
+        yield return ("JIT", async cancellationToken =>
+        {
+            var apphost = layout.JitExecutable(target.Name);
+            return !rebuild && File.Exists(apphost)
+                ? apphost
+                : (await publisher.PublishJitAsync(target.ProjectFolder, target.Name, layout.JitFolder(target.Name), cancellationToken).ConfigureAwait(false)).Executable;
+        });
+    }
+
+    private static string ToTable(IReadOnlyList<ColdStartSummary> summaries)
+    {
+        var lines = new List<string>
+        {
+            $"{"target",-12} {"mode",-4} {"answered",9} {"median ms",10} {"min ms",8} {"max ms",8} {"RSS MiB",8}  note",
+        };
+        foreach (var s in summaries)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{s.Target,-12} {s.Mode,-4} {$"{s.Answered}/{s.Runs}",9} {Format(s.MedianMs),10} {Format(s.MinMs),8} {Format(s.MaxMs),8} {Format(s.MedianPeakRssMib),8}  {s.Note}"));
+        }
+
+        foreach (var aot in summaries.Where(s => s.Mode == "AOT" && s.MedianMs is not null))
+        {
+            var verdict = aot.MedianMs <= AotTargetMedianMs ? "meets" : "misses";
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{aot.Target}: AOT median {aot.MedianMs:0.0} ms {verdict} the {AotTargetMedianMs:0} ms target"));
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string ToJson(IReadOnlyList<ColdStartSummary> summaries) => CliJson.Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("aotTargetMedianMs", AotTargetMedianMs);
+        writer.WriteStartArray("results");
+        foreach (var s in summaries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("target", s.Target);
+            writer.WriteString("mode", s.Mode);
+            writer.WriteNumber("runs", s.Runs);
+            writer.WriteNumber("answered", s.Answered);
+            WriteNumber(writer, "medianMs", s.MedianMs);
+            WriteNumber(writer, "minMs", s.MinMs);
+            WriteNumber(writer, "maxMs", s.MaxMs);
+            WriteNumber(writer, "medianPeakRssMib", s.MedianPeakRssMib);
+            WriteNumber(writer, "maxPeakRssMib", s.MaxPeakRssMib);
+            if (s.Note is not null)
+            {
+                writer.WriteString("note", s.Note);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
+
+    private static void WriteNumber(System.Text.Json.Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, Math.Round(v, 2));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static string Format(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "-";
+}

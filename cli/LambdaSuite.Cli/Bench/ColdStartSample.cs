@@ -1,0 +1,5 @@
+namespace LambdaSuite.Cli.Bench;
+
+/// <summary>One process start: time from just before process creation to the response POST, and peak RSS.</summary>
+/// <param name="Failure">Why there is no time (exited, init error, invocation error, timeout); null when it answered.</param>
+public sealed record ColdStartSample(TimeSpan? ToFirstResponse, long? PeakResidentKib, string? Failure);

@@ -1,0 +1,41 @@
+namespace LambdaSuite.Cli.Invoke;
+
+/// <summary>Function names the CLI knows, mapped to their project folders and in-process factories.</summary>
+public sealed class FunctionCatalog
+{
+    private readonly Dictionary<string, FunctionEntry> _entries;
+
+    public FunctionCatalog(IEnumerable<FunctionEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        _entries = entries.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
+        Functions = [.. _entries.Values];
+    }
+
+    /// <summary>
+    /// The four shipped functions. TODO(integrator): each function's in-process factory is null until its
+    /// <c>&lt;Name&gt;Function.Create</c> exists; fill them in as the function branches land:
+    /// SesFeedback → <c>SesFeedbackFunction.Create</c>, IotRegistry → <c>IotRegistryFunction.Create</c>,
+    /// Fanout → <c>FanoutFunction.Create</c>, DnsMirror → <c>DnsMirrorFunction.Create</c>.
+    /// </summary>
+    public static FunctionCatalog Default { get; } = new(
+    [
+        new FunctionEntry("SesFeedback", "functions/SesFeedback", CreateInProcess: null),
+        new FunctionEntry("IotRegistry", "functions/IotRegistry", CreateInProcess: null),
+        new FunctionEntry("Fanout", "functions/Fanout", CreateInProcess: null),
+        new FunctionEntry("DnsMirror", "functions/DnsMirror", CreateInProcess: null),
+    ]);
+
+    public IReadOnlyList<FunctionEntry> Functions { get; }
+
+    public bool TryFind(string name, out FunctionEntry entry) => _entries.TryGetValue(name, out entry!);
+
+    public FunctionEntry Find(string name) =>
+        TryFind(name, out var entry)
+            ? entry
+            : throw new ArgumentException($"Unknown function '{name}'. Known: {string.Join(", ", _entries.Keys)}.", nameof(name));
+
+    /// <summary>This catalog plus (or with a replaced) <paramref name="entry"/>, e.g. a test-only function.</summary>
+    public FunctionCatalog With(FunctionEntry entry) =>
+        new(_entries.Values.Where(e => !string.Equals(e.Name, entry.Name, StringComparison.OrdinalIgnoreCase)).Append(entry));
+}

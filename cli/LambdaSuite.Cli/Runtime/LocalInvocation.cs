@@ -1,0 +1,30 @@
+namespace LambdaSuite.Cli.Runtime;
+
+/// <summary>A queued event: its request id, what the runtime saw when it picked it up, and how it ended.</summary>
+public sealed class LocalInvocation
+{
+    private readonly TaskCompletionSource<InvocationOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal LocalInvocation(string requestId, byte[] eventJson, LocalInvocationOptions options)
+    {
+        RequestId = requestId;
+        EventJson = eventJson;
+        Options = options;
+    }
+
+    public string RequestId { get; }
+
+    public byte[] EventJson { get; }
+
+    public LocalInvocationOptions Options { get; }
+
+    /// <summary>Deadline sent with the event (Unix ms); null until a runtime has picked it up.</summary>
+    public long? DeadlineMs { get; internal set; }
+
+    /// <summary>Trace header sent with the event; null until a runtime has picked it up.</summary>
+    public string? TraceId { get; internal set; }
+
+    public Task<InvocationOutcome> Outcome => _outcome.Task;
+
+    internal bool Complete(InvocationOutcome outcome) => _outcome.TrySetResult(outcome);
+}

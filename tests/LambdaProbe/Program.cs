@@ -1,0 +1,4 @@
+using LambdaProbe;
+using LambdaSuite.Runtime;
+
+return await LambdaHost.RunAsync(() => ProbeFunction.Create(Environment.GetEnvironmentVariable));
