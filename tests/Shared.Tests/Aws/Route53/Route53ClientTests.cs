@@ -157,6 +157,31 @@ public class Route53ClientTests : StubbedClientTestBase
         Assert.Equal(ChangeStatus.InSync, response.ChangeInfo.Status);
     }
 
+    [Fact]
+    public async Task WaitForInSyncAsync_PendingTwice_PollsUntilInSync()
+    {
+        var pending = AwsTestData.Read("Route53/get-change-insync.xml").Replace("INSYNC", "PENDING", StringComparison.Ordinal);
+        Stub.Enqueue(StubResponse.Xml(pending), StubResponse.Xml(pending), AwsTestData.Xml("Route53/get-change-insync.xml"));
+
+        var info = await Factory.CreateRoute53().WaitForInSyncAsync("/change/C2682N5HXP0BZ4", TimeSpan.FromSeconds(2));
+
+        Assert.Equal(ChangeStatus.InSync, info.Status);
+        Assert.Equal(3, Stub.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)], Clock.Sleeps);
+    }
+
+    [Fact]
+    public async Task WaitForInSyncAsync_StillPendingAtDeadline_ThrowsTimeout()
+    {
+        var pending = AwsTestData.Read("Route53/get-change-insync.xml").Replace("INSYNC", "PENDING", StringComparison.Ordinal);
+        Stub.Responder = _ => StubResponse.Xml(pending);
+        var client = Factory.CreateRoute53().WithDeadline(Clock.GetUtcNow() + TimeSpan.FromSeconds(5));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => client.WaitForInSyncAsync("C2682N5HXP0BZ4", TimeSpan.FromSeconds(2)));
+
+        Assert.Equal(3, Stub.Requests.Count);
+    }
+
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {
         var list = new List<T>();
