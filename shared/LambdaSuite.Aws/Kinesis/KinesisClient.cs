@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LambdaSuite.Aws.Http;
 
 namespace LambdaSuite.Aws.Kinesis;
@@ -28,6 +29,27 @@ public sealed class KinesisClient(AwsHttp http)
 
     public Task<ListShardsResponse> ListShardsAsync(ListShardsRequest request, CancellationToken cancellationToken = default) =>
         Http.InvokeAsync(TargetPrefix, JsonVersion, "ListShards", request, KinesisJsonContext.Default.ListShardsRequest, KinesisJsonContext.Default.ListShardsResponse, cancellationToken);
+
+    /// <summary>Every shard of the stream, page by page (later pages send NextToken alone, as the API requires).</summary>
+    public async IAsyncEnumerable<Shard> ListAllShardsAsync(string streamName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var request = new ListShardsRequest { StreamName = streamName };
+        while (true)
+        {
+            var page = await ListShardsAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var shard in page.Shards)
+            {
+                yield return shard;
+            }
+
+            if (page.NextToken is null)
+            {
+                yield break;
+            }
+
+            request = new ListShardsRequest { NextToken = page.NextToken };
+        }
+    }
 
     public Task<GetShardIteratorResponse> GetShardIteratorAsync(GetShardIteratorRequest request, CancellationToken cancellationToken = default) =>
         Http.InvokeAsync(TargetPrefix, JsonVersion, "GetShardIterator", request, KinesisJsonContext.Default.GetShardIteratorRequest, KinesisJsonContext.Default.GetShardIteratorResponse, cancellationToken);

@@ -100,6 +100,30 @@ public sealed class Route53Client(AwsHttp http)
             cancellationToken);
     }
 
+    /// <summary>
+    /// Polls GetChange until INSYNC, sleeping <paramref name="pollInterval"/> on the retry policy's clock between
+    /// polls; gives up with <see cref="TimeoutException"/> when the next poll would start after the policy's deadline.
+    /// </summary>
+    public async Task<ChangeInfo> WaitForInSyncAsync(string changeId, TimeSpan pollInterval, CancellationToken cancellationToken = default)
+    {
+        var clock = Http.RetryPolicy.TimeProvider;
+        while (true)
+        {
+            var info = (await GetChangeAsync(new GetChangeRequest(changeId), cancellationToken).ConfigureAwait(false)).ChangeInfo;
+            if (info.Status == ChangeStatus.InSync)
+            {
+                return info;
+            }
+
+            if (Http.RetryPolicy.Deadline is { } deadline && clock.GetUtcNow() + pollInterval >= deadline)
+            {
+                throw new TimeoutException($"Route 53 change {changeId} is still {info.Status} at the deadline.");
+            }
+
+            await Task.Delay(pollInterval, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Route 53 prints ids with a resource prefix (<c>/hostedzone/Z1</c>); its URLs take the bare id.</summary>
     public static string BareId(string id, string prefix)
     {

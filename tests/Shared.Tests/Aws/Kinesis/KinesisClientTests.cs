@@ -125,4 +125,29 @@ public class KinesisClientTests : StubbedClientTestBase
         Assert.Equal("Kinesis_20131202.CreateStream", Stub.Requests[0].Target);
         Assert.Equal("""{"StreamName":"demo","ShardCount":2}""", Stub.Requests[0].BodyText);
     }
+
+    [Fact]
+    public async Task ListAllShardsAsync_TwoPages_SendsNextTokenAlone()
+    {
+        Stub.Enqueue(
+            StubResponse.Json(Shards("shardId-000000000000", nextToken: "tok-1")),
+            StubResponse.Json(Shards("shardId-000000000001", nextToken: null)));
+
+        var shards = new List<Shard>();
+        await foreach (var shard in Factory.CreateKinesis().ListAllShardsAsync("demo"))
+        {
+            shards.Add(shard);
+        }
+
+        Assert.Equal(["shardId-000000000000", "shardId-000000000001"], shards.Select(s => s.ShardId));
+        Assert.Equal("""{"StreamName":"demo"}""", Stub.Requests[0].BodyText);
+        Assert.Equal("""{"NextToken":"tok-1"}""", Stub.Requests[1].BodyText);
+    }
+
+    private static string Shards(string shardId, string? nextToken)
+    {
+        var shard = $$$"""{"ShardId":"{{{shardId}}}","HashKeyRange":{"StartingHashKey":"0","EndingHashKey":"1"},"SequenceNumberRange":{"StartingSequenceNumber":"495"}}""";
+        var next = nextToken is null ? string.Empty : $$""","NextToken":"{{nextToken}}" """.TrimEnd();
+        return "{\"Shards\":[" + shard + "]" + next + "}";
+    }
 }
