@@ -44,9 +44,10 @@ ensure_dns() {
   start_with_retries dns-secondary 20 dns_secondary_start dns_secondary_probe
 }
 
+# Runs in a subshell that has loaded .stack/env; the CLI build must be awaited before (wait sees only
+# the children of the shell that started them).
 create_tables() {
   local endpoint="$1"
-  cli_build_wait
   stack_log "creating the catalog's tables at $endpoint"
   AWS_ENDPOINT_URL_DYNAMODB="$endpoint" run_cli stack tables >&2 ||
     stack_die "creating tables failed (endpoint $endpoint)"
@@ -76,6 +77,7 @@ main() {
 
   write_env_file "$GIVEN_ENDPOINT"
   endpoint="$(env_file_value AWS_ENDPOINT_URL_DYNAMODB)"
+  cli_build_wait
   (
     # shellcheck disable=SC1090
     source "$ENV_FILE"
