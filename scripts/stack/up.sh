@@ -59,12 +59,12 @@ create_tables() {
 
 main() {
   local began=$SECONDS endpoint
-  if [[ -n "$GIVEN_ENDPOINT" ]]; then
-    bash "$here/install.sh" --no-aws
-  else
-    bash "$here/install.sh"
-  fi
   with_stack_lock
+  if [[ -n "$GIVEN_ENDPOINT" ]]; then
+    bash "$here/install.sh" --no-aws 9>&-
+  else
+    bash "$here/install.sh" 9>&-
+  fi
   cli_build_start
 
   if [[ -n "$GIVEN_ENDPOINT" ]]; then
