@@ -34,6 +34,8 @@ missing_debian_packages() {
     java_ok || echo openjdk-17-jdk-headless
     have node || echo nodejs
     have npm || echo npm
+    # npm fetches over TLS; recommends are off, so the CA bundle is asked for by name.
+    [[ -f /etc/ssl/certs/ca-certificates.crt ]] || echo ca-certificates
   fi
 }
 
@@ -48,15 +50,19 @@ install_debian_packages() {
     ours=true
   fi
   export DEBIAN_FRONTEND=noninteractive
-  stack_log "apt-get install ${packages[*]}"
+  mkdir -p "$LOG_DIR"
+  stack_log "apt-get install ${packages[*]} (log: $LOG_DIR/install.log)"
   {
-    apt-get -o DPkg::Lock::Timeout=600 -qq update &&
-      apt-get -o DPkg::Lock::Timeout=600 -qq install -y --no-install-recommends "${packages[@]}"
-  } || status=$?
+    apt-get -o DPkg::Lock::Timeout=600 -q update &&
+      apt-get -o DPkg::Lock::Timeout=600 -q install -y --no-install-recommends "${packages[@]}"
+  } >>"$LOG_DIR/install.log" 2>&1 || status=$?
   if $ours; then
     rm -f "$policy"
   fi
-  ((status == 0)) || stack_die "apt-get failed (exit $status)"
+  if ((status != 0)); then
+    tail -n 20 "$LOG_DIR/install.log" >&2
+    stack_die "apt-get failed (exit $status); see $LOG_DIR/install.log"
+  fi
   disable_system_services "${packages[@]}"
 }
 

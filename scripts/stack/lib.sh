@@ -2,6 +2,8 @@
 # Shared helpers for the local-stack scripts: paths, logging, free ports, and processes tracked by PID.
 # Sourced, never run. A server counts as ours only while its PID still has the start time we recorded,
 # so a recycled PID is never signalled.
+# Its variables are used by the scripts that source it:
+# shellcheck disable=SC2034
 
 set -euo pipefail
 set +m
@@ -39,10 +41,10 @@ have() { command -v "$1" >/dev/null 2>&1; }
 process_start_time() {
   local stat
   stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
-  stat="${stat##*) }"
-  # After the cut, field 3 (state) is the first word, so starttime (22) is word 20.
-  set -- $stat
-  printf '%s\n' "${20}"
+  local fields
+  read -ra fields <<<"${stat##*) }"
+  # After the cut, field 3 (state) is the first word, so starttime (22) is word index 19.
+  printf '%s\n' "${fields[19]}"
 }
 
 # record_server NAME PID PORT: remember a server this stack started.
@@ -88,8 +90,8 @@ STACK_RESERVED_PORTS=" "
 # pick_free_port: a random free port below the kernel's ephemeral range (32768+), so outgoing
 # connections of other programs cannot take it between the pick and the bind.
 pick_free_port() {
-  local attempt port
-  for attempt in $(seq 1 200); do
+  local port
+  for _ in $(seq 1 200); do
     port=$((20000 + RANDOM % 12000))
     [[ "$STACK_RESERVED_PORTS" == *" $port "* ]] && continue
     port_in_use "$port" && continue
@@ -133,12 +135,19 @@ log_says_port_taken() {
   tail -n 40 "$LOG_DIR/$1.log" 2>/dev/null | grep -qiE 'address already in use|EADDRINUSE|BindException|address in use'
 }
 
-# start_with_retries NAME TIMEOUT START_FN PROBE_FN: picks a port, calls START_FN PORT, waits for
-# PROBE_FN PORT. A port lost to another program between pick and bind is retried on a new port.
+# start_with_retries NAME TIMEOUT START_FN PROBE_FN [PREFERRED_PORT]: picks a port (the preferred one,
+# usually the port NAME had before, when it is still free), calls START_FN PORT, waits for PROBE_FN PORT.
+# A port lost to another program between pick and bind is retried on a new port.
 start_with_retries() {
-  local name="$1" timeout="$2" start_fn="$3" probe_fn="$4" attempt port status
-  for attempt in 1 2 3; do
-    port="$(pick_free_port)"
+  local name="$1" timeout="$2" start_fn="$3" probe_fn="$4" preferred="${5:-}" port status
+  for _ in 1 2 3; do
+    if [[ -n "$preferred" ]] && ! port_in_use "$preferred"; then
+      port="$preferred"
+      STACK_RESERVED_PORTS+="$port "
+    else
+      port="$(pick_free_port)"
+    fi
+    preferred=""
     "$start_fn" "$port"
     status=0
     await_ready "$name" "$timeout" "$probe_fn" "$port" || status=$?
@@ -162,10 +171,10 @@ start_with_retries() {
 
 # stop_server NAME: TERM, then KILL after 10 s, only for the process this stack recorded.
 stop_server() {
-  local name="$1" pid waited
+  local name="$1" pid
   if pid="$(server_pid "$name")"; then
     kill -TERM "$pid" 2>/dev/null || true
-    for waited in $(seq 1 50); do
+    for _ in $(seq 1 50); do
       server_alive "$name" || break
       sleep 0.2
     done

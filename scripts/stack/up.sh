@@ -21,13 +21,14 @@ GIVEN_ENDPOINT="${AWS_ENDPOINT_URL:-}"
 
 # ensure_server NAME TIMEOUT: keeps a running server, starts a missing one.
 ensure_server() {
-  local name="$1" timeout="$2" fn="${1//-/_}" pid
+  local name="$1" timeout="$2" fn="${1//-/_}" pid previous_port
   if pid="$(server_pid "$name")"; then
     stack_log "$name already running on 127.0.0.1:$(server_port "$name") (pid $pid)"
     return 0
   fi
+  previous_port="$(server_port "$name" 2>/dev/null || true)"
   forget_server "$name"
-  start_with_retries "$name" "$timeout" "${fn}_start" "${fn}_probe"
+  start_with_retries "$name" "$timeout" "${fn}_start" "${fn}_probe" "$previous_port"
 }
 
 # The two BIND servers share the TSIG key: both run, or both start afresh with a new key.
@@ -36,17 +37,21 @@ ensure_dns() {
     stack_log "dns-primary and dns-secondary already running on ports $(server_port dns-primary), $(server_port dns-secondary)"
     return 0
   fi
+  local primary_port secondary_port
+  primary_port="$(server_port dns-primary 2>/dev/null || true)"
+  secondary_port="$(server_port dns-secondary 2>/dev/null || true)"
   stop_server dns-primary
   stop_server dns-secondary
   [[ -n "$(first_zone)" ]] || stack_die "no zone files in $DNS_ZONE_SOURCE (*.zone)"
   new_tsig_secret
-  start_with_retries dns-primary 20 dns_primary_start dns_primary_probe
-  start_with_retries dns-secondary 20 dns_secondary_start dns_secondary_probe
+  start_with_retries dns-primary 20 dns_primary_start dns_primary_probe "$primary_port"
+  start_with_retries dns-secondary 20 dns_secondary_start dns_secondary_probe "$secondary_port"
 }
 
+# Runs in a subshell that has loaded .stack/env; the CLI build must be awaited before (wait sees only
+# the children of the shell that started them).
 create_tables() {
   local endpoint="$1"
-  cli_build_wait
   stack_log "creating the catalog's tables at $endpoint"
   AWS_ENDPOINT_URL_DYNAMODB="$endpoint" run_cli stack tables >&2 ||
     stack_die "creating tables failed (endpoint $endpoint)"
@@ -54,12 +59,12 @@ create_tables() {
 
 main() {
   local began=$SECONDS endpoint
-  if [[ -n "$GIVEN_ENDPOINT" ]]; then
-    bash "$here/install.sh" --no-aws
-  else
-    bash "$here/install.sh"
-  fi
   with_stack_lock
+  if [[ -n "$GIVEN_ENDPOINT" ]]; then
+    bash "$here/install.sh" --no-aws 9>&-
+  else
+    bash "$here/install.sh" 9>&-
+  fi
   cli_build_start
 
   if [[ -n "$GIVEN_ENDPOINT" ]]; then
@@ -76,6 +81,7 @@ main() {
 
   write_env_file "$GIVEN_ENDPOINT"
   endpoint="$(env_file_value AWS_ENDPOINT_URL_DYNAMODB)"
+  cli_build_wait
   (
     # shellcheck disable=SC1090
     source "$ENV_FILE"

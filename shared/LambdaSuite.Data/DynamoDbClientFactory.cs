@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using LambdaSuite.Aws.Endpoints;
@@ -18,22 +19,41 @@ public static class DynamoDbClientFactory
     public static IAmazonDynamoDB Create(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var resolver = new AwsEndpointResolver(environment);
-        var config = CreateConfig(resolver);
-        return resolver.ConfiguredEndpoint(AwsService.DynamoDb) is not null && !HasEnvironmentCredentials(environment)
-            ? new AmazonDynamoDBClient(new BasicAWSCredentials(LocalAccessKey, LocalAccessKey), config)
-            : new AmazonDynamoDBClient(config);
+        var config = CreateConfig(environment);
+        var localCredentials = LocalCredentials(environment);
+        return localCredentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(localCredentials, config);
+    }
+
+    /// <summary>
+    /// Dummy credentials when an endpoint is configured and the environment names no credentials; null when
+    /// the SDK's default chain should find real ones.
+    /// </summary>
+    public static AWSCredentials? LocalCredentials(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var endpoint = new AwsEndpointResolver(environment).ConfiguredEndpoint(AwsService.DynamoDb);
+        return endpoint is not null && !HasEnvironmentCredentials(environment)
+            ? new BasicAWSCredentials(LocalAccessKey, LocalAccessKey)
+            : null;
     }
 
     /// <summary>The client configuration <see cref="Create"/> uses; separate so its choices can be checked offline.</summary>
-    public static AmazonDynamoDBConfig CreateConfig(AwsEndpointResolver resolver)
+    public static AmazonDynamoDBConfig CreateConfig(Func<string, string?> environment)
     {
-        ArgumentNullException.ThrowIfNull(resolver);
+        ArgumentNullException.ThrowIfNull(environment);
+        var resolver = new AwsEndpointResolver(environment);
         var config = new AmazonDynamoDBConfig
         {
             RetryMode = RequestRetryMode.Standard,
             ThrottleRetries = true,
         };
+
+        // The DynamoDB client sets its own retry count (10), which hides the standard AWS_MAX_ATTEMPTS
+        // variable; honour it so a caller can bound how long an unreachable endpoint is retried.
+        if (int.TryParse(environment("AWS_MAX_ATTEMPTS"), NumberStyles.None, CultureInfo.InvariantCulture, out var attempts) && attempts >= 1)
+        {
+            config.MaxErrorRetry = attempts - 1;
+        }
 
         var endpoint = resolver.ConfiguredEndpoint(AwsService.DynamoDb);
         if (endpoint is null)

@@ -36,6 +36,8 @@ public static class StackCommands
     private static async Task<int> RunTablesAsync(
         Func<string, string?> environment, bool asJson, InvocationConfiguration invocation, CancellationToken cancellationToken)
     {
+        // The shell calls this once DynamoDB answers; a dead endpoint should fail in seconds, not minutes.
+        environment = WithDefault(environment, "AWS_MAX_ATTEMPTS", "3");
         var resolver = new AwsEndpointResolver(environment);
         var endpoint = resolver.ConfiguredEndpoint(AwsService.DynamoDb)?.ToString() ?? resolver.Resolve(AwsService.DynamoDb).ToString();
         IReadOnlyList<TableProvisionResult> results;
@@ -67,4 +69,7 @@ public static class StackCommands
 
         return ok ? 0 : 1;
     }
+
+    private static Func<string, string?> WithDefault(Func<string, string?> environment, string variable, string value) =>
+        name => name == variable ? environment(name) ?? value : environment(name);
 }

@@ -111,7 +111,17 @@ start_named() {
   launch "$name" "$dir" "$port" named -4 -f -c "$dir/named.conf"
 }
 
+# A zone file that does not load is a bug in the repository: name it rather than serve without it.
+check_zone_files() {
+  local zone output
+  while IFS= read -r zone; do
+    output="$(named-checkzone "$zone" "$DNS_ZONE_SOURCE/$zone.zone" 2>&1)" ||
+      stack_die "zone file $DNS_ZONE_SOURCE/$zone.zone does not load: ${output//$'\n'/ }"
+  done < <(stack_zones)
+}
+
 dns_primary_start() {
+  check_zone_files
   write_primary_conf "$1"
   start_named dns-primary "$DNS_HOME/primary" "$1"
 }

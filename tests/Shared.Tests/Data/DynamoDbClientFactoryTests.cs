@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Data;
 
 namespace Shared.Tests.Data;
@@ -10,9 +9,9 @@ public sealed class DynamoDbClientFactoryTests
     [Fact]
     public void CreateConfig_EndpointConfigured_UsesItAndSignsWithConfiguredRegion()
     {
-        var resolver = new AwsEndpointResolver(Environment(("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8123"), ("AWS_REGION", "eu-west-1")));
+        var environment = Environment(("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8123"), ("AWS_REGION", "eu-west-1"));
 
-        var config = DynamoDbClientFactory.CreateConfig(resolver);
+        var config = DynamoDbClientFactory.CreateConfig(environment);
 
         Assert.Equal("http://127.0.0.1:8123/", config.ServiceURL);
         Assert.Equal("eu-west-1", config.AuthenticationRegion);
@@ -23,32 +22,81 @@ public sealed class DynamoDbClientFactoryTests
     [Fact]
     public void CreateConfig_NoEndpoint_UsesRegionEndpoint()
     {
-        var resolver = new AwsEndpointResolver(Environment(("AWS_REGION", "ap-southeast-2")));
+        var environment = Environment(("AWS_REGION", "ap-southeast-2"));
 
-        var config = DynamoDbClientFactory.CreateConfig(resolver);
+        var config = DynamoDbClientFactory.CreateConfig(environment);
 
-        Assert.Null(config.ServiceURL);
         Assert.Equal("ap-southeast-2", config.RegionEndpoint.SystemName);
     }
 
     [Fact]
     public void CreateConfig_EndpointNotHttp_Throws()
     {
-        var resolver = new AwsEndpointResolver(Environment(("AWS_ENDPOINT_URL_DYNAMODB", "ftp://127.0.0.1:21")));
+        var environment = Environment(("AWS_ENDPOINT_URL_DYNAMODB", "ftp://127.0.0.1:21"));
 
-        var error = Assert.Throws<InvalidOperationException>(() => DynamoDbClientFactory.CreateConfig(resolver));
+        var error = Assert.Throws<InvalidOperationException>(() => DynamoDbClientFactory.CreateConfig(environment));
 
         Assert.Contains("DYNAMODB", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Create_EndpointWithoutCredentials_UsesLocalDummyCredentials()
+    [Theory]
+    [InlineData("1", 0)]
+    [InlineData("4", 3)]
+    public void CreateConfig_MaxAttemptsSet_RetriesOneFewerTimes(string maxAttempts, int expectedRetries)
     {
-        using var client = (AmazonDynamoDBClient)DynamoDbClientFactory.Create(Environment(("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8123")));
+        var environment = Environment(("AWS_MAX_ATTEMPTS", maxAttempts));
 
-        var identity = await client.Config.DefaultAWSCredentials!.GetCredentialsAsync();
+        var config = DynamoDbClientFactory.CreateConfig(environment);
 
+        Assert.Equal(expectedRetries, config.MaxErrorRetry);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("many")]
+    public void CreateConfig_MaxAttemptsInvalid_KeepsClientDefault(string maxAttempts)
+    {
+        var expected = new AmazonDynamoDBConfig().MaxErrorRetry;
+
+        var config = DynamoDbClientFactory.CreateConfig(Environment(("AWS_MAX_ATTEMPTS", maxAttempts)));
+
+        Assert.Equal(expected, config.MaxErrorRetry);
+    }
+
+    [Fact]
+    public async Task LocalCredentials_EndpointWithoutCredentials_ReturnsDummyKeys()
+    {
+        var environment = Environment(("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8123"));
+
+        var credentials = DynamoDbClientFactory.LocalCredentials(environment);
+
+        Assert.NotNull(credentials);
+        var identity = await credentials.GetCredentialsAsync();
         Assert.Equal(DynamoDbClientFactory.LocalAccessKey, identity.AccessKey);
+    }
+
+    [Theory]
+    [InlineData("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")]
+    [InlineData("AWS_PROFILE", "dev")]
+    [InlineData("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9000/creds")]
+    public void LocalCredentials_EndpointWithEnvironmentCredentials_ReturnsNull(string variable, string value)
+    {
+        var environment = Environment(("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8123"), (variable, value));
+
+        var credentials = DynamoDbClientFactory.LocalCredentials(environment);
+
+        Assert.Null(credentials);
+    }
+
+    [Fact]
+    public void LocalCredentials_NoEndpoint_ReturnsNull()
+    {
+        var environment = Environment(("AWS_REGION", "us-west-2"));
+
+        var credentials = DynamoDbClientFactory.LocalCredentials(environment);
+
+        Assert.Null(credentials);
     }
 
     private static Func<string, string?> Environment(params (string Name, string Value)[] variables)
