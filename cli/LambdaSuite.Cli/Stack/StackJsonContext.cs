@@ -1,3 +1,4 @@
+using LambdaSuite.Data.Tables;
 using System.Text.Json.Serialization;
 
 namespace LambdaSuite.Cli.Stack;

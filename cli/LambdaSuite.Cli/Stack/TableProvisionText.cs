@@ -1,3 +1,4 @@
+using LambdaSuite.Data.Tables;
 using System.Globalization;
 using System.Text;
 

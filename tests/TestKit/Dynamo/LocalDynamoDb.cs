@@ -19,7 +19,7 @@ public static class LocalDynamoDb
     {
         ArgumentNullException.ThrowIfNull(table);
         var name = $"{table.LogicalName}-{Guid.NewGuid():N}";
-        await TableProvisioner.EnsureAsync(client, table, name);
+        await new TableProvisioner(client, TimeProvider.System).EnsureAsync(table, name, CancellationToken.None);
         return name;
     }
 }

@@ -1,11 +1,10 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using LambdaSuite.Cli.Stack;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Tables;
 using LambdaSuite.TestKit;
 
-namespace Cli.Tests.Stack;
+namespace Shared.Tests.Data.Tables;
 
 /// <summary>TableProvisioner against DynamoDB Local, with definitions that use TTL and streams.</summary>
 [Trait("Category", "Integration")]

@@ -1,8 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using LambdaSuite.Data.Tables;
 
-namespace LambdaSuite.Cli.Stack;
+namespace LambdaSuite.Data.Tables;
 
 /// <summary>Compares an existing table's primary key with the catalog's (names, roles and type S).</summary>
 public static class TableSchemaCheck

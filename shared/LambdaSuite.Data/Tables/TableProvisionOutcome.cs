@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace LambdaSuite.Cli.Stack;
+namespace LambdaSuite.Data.Tables;
 
 /// <summary>What <see cref="TableProvisioner"/> did to one table.</summary>
 public enum TableProvisionOutcome

@@ -1,9 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using LambdaSuite.Cli.Stack;
 using LambdaSuite.Data.Tables;
 
-namespace Cli.Tests.Stack;
+namespace Shared.Tests.Data.Tables;
 
 public sealed class TableSchemaCheckTests
 {

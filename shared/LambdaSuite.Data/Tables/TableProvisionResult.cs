@@ -1,4 +1,4 @@
-namespace LambdaSuite.Cli.Stack;
+namespace LambdaSuite.Data.Tables;
 
 /// <summary>One table after <see cref="TableProvisioner"/> looked at it, as <c>stack tables --json</c> prints it.</summary>
 /// <param name="TableName">The name used (the table's environment variable, or its logical name).</param>
