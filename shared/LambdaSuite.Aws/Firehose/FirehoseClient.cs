@@ -7,11 +7,13 @@ namespace LambdaSuite.Aws.Firehose;
 /// because AWSSDK.KinesisFirehose does not restore from the registry these machines reach; operation and field names
 /// follow it so it can replace this class.
 /// </summary>
-public sealed class FirehoseClient(AwsHttp http)
+public sealed class FirehoseClient(AwsHttp http) : IFirehoseClient
 {
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public FirehoseClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
+
+    IFirehoseClient IFirehoseClient.WithDeadline(DateTimeOffset deadline) => WithDeadline(deadline);
 
     /// <summary>Writes up to 500 records; rejected records carry an ErrorCode in the answer, in request order.</summary>
     public Task<PutRecordBatchResponse> PutRecordBatchAsync(PutRecordBatchRequest request, CancellationToken cancellationToken = default) =>

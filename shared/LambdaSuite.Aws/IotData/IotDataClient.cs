@@ -9,11 +9,13 @@ namespace LambdaSuite.Aws.IotData;
 /// <c>iotdata</c>). In-house because AWSSDK.IotData does not restore from the registry these machines reach (and no
 /// MQTT library does either); operation and field names follow the SDK so it can replace this class.
 /// </summary>
-public sealed class IotDataClient(AwsHttp http)
+public sealed class IotDataClient(AwsHttp http) : IIotDataClient
 {
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public IotDataClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
+
+    IIotDataClient IIotDataClient.WithDeadline(DateTimeOffset deadline) => WithDeadline(deadline);
 
     public Task<PublishResponse> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {

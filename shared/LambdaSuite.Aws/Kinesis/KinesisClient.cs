@@ -8,7 +8,7 @@ namespace LambdaSuite.Aws.Kinesis;
 /// because AWSSDK.Kinesis does not restore from the registry these machines reach; operation and field names follow
 /// it so it can replace this class.
 /// </summary>
-public sealed class KinesisClient(AwsHttp http)
+public sealed class KinesisClient(AwsHttp http) : IKinesisClient
 {
     private const string TargetPrefix = "Kinesis_20131202";
     private const string JsonVersion = "1.1";
@@ -16,6 +16,8 @@ public sealed class KinesisClient(AwsHttp http)
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public KinesisClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
+
+    IKinesisClient IKinesisClient.WithDeadline(DateTimeOffset deadline) => WithDeadline(deadline);
 
     /// <summary>Writes up to 500 records; rejected records carry an ErrorCode in the answer, in request order.</summary>
     public Task<PutRecordsResponse> PutRecordsAsync(PutRecordsRequest request, CancellationToken cancellationToken = default) =>

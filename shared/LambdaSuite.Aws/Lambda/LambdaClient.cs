@@ -7,11 +7,13 @@ namespace LambdaSuite.Aws.Lambda;
 /// AWSSDK.Lambda does not restore from the registry these machines reach; operation and field names follow it so it
 /// can replace this class.
 /// </summary>
-public sealed class LambdaClient(AwsHttp http)
+public sealed class LambdaClient(AwsHttp http) : ILambdaClient
 {
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public LambdaClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
+
+    ILambdaClient ILambdaClient.WithDeadline(DateTimeOffset deadline) => WithDeadline(deadline);
 
     public Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken = default)
     {

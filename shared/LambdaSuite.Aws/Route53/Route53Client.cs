@@ -11,13 +11,15 @@ namespace LambdaSuite.Aws.Route53;
 /// in the aws partition). In-house because AWSSDK.Route53 does not restore from the registry these machines reach;
 /// operation and field names follow it so it can replace this class. Record names pass through untouched.
 /// </summary>
-public sealed class Route53Client(AwsHttp http)
+public sealed class Route53Client(AwsHttp http) : IRoute53Client
 {
     private const string ApiPath = "/2013-04-01";
 
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public Route53Client WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
+
+    IRoute53Client IRoute53Client.WithDeadline(DateTimeOffset deadline) => WithDeadline(deadline);
 
     /// <summary>One page; see <see cref="ListAllResourceRecordSetsAsync"/> for the whole zone.</summary>
     public Task<ListResourceRecordSetsResponse> ListResourceRecordSetsAsync(ListResourceRecordSetsRequest request, CancellationToken cancellationToken = default)

@@ -8,13 +8,15 @@ namespace LambdaSuite.Aws.Sns;
 /// SNS over its query protocol (API version 2010-03-31). In-house because AWSSDK.SimpleNotificationService does not
 /// restore from the registry these machines reach; operation and field names follow it so it can replace this class.
 /// </summary>
-public sealed class SnsClient(AwsHttp http)
+public sealed class SnsClient(AwsHttp http) : ISnsClient
 {
     private const string ApiVersion = "2010-03-31";
 
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public SnsClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
+
+    ISnsClient ISnsClient.WithDeadline(DateTimeOffset deadline) => WithDeadline(deadline);
 
     public Task<PublishResponse> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ namespace LambdaSuite.Aws.Sqs;
 /// SQS over the AWS JSON 1.0 protocol (<c>X-Amz-Target: AmazonSQS.{Operation}</c>). In-house because AWSSDK.SQS does
 /// not restore from the registry these machines reach; operation and field names follow it so it can replace this class.
 /// </summary>
-public sealed class SqsClient(AwsHttp http)
+public sealed class SqsClient(AwsHttp http) : ISqsClient
 {
     private const string TargetPrefix = "AmazonSQS";
     private const string JsonVersion = "1.0";
@@ -14,6 +14,8 @@ public sealed class SqsClient(AwsHttp http)
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public SqsClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
+
+    ISqsClient ISqsClient.WithDeadline(DateTimeOffset deadline) => WithDeadline(deadline);
 
     public Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default) =>
         Http.InvokeAsync(TargetPrefix, JsonVersion, "SendMessage", request, SqsJsonContext.Default.SendMessageRequest, SqsJsonContext.Default.SendMessageResponse, cancellationToken);
