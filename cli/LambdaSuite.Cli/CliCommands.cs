@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LambdaSuite.Cli.Bench;
+using LambdaSuite.Cli.Demo;
 using LambdaSuite.Cli.Invoke;
 using LambdaSuite.Cli.Mailing;
 using LambdaSuite.Cli.Packaging;
@@ -17,5 +18,6 @@ internal static class CliCommands
         yield return PackageCommand.Create();
         yield return BenchCommands.Create();
         yield return MailingCommands.Create();
+        yield return DemoCommand.Create();
     }
 }

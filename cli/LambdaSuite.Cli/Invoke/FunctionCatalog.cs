@@ -20,7 +20,7 @@ public sealed class FunctionCatalog
     /// </summary>
     public static FunctionCatalog Default { get; } = new(
     [
-        new FunctionEntry("SesFeedback", "functions/SesFeedback", CreateInProcess: null),
+        new FunctionEntry("SesFeedback", "functions/SesFeedback", SesFeedback.SesFeedbackFunction.Create),
         new FunctionEntry("IotRegistry", "functions/IotRegistry", CreateInProcess: null),
         new FunctionEntry("Fanout", "functions/Fanout", CreateInProcess: null),
         new FunctionEntry("DnsMirror", "functions/DnsMirror", CreateInProcess: null),

@@ -1,0 +1,58 @@
+namespace LambdaSuite.Cli.Runtime;
+
+/// <summary>
+/// One function's packaged <c>bootstrap</c> serving many invocations from one local Runtime API, as a warm
+/// Lambda execution environment does: the demo and benchmarks drive functions through it.
+/// </summary>
+public sealed class BootstrapSession : IAsyncDisposable
+{
+    private readonly LocalRuntimeApi _api;
+    private readonly BootstrapProcess _process;
+
+    private BootstrapSession(LocalRuntimeApi api, BootstrapProcess process)
+    {
+        _api = api;
+        _process = process;
+    }
+
+    public static async Task<BootstrapSession> StartAsync(string bootstrapPath, string functionName, Action<string>? onLogLine, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(bootstrapPath))
+        {
+            throw new FileNotFoundException($"No bootstrap at {bootstrapPath}: run `./suite package --function {functionName}` first.", bootstrapPath);
+        }
+
+        var api = await LocalRuntimeApi.StartAsync(cancellationToken).ConfigureAwait(false);
+        var environment = new Dictionary<string, string?> { ["AWS_LAMBDA_FUNCTION_NAME"] = functionName };
+        return new BootstrapSession(api, BootstrapProcess.Start(bootstrapPath, api.HostAndPort, environment, onLogLine));
+    }
+
+    /// <summary>Queues one event and waits for the runtime's answer (or its exit, or the timeout).</summary>
+    public async Task<InvocationOutcome> InvokeAsync(ReadOnlyMemory<byte> eventJson, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var invocation = _api.Enqueue(eventJson, new LocalInvocationOptions(timeout));
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        var first = await Task.WhenAny(invocation.Outcome, _process.Exited, _api.InitError, Task.Delay(Timeout.Infinite, timer.Token)).ConfigureAwait(false);
+        if (first == invocation.Outcome)
+        {
+            return await invocation.Outcome.ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (first == _api.InitError)
+        {
+            throw new InvalidOperationException($"The bootstrap failed to initialise: {(await _api.InitError.ConfigureAwait(false)).ErrorMessage}");
+        }
+
+        throw new InvalidOperationException(first == _process.Exited
+            ? $"The bootstrap exited with code {await _process.Exited.ConfigureAwait(false)} without answering."
+            : $"The bootstrap did not answer within {timeout.TotalSeconds:0} s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync().ConfigureAwait(false);
+        await _api.DisposeAsync().ConfigureAwait(false);
+    }
+}
