@@ -15,7 +15,9 @@ public sealed class BootstrapSession : IAsyncDisposable
         _process = process;
     }
 
-    public static async Task<BootstrapSession> StartAsync(string bootstrapPath, string functionName, Action<string>? onLogLine, CancellationToken cancellationToken)
+    /// <param name="environment">Variables set for the process on top of the current environment (a table name, a policy).</param>
+    public static async Task<BootstrapSession> StartAsync(
+        string bootstrapPath, string functionName, Action<string>? onLogLine, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? environment = null)
     {
         if (!File.Exists(bootstrapPath))
         {
@@ -23,8 +25,8 @@ public sealed class BootstrapSession : IAsyncDisposable
         }
 
         var api = await LocalRuntimeApi.StartAsync(cancellationToken).ConfigureAwait(false);
-        var environment = new Dictionary<string, string?> { ["AWS_LAMBDA_FUNCTION_NAME"] = functionName };
-        return new BootstrapSession(api, BootstrapProcess.Start(bootstrapPath, api.HostAndPort, environment, onLogLine));
+        var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["AWS_LAMBDA_FUNCTION_NAME"] = functionName };
+        return new BootstrapSession(api, BootstrapProcess.Start(bootstrapPath, api.HostAndPort, variables, onLogLine));
     }
 
     /// <summary>Queues one event and waits for the runtime's answer (or its exit, or the timeout).</summary>
