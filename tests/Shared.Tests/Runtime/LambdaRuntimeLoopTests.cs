@@ -128,4 +128,20 @@ public sealed class LambdaRuntimeLoopTests
 
         Assert.Equal(LambdaRuntimeLoop.FailureExitCode, exitCode);
     }
+
+    [Fact]
+    public async Task RunAsync_HandlerWaitsPastSafetyMargin_IsCancelledAndErrorPosted()
+    {
+        await using var harness = await RuntimeLoopHarness.StartAsync(async (_, context) =>
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+            return [];
+        });
+        harness.Stub.Enqueue("{}", RuntimeApiStub.Headers("slow", DateTimeOffset.UtcNow.AddMilliseconds(800)));
+
+        var post = await harness.Stub.NextPostAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("/invocation/slow/error", post.Path);
+        Assert.Equal("TaskCanceledException", LambdaError.Parse(post.Body).ErrorType);
+    }
 }
