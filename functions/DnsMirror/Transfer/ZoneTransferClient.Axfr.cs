@@ -1,4 +1,3 @@
-using DnsMirror.Tsig;
 using DnsMirror.Wire;
 
 namespace DnsMirror.Transfer;
