@@ -21,8 +21,51 @@ public static class Route53Text
     }
 
     /// <summary>A Route 53 name as canonical comparison text (absolute, lower case, decimal escapes).</summary>
-    public static bool TryNameToKey(string route53Name, out string key) =>
-        DomainNameText.TryNormalize(route53Name, NameEscapeStyle.Octal, lowercase: true, out key);
+    public static bool TryNameToKey(string route53Name, out string key)
+    {
+        ArgumentNullException.ThrowIfNull(route53Name);
+        if (IsPlainCanonical(route53Name))
+        {
+            key = route53Name;
+            return true;
+        }
+
+        return DomainNameText.TryNormalize(route53Name, NameEscapeStyle.Octal, lowercase: true, out key);
+    }
+
+    /// <summary>
+    /// Lower-case letters, digits, '-', '_' and '*' in labels of 1-63 characters, ending with the root dot:
+    /// already canonical text, so the name needs no parse (the common case, checked once per record set).
+    /// </summary>
+    private static bool IsPlainCanonical(string name)
+    {
+        if (name.Length < 2 || name.Length > 254 || name[^1] != '.')
+        {
+            return false;
+        }
+
+        var label = 0;
+        foreach (var c in name)
+        {
+            if (c == '.')
+            {
+                if (label == 0)
+                {
+                    return false;
+                }
+
+                label = 0;
+                continue;
+            }
+
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '*') || ++label > 63)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A presentation value with its decimal <c>\DDD</c> escapes rewritten as Route 53's octal ones.</summary>
     public static string ValueFromPresentation(string value)

@@ -18,7 +18,13 @@ public static class Route53ValueNormalizer
     {
         ArgumentNullException.ThrowIfNull(value);
         key = value;
-        if (!TryTokenize(value, out var tokens) || tokens.Count == 0)
+        if (TryNormalizeSingleToken(type, value, out var fast, out var handled))
+        {
+            key = fast;
+            return true;
+        }
+
+        if (handled || !TryTokenize(value, out var tokens) || tokens.Count == 0)
         {
             return false;
         }
@@ -54,6 +60,37 @@ public static class Route53ValueNormalizer
         }
 
         return ok;
+    }
+
+    /// <summary>A, AAAA, CNAME, NS, PTR values are one bare token: no tokenizer or builder needed.</summary>
+    private static bool TryNormalizeSingleToken(DnsRecordType type, string value, out string key, out bool handled)
+    {
+        key = value;
+        handled = type is DnsRecordType.A or DnsRecordType.AAAA or DnsRecordType.NS or DnsRecordType.CNAME or DnsRecordType.PTR;
+        if (!handled)
+        {
+            return false;
+        }
+
+        var text = value.Trim();
+        if (text.Length == 0 || text.Contains(' ', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (type is DnsRecordType.A or DnsRecordType.AAAA)
+        {
+            var family = type == DnsRecordType.A ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6;
+            if (!IPAddress.TryParse(text, out var address) || address.AddressFamily != family)
+            {
+                return false;
+            }
+
+            key = address.ToString();
+            return true;
+        }
+
+        return Route53Text.TryNameToKey(text, out key);
     }
 
     /// <summary>Splits on white space; a token opening with a quote runs to the closing quote, escapes decoded.</summary>

@@ -14,6 +14,12 @@ public static partial class RDataFormatter
 {
     public static string Format(DnsRecordType type, ReadOnlySpan<byte> rdata, bool lowercaseNames = false)
     {
+        // The bulk of most zones: addresses, which need no builder.
+        if ((type == DnsRecordType.A && rdata.Length == 4) || (type == DnsRecordType.AAAA && rdata.Length == 16))
+        {
+            return new IPAddress(rdata).ToString();
+        }
+
         var builder = new StringBuilder(rdata.Length * 2);
         var reader = new DnsWireReader(rdata);
         if (!TryAppend(builder, ref reader, type, lowercaseNames) || reader.Remaining != 0)

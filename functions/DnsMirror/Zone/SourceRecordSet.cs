@@ -8,9 +8,9 @@ namespace DnsMirror.Zone;
 /// </summary>
 public sealed class SourceRecordSet
 {
-    private readonly List<DnsResourceRecord> _records = [];
-    private readonly List<string> _values = [];
-    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly List<DnsResourceRecord> _records = new(1);
+    private readonly List<string> _values = new(1);
+    private readonly HashSet<string> _keys = new(1, StringComparer.Ordinal);
 
     public SourceRecordSet(string name, DnsRecordType type, uint ttl)
     {
@@ -37,11 +37,26 @@ public sealed class SourceRecordSet
     public void Add(DnsResourceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var key = RDataFormatter.Format(record.Type, record.Data, lowercaseNames: true);
+        // Most values hold no upper-case letter at all; then the text is its own key and one format is enough.
+        var text = RDataFormatter.Format(record.Type, record.Data);
+        var key = HasUpperAscii(text) ? RDataFormatter.Format(record.Type, record.Data, lowercaseNames: true) : text;
         if (_keys.Add(key))
         {
             _records.Add(record);
-            _values.Add(Route53.Route53Text.ValueFromPresentation(RDataFormatter.Format(record.Type, record.Data)));
+            _values.Add(Route53.Route53Text.ValueFromPresentation(text));
         }
+    }
+
+    private static bool HasUpperAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
