@@ -129,6 +129,16 @@ public static class ZoneDiffer
 
     private static bool SameValues(SourceRecordSet source, HostedZoneRecordSet target)
     {
+        if (target.Values.Count != source.Keys.Count)
+        {
+            return false;
+        }
+
+        if (target.Values.Count == 1)
+        {
+            return Route53ValueNormalizer.TryNormalize(source.Type, target.Values[0], out var only) && only == source.Keys[0];
+        }
+
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in target.Values)
         {

@@ -10,7 +10,8 @@ public sealed class SourceRecordSet
 {
     private readonly List<DnsResourceRecord> _records = new(1);
     private readonly List<string> _values = new(1);
-    private readonly HashSet<string> _keys = new(1, StringComparer.Ordinal);
+    private readonly List<string> _keys = new(1);
+    private HashSet<string>? _keyIndex;
 
     public SourceRecordSet(string name, DnsRecordType type, uint ttl)
     {
@@ -32,7 +33,8 @@ public sealed class SourceRecordSet
     /// <summary>Values in Route 53's text form, duplicates removed.</summary>
     public IReadOnlyList<string> Values => _values;
 
-    public IReadOnlySet<string> Keys => _keys;
+    /// <summary>Comparison keys, one per value, no duplicates.</summary>
+    public IReadOnlyList<string> Keys => _keys;
 
     public void Add(DnsResourceRecord record)
     {
@@ -40,11 +42,24 @@ public sealed class SourceRecordSet
         // Most values hold no upper-case letter at all; then the text is its own key and one format is enough.
         var text = RDataFormatter.Format(record.Type, record.Data);
         var key = HasUpperAscii(text) ? RDataFormatter.Format(record.Type, record.Data, lowercaseNames: true) : text;
-        if (_keys.Add(key))
+        if (!ContainsKey(key))
         {
+            _keys.Add(key);
+            _keyIndex?.Add(key);
             _records.Add(record);
             _values.Add(Route53.Route53Text.ValueFromPresentation(text));
         }
+    }
+
+    // Most RRsets hold one or a few records: a list scan, and an index only once the set grows.
+    private bool ContainsKey(string key)
+    {
+        if (_keyIndex is null && _keys.Count >= 8)
+        {
+            _keyIndex = new HashSet<string>(_keys, StringComparer.Ordinal);
+        }
+
+        return _keyIndex?.Contains(key) ?? _keys.Contains(key, StringComparer.Ordinal);
     }
 
     private static bool HasUpperAscii(string text)
