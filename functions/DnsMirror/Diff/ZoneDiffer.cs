@@ -1,0 +1,174 @@
+using System.Globalization;
+using DnsMirror.Route53;
+using DnsMirror.Transfer;
+using DnsMirror.Wire;
+using DnsMirror.Zone;
+
+namespace DnsMirror.Diff;
+
+/// <summary>
+/// Compares a transferred zone with a Route 53 hosted zone. Names compare case-insensitively and fully
+/// qualified; values through canonical keys. The apex SOA and NS belong to Route 53 (only the serial is
+/// mirrored, last); alias and routing-policy record sets are reported and left alone.
+/// </summary>
+public static class ZoneDiffer
+{
+    /// <summary>The types Route 53 accepts in ChangeResourceRecordSets.</summary>
+    public static readonly IReadOnlySet<DnsRecordType> Route53Types = new HashSet<DnsRecordType>
+    {
+        DnsRecordType.A, DnsRecordType.AAAA, DnsRecordType.CAA, DnsRecordType.CNAME, DnsRecordType.DS, DnsRecordType.HTTPS,
+        DnsRecordType.MX, DnsRecordType.NAPTR, DnsRecordType.NS, DnsRecordType.PTR, DnsRecordType.SOA, DnsRecordType.SPF,
+        DnsRecordType.SRV, DnsRecordType.SSHFP, DnsRecordType.SVCB, DnsRecordType.TLSA, DnsRecordType.TXT,
+    };
+
+    public static ZoneDiff Diff(ZoneSnapshot source, IReadOnlyList<HostedZoneRecordSet> target, DiffOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        options ??= new DiffOptions();
+        var apex = source.Origin.ToLowerInvariant();
+        var skipped = new List<SkippedRecordSet>();
+        var targetIndex = IndexTarget(target, apex, skipped, out var blockedNames, out var targetSoa);
+        var changes = new List<RecordSetChange>();
+        var seen = new HashSet<(string, DnsRecordType)>();
+        var unchanged = 0;
+
+        foreach (var ((name, type), set) in RecordSetGrouper.Group(source.Records))
+        {
+            var typeText = DnsTypeNames.ToText(type);
+            if (!Route53Types.Contains(type))
+            {
+                skipped.Add(new SkippedRecordSet(set.Name, typeText, "type not supported by Route 53"));
+                continue;
+            }
+
+            if (name == apex && type is DnsRecordType.SOA or DnsRecordType.NS)
+            {
+                continue;
+            }
+
+            if (blockedNames.Contains((name, type)) || (type == DnsRecordType.CNAME && blockedNames.Any(b => b.Name == name)))
+            {
+                skipped.Add(new SkippedRecordSet(set.Name, typeText, "hosted zone has an alias or routing-policy record set here; not mirrored"));
+                continue;
+            }
+
+            seen.Add((name, type));
+            if (!targetIndex.TryGetValue((name, type), out var existing))
+            {
+                changes.Add(new RecordSetChange(ChangeAction.Create, new HostedZoneRecordSet(Route53Text.NameFromPresentation(set.Name), typeText, set.Ttl, set.Values)));
+                continue;
+            }
+
+            var sameValues = SameValues(set, existing);
+            var sameTtl = options.IgnoreTtl || existing.Ttl == set.Ttl;
+            if (sameValues && sameTtl)
+            {
+                unchanged++;
+                continue;
+            }
+
+            var ttl = options.IgnoreTtl ? existing.Ttl ?? set.Ttl : set.Ttl;
+            changes.Add(new RecordSetChange(ChangeAction.Upsert, existing with { Ttl = ttl, Values = set.Values }));
+        }
+
+        foreach (var (key, existing) in targetIndex)
+        {
+            if (!seen.Contains(key))
+            {
+                changes.Add(new RecordSetChange(ChangeAction.Delete, existing));
+            }
+        }
+
+        return new ZoneDiff(changes, SerialChange(targetSoa, source.Serial), skipped, targetIndex.Count, unchanged);
+    }
+
+    private static Dictionary<(string, DnsRecordType), HostedZoneRecordSet> IndexTarget(
+        IReadOnlyList<HostedZoneRecordSet> target, string apex, List<SkippedRecordSet> skipped,
+        out HashSet<(string Name, DnsRecordType Type)> blockedNames, out HostedZoneRecordSet? targetSoa)
+    {
+        var index = new Dictionary<(string, DnsRecordType), HostedZoneRecordSet>();
+        blockedNames = [];
+        targetSoa = null;
+        foreach (var set in target)
+        {
+            if (!Route53Text.TryNameToKey(set.Name, out var name) || !DnsTypeNames.TryParse(set.Type, out var type))
+            {
+                skipped.Add(new SkippedRecordSet(set.Name, set.Type, "name or type not understood; left alone"));
+                continue;
+            }
+
+            if (!DomainNameText.IsAtOrBelow(name, apex))
+            {
+                continue;
+            }
+
+            if (set.IsAlias || set.SetIdentifier is not null)
+            {
+                blockedNames.Add((name, type));
+                skipped.Add(new SkippedRecordSet(set.Name, set.Type, set.IsAlias ? "alias record set; left alone" : $"routing policy (SetIdentifier {set.SetIdentifier}); left alone"));
+                continue;
+            }
+
+            if (name == apex && type == DnsRecordType.SOA)
+            {
+                targetSoa = set;
+                continue;
+            }
+
+            if (name == apex && type == DnsRecordType.NS)
+            {
+                continue;
+            }
+
+            index[(name, type)] = set;
+        }
+
+        return index;
+    }
+
+    private static bool SameValues(SourceRecordSet source, HostedZoneRecordSet target)
+    {
+        if (target.Values.Count != source.Keys.Count)
+        {
+            return false;
+        }
+
+        if (target.Values.Count == 1)
+        {
+            return Route53ValueNormalizer.TryNormalize(source.Type, target.Values[0], out var only) && only == source.Keys[0];
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in target.Values)
+        {
+            if (!Route53ValueNormalizer.TryNormalize(source.Type, value, out var key))
+            {
+                return false;
+            }
+
+            keys.Add(key);
+        }
+
+        return keys.SetEquals(source.Keys);
+    }
+
+    /// <summary>The hosted zone's own SOA with only the serial replaced by the source's.</summary>
+    private static RecordSetChange? SerialChange(HostedZoneRecordSet? targetSoa, uint serial)
+    {
+        if (targetSoa is null || targetSoa.Values.Count != 1)
+        {
+            return null;
+        }
+
+        var fields = targetSoa.Values[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var text = serial.ToString(CultureInfo.InvariantCulture);
+        if (fields.Length != 7 || fields[2] == text)
+        {
+            return null;
+        }
+
+        fields[2] = text;
+        return new RecordSetChange(ChangeAction.Upsert, targetSoa with { Values = [string.Join(' ', fields)] });
+    }
+}

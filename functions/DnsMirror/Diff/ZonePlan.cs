@@ -1,0 +1,11 @@
+namespace DnsMirror.Diff;
+
+/// <summary>
+/// The batches to send, in order, or a refusal. A refused plan has no batches and says why.
+/// </summary>
+public sealed record ZonePlan(IReadOnlyList<ChangeBatch> Batches, IReadOnlyList<string> Warnings, string? RefusalReason, ZoneDiff Diff)
+{
+    public bool IsRefused => RefusalReason is not null;
+
+    public bool IsEmpty => Batches.Count == 0;
+}

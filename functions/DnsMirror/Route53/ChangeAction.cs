@@ -1,0 +1,9 @@
+namespace DnsMirror.Route53;
+
+/// <summary>ChangeResourceRecordSets actions.</summary>
+public enum ChangeAction
+{
+    Create,
+    Delete,
+    Upsert,
+}

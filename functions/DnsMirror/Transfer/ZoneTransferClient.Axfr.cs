@@ -1,0 +1,107 @@
+using DnsMirror.Wire;
+
+namespace DnsMirror.Transfer;
+
+public sealed partial class ZoneTransferClient
+{
+    /// <summary>
+    /// RFC 5936 §2.2: the answer stream starts with the zone's SOA and ends with the same SOA; every message
+    /// is checked (ID, RCODE, TSIG) and a connection that closes before the closing SOA is an error.
+    /// </summary>
+    private async Task<ZoneSnapshot> TransferAsync(DnsMaster master, string zone, CancellationToken cancellationToken)
+    {
+        var request = DnsQueryBuilder.Build(NewMessageId(), zone, DnsRecordType.AXFR);
+        var (wire, verifier) = Sign(request);
+        using (verifier)
+        {
+            await using var channel = await DnsTcpChannel.ConnectAsync(master, cancellationToken).ConfigureAwait(false);
+            await channel.SendAsync(wire, cancellationToken).ConfigureAwait(false);
+            var records = new List<DnsResourceRecord>(1024);
+            var messages = 0;
+            uint serial = 0;
+            while (true)
+            {
+                var raw = await channel.ReceiveAsync(cancellationToken).ConfigureAwait(false)
+                    ?? throw new ZoneTransferException($"{master}: transfer of {zone} cut after {records.Count} records and {messages} messages, before the closing SOA");
+                var before = records.Count;
+                var message = DnsMessageParser.Parse(raw.Span, records);
+                messages++;
+                CheckHeader(master, message.Header, request);
+                if (messages == 1 && message.Questions.Count > 0
+                    && (message.Questions[0].Type != DnsRecordType.AXFR || !string.Equals(message.Questions[0].Name, zone, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new ZoneTransferException($"{master}: response question does not match the AXFR of {zone}");
+                }
+
+                if (verifier is not null && message.Tsig is not null)
+                {
+                    verifier.Verify(raw.Span, message);
+                }
+
+                ThrowOnErrorCode(master, "the transfer of " + zone, message.Header.ResponseCode);
+                if (verifier is not null && message.Tsig is null)
+                {
+                    verifier.Verify(raw.Span, message);
+                }
+
+                if (before == 0 && records.Count > 0)
+                {
+                    serial = OpeningSerial(master, zone, records[0]);
+                }
+
+                if (FindClosingSoa(master, zone, records, Math.Max(before, 1), serial))
+                {
+                    verifier?.Complete();
+                    records.RemoveAt(records.Count - 1);
+                    var inZone = DropOutOfZone(records, zone);
+                    return new ZoneSnapshot(zone, serial, inZone, master.ToString(), messages, channel.BytesReceived);
+                }
+            }
+        }
+    }
+
+    private static uint OpeningSerial(DnsMaster master, string zone, DnsResourceRecord first)
+    {
+        if (first.Type != DnsRecordType.SOA || !string.Equals(first.Name, zone, StringComparison.OrdinalIgnoreCase) || first.Data.Length < 22)
+        {
+            throw new ZoneTransferException($"{master}: transfer of {zone} does not start with the zone's SOA (got {DnsTypeNames.ToText(first.Type)} {first.Name})");
+        }
+
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(first.Data.AsSpan(first.Data.Length - 20));
+    }
+
+    /// <summary>True when the closing SOA arrived; it must be the last record of its message and carry the opening serial.</summary>
+    private static bool FindClosingSoa(DnsMaster master, string zone, List<DnsResourceRecord> records, int from, uint serial)
+    {
+        for (var i = from; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record.Type != DnsRecordType.SOA || !string.Equals(record.Name, zone, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (i != records.Count - 1)
+            {
+                throw new ZoneTransferException($"{master}: transfer of {zone} has records after its closing SOA");
+            }
+
+            var closing = OpeningSerial(master, zone, record);
+            if (closing != serial)
+            {
+                throw new ZoneTransferException($"{master}: transfer of {zone} opened with serial {serial} and closed with {closing}");
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>RFC 5936 §3.3: data outside the zone is not part of it and is dropped.</summary>
+    private static List<DnsResourceRecord> DropOutOfZone(List<DnsResourceRecord> records, string zone)
+    {
+        records.RemoveAll(r => !DomainNameText.IsAtOrBelow(r.Name, zone));
+        return records;
+    }
+}
