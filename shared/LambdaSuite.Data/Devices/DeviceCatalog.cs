@@ -1,0 +1,206 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace LambdaSuite.Data.Devices;
+
+/// <summary>
+/// The iotCatalog table (<see cref="Tables.TableCatalog.IotCatalog"/>): every write is conditional so that
+/// a repeated registration cannot reset a device, an activation cannot create or take over a device, and
+/// a locked device refuses codes. Refused writes ask for the old item
+/// (<c>ReturnValuesOnConditionCheckFailure=ALL_OLD</c>) so callers learn why without an extra read.
+/// </summary>
+public sealed partial class DeviceCatalog
+{
+    private readonly IAmazonDynamoDB _client;
+
+    public DeviceCatalog(IAmazonDynamoDB client, string tableName)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
+        _client = client;
+        TableName = tableName;
+    }
+
+    public string TableName { get; }
+
+    /// <summary>Writes <paramref name="device"/> only if no item has its key; otherwise returns the stored item untouched.</summary>
+    public async Task<DeviceCreateResult> CreateIfAbsentAsync(DeviceRecord device, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var request = new PutItemRequest
+        {
+            TableName = TableName,
+            Item = ToItem(device),
+            ConditionExpression = "attribute_not_exists(#sn)",
+            ExpressionAttributeNames = new() { ["#sn"] = DeviceAttributeNames.SerialNumber },
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+        try
+        {
+            await _client.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
+            return new DeviceCreateResult(true, null);
+        }
+        catch (ConditionalCheckFailedException refused)
+        {
+            var existing = await OldItemOrReadAsync(refused, device.Key, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("iotCatalog refused a create-if-absent but holds no item with that key.", refused);
+            return new DeviceCreateResult(false, existing);
+        }
+    }
+
+    /// <summary>The device with <paramref name="key"/>, read strongly consistent, or null.</summary>
+    public async Task<DeviceRecord?> GetAsync(DeviceKey key, CancellationToken cancellationToken = default)
+    {
+        var response = await _client.GetItemAsync(
+            new GetItemRequest { TableName = TableName, Key = KeyOf(key), ConsistentRead = true },
+            cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item ? FromItem(item) : null;
+    }
+
+    /// <summary>
+    /// Binds <paramref name="ownerEmail"/> in one conditional update, only if the device exists, is not activated,
+    /// is not locked under <paramref name="lockout"/> at <paramref name="now"/>, and stores <paramref name="codeHmac"/>.
+    /// Clears the failure counters on success.
+    /// </summary>
+    public async Task<DeviceActivationWrite> TryActivateAsync(
+        DeviceKey key,
+        string codeHmac,
+        string ownerEmail,
+        DateTimeOffset now,
+        DeviceLockoutPolicy lockout,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(codeHmac);
+        ArgumentException.ThrowIfNullOrEmpty(ownerEmail);
+        ArgumentNullException.ThrowIfNull(lockout);
+        var request = new UpdateItemRequest
+        {
+            TableName = TableName,
+            Key = KeyOf(key),
+            UpdateExpression = "SET #activated = :true, #email = :email, #activatedAt = :now REMOVE #failed, #windowStart, #lastFailure",
+            ConditionExpression =
+                "attribute_exists(#sn)"
+                + " AND (attribute_not_exists(#activated) OR #activated = :false)"
+                + " AND #hmac = :hmac"
+                + " AND (attribute_not_exists(#failed) OR #failed < :maxFailed OR attribute_not_exists(#lastFailure) OR #lastFailure <= :lockFloor)",
+            ExpressionAttributeNames = new()
+            {
+                ["#sn"] = DeviceAttributeNames.SerialNumber,
+                ["#activated"] = DeviceAttributeNames.Activated,
+                ["#email"] = DeviceAttributeNames.OwnerEmail,
+                ["#activatedAt"] = DeviceAttributeNames.ActivatedAt,
+                ["#hmac"] = DeviceAttributeNames.ActivationCodeHmac,
+                ["#failed"] = DeviceAttributeNames.FailedAttempts,
+                ["#windowStart"] = DeviceAttributeNames.FailedWindowStart,
+                ["#lastFailure"] = DeviceAttributeNames.LastFailureAt,
+            },
+            ExpressionAttributeValues = new()
+            {
+                [":true"] = new AttributeValue { BOOL = true },
+                [":false"] = new AttributeValue { BOOL = false },
+                [":email"] = new AttributeValue { S = ownerEmail },
+                [":now"] = new AttributeValue { S = FormatInstant(now) },
+                [":hmac"] = new AttributeValue { S = codeHmac },
+                [":maxFailed"] = Number(lockout.MaxFailedAttempts),
+                [":lockFloor"] = Number((now - lockout.Window).ToUnixTimeMilliseconds()),
+            },
+            ReturnValues = ReturnValue.ALL_NEW,
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+        try
+        {
+            var response = await _client.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
+            return new DeviceActivationWrite(true, FromItem(response.Attributes));
+        }
+        catch (ConditionalCheckFailedException refused)
+        {
+            var old = await OldItemOrReadAsync(refused, key, cancellationToken).ConfigureAwait(false);
+            return new DeviceActivationWrite(false, old);
+        }
+    }
+
+    /// <summary>
+    /// Counts one failed activation attempt atomically: opens a new window when the one <paramref name="seen"/> has
+    /// expired, otherwise adds one to the open window. Each form is conditioned on the window state it assumes; the
+    /// two conditions are complements, so a race with a concurrent counter costs at most one retry and never loses
+    /// a count. Returns the item as written, or null when the device no longer exists.
+    /// </summary>
+    public async Task<DeviceRecord?> RecordFailedAttemptAsync(
+        DeviceRecord seen,
+        DateTimeOffset now,
+        DeviceLockoutPolicy lockout,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(lockout);
+        var openNewWindow = lockout.WindowExpired(seen, now);
+        for (var attempt = 0; attempt < 2; attempt++, openNewWindow = !openNewWindow)
+        {
+            try
+            {
+                var response = await _client.UpdateItemAsync(FailedAttemptRequest(seen.Key, now, lockout, openNewWindow), cancellationToken).ConfigureAwait(false);
+                return FromItem(response.Attributes);
+            }
+            catch (ConditionalCheckFailedException refused) when (refused.Item is null || refused.Item.Count == 0)
+            {
+                if (await GetAsync(seen.Key, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    return null;
+                }
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                // The window changed under us (another failure opened or extended it): the other form applies now.
+            }
+        }
+
+        throw new InvalidOperationException($"Could not count a failed activation attempt on {seen.Key} in two conditional writes.");
+    }
+
+    private UpdateItemRequest FailedAttemptRequest(DeviceKey key, DateTimeOffset now, DeviceLockoutPolicy lockout, bool openNewWindow) => new()
+    {
+        TableName = TableName,
+        Key = KeyOf(key),
+        UpdateExpression = openNewWindow
+            ? "SET #failed = :one, #windowStart = :nowMs, #lastFailure = :nowMs"
+            : "SET #failed = if_not_exists(#failed, :zero) + :one, #lastFailure = :nowMs",
+        ConditionExpression = openNewWindow
+            ? "attribute_exists(#sn) AND (attribute_not_exists(#windowStart) OR #windowStart <= :windowFloor)"
+            : "attribute_exists(#sn) AND #windowStart > :windowFloor",
+        ExpressionAttributeNames = new()
+        {
+            ["#sn"] = DeviceAttributeNames.SerialNumber,
+            ["#failed"] = DeviceAttributeNames.FailedAttempts,
+            ["#windowStart"] = DeviceAttributeNames.FailedWindowStart,
+            ["#lastFailure"] = DeviceAttributeNames.LastFailureAt,
+        },
+        ExpressionAttributeValues = openNewWindow
+            ? new()
+            {
+                [":one"] = Number(1),
+                [":nowMs"] = Number(now.ToUnixTimeMilliseconds()),
+                [":windowFloor"] = Number((now - lockout.Window).ToUnixTimeMilliseconds()),
+            }
+            : new()
+            {
+                [":one"] = Number(1),
+                [":zero"] = Number(0),
+                [":nowMs"] = Number(now.ToUnixTimeMilliseconds()),
+                [":windowFloor"] = Number((now - lockout.Window).ToUnixTimeMilliseconds()),
+            },
+        ReturnValues = ReturnValue.ALL_NEW,
+        ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+    };
+
+    /// <summary>
+    /// The item DynamoDB returned with a refused condition. DynamoDB returns none when the item does not exist;
+    /// emulators that ignore ReturnValuesOnConditionCheckFailure return none either way, so confirm with a read.
+    /// </summary>
+    private async Task<DeviceRecord?> OldItemOrReadAsync(ConditionalCheckFailedException refused, DeviceKey key, CancellationToken cancellationToken) =>
+        refused.Item is { Count: > 0 } old
+            ? FromItem(old)
+            : await GetAsync(key, cancellationToken).ConfigureAwait(false);
+
+    private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
+}
