@@ -1,0 +1,195 @@
+using Amazon.DynamoDBv2.Model;
+using LambdaSuite.Data.Devices;
+using LambdaSuite.TestKit.Devices;
+
+namespace Shared.Tests.Data.Devices;
+
+[Trait("Category", "Integration")]
+public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFixture<IotCatalogTableFixture>
+{
+    private static readonly DateTimeOffset s_now = new(2026, 11, 22, 1, 0, 0, TimeSpan.Zero);
+    private static readonly DeviceLockoutPolicy s_policy = new(3, TimeSpan.FromMinutes(10));
+    private readonly DeviceCatalog _catalog = table.Catalog;
+
+    [Fact]
+    public async Task CreateIfAbsentAsync_NewDevice_WritesEveryField()
+    {
+        var device = NewDevice() with { DeviceName = "thermostat", Type = "MySmartIoTDevice", Endpoint = "example.iot.us-east-1.amazonaws.com", CertificateId = "abc123", Principal = "abc123" };
+
+        var result = await _catalog.CreateIfAbsentAsync(device);
+        var stored = await _catalog.GetAsync(device.Key);
+
+        Assert.True(result.Created);
+        Assert.Equal(device, stored);
+    }
+
+    [Fact]
+    public async Task CreateIfAbsentAsync_ExistingDevice_ReturnsStoredItemWithoutARead()
+    {
+        var original = NewDevice();
+        await _catalog.CreateIfAbsentAsync(original);
+        var replacement = original with { ActivationCodeHmac = "other", DeviceName = "other" };
+        table.ResetRequestCounts();
+
+        var result = await _catalog.CreateIfAbsentAsync(replacement);
+
+        Assert.False(result.Created);
+        Assert.Equal(original, result.Existing);
+        Assert.Equal(0, table.RequestCount("GetItem"));
+        Assert.Equal(original, await _catalog.GetAsync(original.Key));
+    }
+
+    [Fact]
+    public async Task TryActivateAsync_MatchingHmac_BindsOwnerInOneRequest()
+    {
+        var device = NewDevice();
+        await _catalog.CreateIfAbsentAsync(device);
+        table.ResetRequestCounts();
+
+        var write = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now, s_policy);
+
+        Assert.True(write.Activated);
+        Assert.True(write.Device!.Activated);
+        Assert.Equal("owner@example.com", write.Device.OwnerEmail);
+        Assert.Equal(s_now, write.Device.ActivatedAt);
+        Assert.Equal(1, table.RequestCounts.Values.Sum());
+    }
+
+    [Fact]
+    public async Task TryActivateAsync_UnknownDevice_ReportsNoDeviceAndCreatesNothing()
+    {
+        var key = new DeviceKey("unknown-" + Guid.NewGuid().ToString("N"), "client-1");
+
+        var write = await _catalog.TryActivateAsync(key, "hmac", "owner@example.com", s_now, s_policy);
+
+        Assert.False(write.Activated);
+        Assert.Null(write.Device);
+        var raw = await table.Client.GetItemAsync(new GetItemRequest { TableName = table.TableName, Key = DeviceKeyItem(key), ConsistentRead = true });
+        Assert.True(raw.Item is null || raw.Item.Count == 0);
+    }
+
+    [Fact]
+    public async Task TryActivateAsync_WrongHmac_ReturnsOldItemWithoutARead()
+    {
+        var device = NewDevice();
+        await _catalog.CreateIfAbsentAsync(device);
+        table.ResetRequestCounts();
+
+        var write = await _catalog.TryActivateAsync(device.Key, "wrong", "owner@example.com", s_now, s_policy);
+
+        Assert.False(write.Activated);
+        Assert.Equal(device, write.Device);
+        Assert.Equal(0, table.RequestCount("GetItem"));
+    }
+
+    [Fact]
+    public async Task TryActivateAsync_AlreadyActivated_KeepsFirstOwner()
+    {
+        var device = NewDevice();
+        await _catalog.CreateIfAbsentAsync(device);
+        await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "first@example.com", s_now, s_policy);
+
+        var second = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "second@example.com", s_now.AddMinutes(1), s_policy);
+
+        Assert.False(second.Activated);
+        Assert.Equal("first@example.com", second.Device!.OwnerEmail);
+        Assert.Equal("first@example.com", (await _catalog.GetAsync(device.Key))!.OwnerEmail);
+    }
+
+    [Fact]
+    public async Task TryActivateAsync_LockedDevice_RefusesTheRightCodeUntilTheWindowPasses()
+    {
+        var device = NewDevice() with { FailedAttempts = 3, FailedWindowStart = s_now.AddMinutes(-2), LastFailureAt = s_now.AddMinutes(-1) };
+        await _catalog.CreateIfAbsentAsync(device);
+
+        var whileLocked = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now, s_policy);
+        var afterLock = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now.AddMinutes(9), s_policy);
+
+        Assert.False(whileLocked.Activated);
+        Assert.True(afterLock.Activated);
+        Assert.Equal(0, afterLock.Device!.FailedAttempts);
+        Assert.Null(afterLock.Device.LastFailureAt);
+    }
+
+    [Fact]
+    public async Task RecordFailedAttemptAsync_NoOpenWindow_StartsWindowAtOne()
+    {
+        var device = NewDevice();
+        await _catalog.CreateIfAbsentAsync(device);
+
+        var counted = await _catalog.RecordFailedAttemptAsync(device, s_now, s_policy);
+
+        Assert.Equal(1, counted!.FailedAttempts);
+        Assert.Equal(s_now, counted.FailedWindowStart);
+        Assert.Equal(s_now, counted.LastFailureAt);
+    }
+
+    [Fact]
+    public async Task RecordFailedAttemptAsync_OpenWindow_AddsOneAndKeepsWindowStart()
+    {
+        var device = NewDevice() with { FailedAttempts = 2, FailedWindowStart = s_now.AddMinutes(-5), LastFailureAt = s_now.AddMinutes(-3) };
+        await _catalog.CreateIfAbsentAsync(device);
+
+        var counted = await _catalog.RecordFailedAttemptAsync(device, s_now, s_policy);
+
+        Assert.Equal(3, counted!.FailedAttempts);
+        Assert.Equal(s_now.AddMinutes(-5), counted.FailedWindowStart);
+        Assert.Equal(s_now, counted.LastFailureAt);
+    }
+
+    [Fact]
+    public async Task RecordFailedAttemptAsync_ExpiredWindow_RestartsCount()
+    {
+        var device = NewDevice() with { FailedAttempts = 2, FailedWindowStart = s_now.AddMinutes(-30), LastFailureAt = s_now.AddMinutes(-25) };
+        await _catalog.CreateIfAbsentAsync(device);
+
+        var counted = await _catalog.RecordFailedAttemptAsync(device, s_now, s_policy);
+
+        Assert.Equal(1, counted!.FailedAttempts);
+        Assert.Equal(s_now, counted.FailedWindowStart);
+    }
+
+    [Fact]
+    public async Task RecordFailedAttemptAsync_StaleView_RetriesWithTheOtherFormAndLosesNoCount()
+    {
+        var device = NewDevice();
+        await _catalog.CreateIfAbsentAsync(device);
+        await _catalog.RecordFailedAttemptAsync(device, s_now, s_policy);
+
+        var counted = await _catalog.RecordFailedAttemptAsync(device, s_now.AddSeconds(1), s_policy);
+
+        Assert.Equal(2, counted!.FailedAttempts);
+        Assert.Equal(s_now, counted.FailedWindowStart);
+    }
+
+    [Fact]
+    public async Task RecordFailedAttemptAsync_ManyConcurrentFailures_CountsEachOnce()
+    {
+        var device = NewDevice();
+        await _catalog.CreateIfAbsentAsync(device);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => _catalog.RecordFailedAttemptAsync(device, s_now, s_policy))));
+
+        Assert.Equal(20, (await _catalog.GetAsync(device.Key))!.FailedAttempts);
+    }
+
+    [Fact]
+    public async Task RecordFailedAttemptAsync_DeletedDevice_ReturnsNullAndCreatesNothing()
+    {
+        var device = NewDevice();
+
+        var counted = await _catalog.RecordFailedAttemptAsync(device, s_now, s_policy);
+
+        Assert.Null(counted);
+        Assert.Null(await _catalog.GetAsync(device.Key));
+    }
+
+    private static DeviceRecord NewDevice() =>
+        new(new DeviceKey("SN-" + Guid.NewGuid().ToString("N"), "client-1"), Convert.ToBase64String(Guid.NewGuid().ToByteArray()), s_now.AddDays(-1));
+
+    private static Dictionary<string, AttributeValue> DeviceKeyItem(DeviceKey key) => new()
+    {
+        [DeviceAttributeNames.SerialNumber] = new AttributeValue { S = key.SerialNumber },
+        [DeviceAttributeNames.ClientId] = new AttributeValue { S = key.ClientId },
+    };
+}
