@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace IotRegistry.Input;
 
@@ -21,6 +22,13 @@ public static class JsonInput
         if (json.Length > maxBytes)
         {
             error = new InputError(InputErrorCodes.TooLarge, null, $"The input is larger than {maxBytes} bytes.");
+            return false;
+        }
+
+        // The parser checks UTF-8 in string values only when they are read; refuse malformed input up front.
+        if (!Utf8.IsValid(json.Span))
+        {
+            error = new InputError(InputErrorCodes.InvalidJson, null, "The input is not valid UTF-8.");
             return false;
         }
 
