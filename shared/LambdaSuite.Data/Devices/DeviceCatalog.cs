@@ -43,8 +43,8 @@ public sealed partial class DeviceCatalog
         }
         catch (ConditionalCheckFailedException refused)
         {
-            var existing = await OldItemOrReadAsync(refused, device.Key, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("iotCatalog refused a create-if-absent but holds no item with that key.", refused);
+            var existing = OldItem(refused)
+                ?? throw new InvalidOperationException("iotCatalog refused a create-if-absent but returned no item with that key.", refused);
             return new DeviceCreateResult(false, existing);
         }
     }
@@ -115,8 +115,7 @@ public sealed partial class DeviceCatalog
         }
         catch (ConditionalCheckFailedException refused)
         {
-            var old = await OldItemOrReadAsync(refused, key, cancellationToken).ConfigureAwait(false);
-            return new DeviceActivationWrite(false, old);
+            return new DeviceActivationWrite(false, OldItem(refused));
         }
     }
 
@@ -142,12 +141,9 @@ public sealed partial class DeviceCatalog
                 var response = await _client.UpdateItemAsync(FailedAttemptRequest(seen.Key, now, lockout, openNewWindow), cancellationToken).ConfigureAwait(false);
                 return FromItem(response.Attributes);
             }
-            catch (ConditionalCheckFailedException refused) when (refused.Item is null || refused.Item.Count == 0)
+            catch (ConditionalCheckFailedException refused) when (OldItem(refused) is null)
             {
-                if (await GetAsync(seen.Key, cancellationToken).ConfigureAwait(false) is null)
-                {
-                    return null;
-                }
+                return null;
             }
             catch (ConditionalCheckFailedException)
             {
@@ -194,13 +190,11 @@ public sealed partial class DeviceCatalog
     };
 
     /// <summary>
-    /// The item DynamoDB returned with a refused condition. DynamoDB returns none when the item does not exist;
-    /// emulators that ignore ReturnValuesOnConditionCheckFailure return none either way, so confirm with a read.
+    /// The item as DynamoDB saw it when it refused the condition. With ALL_OLD requested DynamoDB returns the item
+    /// whenever one exists, so no item means no device, and telling the cases apart needs no read.
     /// </summary>
-    private async Task<DeviceRecord?> OldItemOrReadAsync(ConditionalCheckFailedException refused, DeviceKey key, CancellationToken cancellationToken) =>
-        refused.Item is { Count: > 0 } old
-            ? FromItem(old)
-            : await GetAsync(key, cancellationToken).ConfigureAwait(false);
+    private static DeviceRecord? OldItem(ConditionalCheckFailedException refused) =>
+        refused.Item is { Count: > 0 } old ? FromItem(old) : null;
 
     private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 }

@@ -56,14 +56,16 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
     }
 
     [Fact]
-    public async Task TryActivateAsync_UnknownDevice_ReportsNoDeviceAndCreatesNothing()
+    public async Task TryActivateAsync_UnknownDevice_ReportsNoDeviceInOneRequestAndCreatesNothing()
     {
         var key = new DeviceKey("unknown-" + Guid.NewGuid().ToString("N"), "client-1");
+        table.ResetRequestCounts();
 
         var write = await _catalog.TryActivateAsync(key, "hmac", "owner@example.com", s_now, s_policy);
 
         Assert.False(write.Activated);
         Assert.Null(write.Device);
+        Assert.Equal(1, table.RequestCounts.Values.Sum());
         var raw = await table.Client.GetItemAsync(new GetItemRequest { TableName = table.TableName, Key = DeviceKeyItem(key), ConsistentRead = true });
         Assert.True(raw.Item is null || raw.Item.Count == 0);
     }
