@@ -1,0 +1,22 @@
+namespace LambdaSuite.Events.Detection;
+
+/// <summary>What kind of event an invocation carries, as far as a multi-trigger function needs to know.</summary>
+public enum EventShape
+{
+    /// <summary>Not well-formed JSON.</summary>
+    NotJson,
+
+    /// <summary>Well-formed JSON of no known AWS shape: a direct invoke or an IoT rule payload.</summary>
+    Raw,
+
+    Sns,
+    Sqs,
+    Kinesis,
+    DynamoDbStream,
+
+    /// <summary>An EventBridge event, scheduled events included.</summary>
+    EventBridge,
+
+    /// <summary>ALB, REST API or HTTP API request; <see cref="Http.HttpEventParser"/> tells which.</summary>
+    Http,
+}

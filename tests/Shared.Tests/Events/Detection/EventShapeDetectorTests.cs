@@ -1,0 +1,55 @@
+using System.Text;
+using LambdaSuite.Events.Detection;
+
+namespace Shared.Tests.Events.Detection;
+
+public class EventShapeDetectorTests
+{
+    [Theory]
+    [InlineData("sns.json", EventShape.Sns)]
+    [InlineData("sqs.json", EventShape.Sqs)]
+    [InlineData("kinesis.json", EventShape.Kinesis)]
+    [InlineData("dynamodb-stream.json", EventShape.DynamoDbStream)]
+    [InlineData("eventbridge-custom.json", EventShape.EventBridge)]
+    [InlineData("eventbridge-scheduled.json", EventShape.EventBridge)]
+    [InlineData("alb-single-value.json", EventShape.Http)]
+    [InlineData("alb-multi-value.json", EventShape.Http)]
+    [InlineData("apigateway-v1-proxy.json", EventShape.Http)]
+    [InlineData("apigateway-v2-http.json", EventShape.Http)]
+    [InlineData("iot-rule-payload.json", EventShape.Raw)]
+    [InlineData("sns-notification-body.json", EventShape.Raw)]
+    public void Detect_Sample_ReturnsItsShape(string file, EventShape expected)
+    {
+        var json = EventSamples.Load(file);
+
+        var shape = EventShapeDetector.Detect(json);
+
+        Assert.Equal(expected, shape);
+    }
+
+    [Theory]
+    [InlineData("""{"Records":[{"eventSource":"aws:s3"}]}""", EventShape.Raw)]
+    [InlineData("""{"Records":[]}""", EventShape.Raw)]
+    [InlineData("""{"Records":"nope"}""", EventShape.Raw)]
+    [InlineData("""{"Records":[1,{"eventSource":"aws:sqs"}]}""", EventShape.Raw)]
+    [InlineData("""{"Records":[{"eventSource":"aws:sqs"},{"EventSource":"aws:sns"}]}""", EventShape.Sqs)]
+    [InlineData("""{"detail-type":"x","source":"y"}""", EventShape.Raw)]
+    [InlineData("""{"requestContext":{}}""", EventShape.Raw)]
+    [InlineData("""{"version":"2.0","rawPath":"/"}""", EventShape.Http)]
+    [InlineData("""{"\u0052ecords":[{"eventSource":"aws:kinesis"}]}""", EventShape.Kinesis)]
+    [InlineData("[]", EventShape.Raw)]
+    [InlineData("\"text\"", EventShape.Raw)]
+    [InlineData("42", EventShape.Raw)]
+    [InlineData("", EventShape.NotJson)]
+    [InlineData("{", EventShape.NotJson)]
+    [InlineData("{} {}", EventShape.NotJson)]
+    [InlineData("{\"a\":1,}", EventShape.NotJson)]
+    public void Detect_EdgeInput_ReturnsExpectedShape(string input, EventShape expected)
+    {
+        var json = Encoding.UTF8.GetBytes(input);
+
+        var shape = EventShapeDetector.Detect(json);
+
+        Assert.Equal(expected, shape);
+    }
+}
