@@ -2,11 +2,13 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using IotRegistry.Activation;
+using IotRegistry.Http;
 using IotRegistry.Iot;
 using IotRegistry.Json;
 using IotRegistry.Registration;
 using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Data.Devices;
+using LambdaSuite.Events.Http;
 using LambdaSuite.Runtime;
 
 namespace IotRegistry;
@@ -14,12 +16,10 @@ namespace IotRegistry;
 /// <summary>
 /// The IotRegistry handler: tells the event's shape apart (an HTTP request from ALB or API Gateway, or an IoT rule
 /// message) and hands it to the matching door. Nothing from the event is logged but the outcome and the device key.
+/// HTTP faults become a 500 with a stable code; IoT faults propagate so Lambda retries and the rule's error action see them.
 /// </summary>
-public sealed class IotRegistryFunction(IotMessageHandler iotDoor) : ILambdaFunction
+public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor) : ILambdaFunction
 {
-    /// <summary>Largest event parsed at all; each door applies its own, smaller limit to what it reads.</summary>
-    public const int MaxEventBytes = 1024 * 1024;
-
     public static IotRegistryFunction Create(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -27,30 +27,53 @@ public sealed class IotRegistryFunction(IotMessageHandler iotDoor) : ILambdaFunc
         var catalog = new DeviceCatalog(CreateDynamoDbClient(environment), settings.TableName);
         var hasher = new ActivationCodeHasher(settings.ActivationCodeKey);
         var time = TimeProvider.System;
-        var iotDoor = new IotMessageHandler(
-            new RegistrationService(catalog, hasher, time),
-            new ActivationService(catalog, hasher, settings.Lockout, time));
-        return new IotRegistryFunction(iotDoor);
+        var activations = new ActivationService(catalog, hasher, settings.Lockout, time);
+        return new IotRegistryFunction(
+            new IotMessageHandler(new RegistrationService(catalog, hasher, time), activations),
+            new DeviceHttpApi(catalog, activations));
     }
 
     public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (HttpEventParser.TryDetectKind(eventJson.Span, out var kind))
+        {
+            return await InvokeHttpAsync(eventJson, kind, context).ConfigureAwait(false);
+        }
+
         var result = await iotDoor.HandleAsync(eventJson, context.CancellationToken).ConfigureAwait(false);
-        Log(context.Logger, result);
+        context.Logger.Log(
+            result.Status >= 400 ? LambdaLogLevel.Warning : LambdaLogLevel.Information,
+            "iot " + result.Operation,
+            [new("outcome", result.Outcome), new("serialNumber", result.SerialNumber), new("clientId", result.ClientId), new("error", result.Error)]);
         return JsonSerializer.SerializeToUtf8Bytes(result, IotRegistryJsonContext.Default.IotResult);
     }
 
-    private static void Log(ILambdaLogger logger, IotResult result) =>
-        logger.Log(
-            result.Status >= 400 ? LambdaLogLevel.Warning : LambdaLogLevel.Information,
-            "iot " + result.Operation,
-            [
-                new("outcome", result.Outcome),
-                new("serialNumber", result.SerialNumber),
-                new("clientId", result.ClientId),
-                new("error", result.Error),
-            ]);
+    private async Task<byte[]> InvokeHttpAsync(ReadOnlyMemory<byte> eventJson, HttpEventKind kind, ILambdaContext context)
+    {
+        if (!HttpEventParser.TryParse(eventJson.Span, out var request))
+        {
+            context.Logger.Log(LambdaLogLevel.Warning, "http unreadable", [new("kind", kind.ToString())]);
+            return HttpResponseWriter.Write(kind, DeviceHttpApi.InvalidRequest());
+        }
+
+        HttpResponse response;
+        try
+        {
+            response = await httpDoor.HandleAsync(request, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception fault) when (fault is not OperationCanceledException)
+        {
+            context.Logger.Log(LambdaLogLevel.Error, "http fault", [new("method", request.Method), new("path", request.Path)], fault);
+            response = DeviceHttpApi.InternalError();
+        }
+
+        context.Logger.Log(
+            response.StatusCode >= 500 ? LambdaLogLevel.Error : response.StatusCode >= 400 ? LambdaLogLevel.Warning : LambdaLogLevel.Information,
+            "http " + request.Method,
+            [new("path", request.Path), new("status", response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        return HttpResponseWriter.Write(request, response);
+    }
 
     /// <summary>
     /// A DynamoDB client for the configured endpoint (<c>AWS_ENDPOINT_URL_DYNAMODB</c>) or the region's public one.

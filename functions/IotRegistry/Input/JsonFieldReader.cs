@@ -10,6 +10,9 @@ public sealed class JsonFieldReader(JsonElement obj)
 {
     public InputError? Error { get; private set; }
 
+    /// <summary>A reader with no JSON object behind it, for values from elsewhere (URL path segments) via <see cref="Check"/>.</summary>
+    public static JsonFieldReader ForValues() => new(default);
+
     public string? RequiredString(string name, FieldRule rule) => ReadString(name, rule, required: true);
 
     public string? OptionalString(string name, FieldRule rule) => ReadString(name, rule, required: false);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using IotRegistry.Devices;
+using IotRegistry.Http;
 using IotRegistry.Iot;
 
 namespace IotRegistry.Json;
@@ -8,4 +9,5 @@ namespace IotRegistry.Json;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IotResult))]
 [JsonSerializable(typeof(DeviceView))]
+[JsonSerializable(typeof(HttpErrorBody))]
 public sealed partial class IotRegistryJsonContext : JsonSerializerContext;
