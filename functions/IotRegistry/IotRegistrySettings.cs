@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.Data.Tables;
 
@@ -8,8 +9,10 @@ namespace IotRegistry;
 /// <summary>
 /// IotRegistry's configuration, read once from the environment. Every value has a default that works against
 /// the local stack. The activation code key's default is public and only for local use: production sets
-/// <c>ACTIVATION_CODE_KEY</c> (at least 32 bytes, e.g. a Secrets Manager dynamic reference in the template), and a
-/// function running inside Lambda without it refuses to start rather than hash codes under a known key.
+/// <c>ACTIVATION_CODE_KEY</c> (at least 32 bytes, e.g. a Secrets Manager dynamic reference in the template). Without
+/// it the function refuses to start unless DynamoDB is a configured local endpoint (<c>AWS_ENDPOINT_URL_DYNAMODB</c>
+/// or <c>AWS_ENDPOINT_URL</c>), so it never hashes codes for a real table under a known key. The check looks at the
+/// endpoint, not at <c>AWS_LAMBDA_FUNCTION_NAME</c>, because local runners set that variable too.
 /// </summary>
 public sealed record IotRegistrySettings(string TableName, byte[] ActivationCodeKey, bool UsesDevelopmentKey, DeviceLockoutPolicy Lockout)
 {
@@ -26,9 +29,10 @@ public sealed record IotRegistrySettings(string TableName, byte[] ActivationCode
         ArgumentNullException.ThrowIfNull(environment);
         var configuredKey = environment(ActivationCodeKeyVariable);
         var usesDevelopmentKey = string.IsNullOrEmpty(configuredKey);
-        if (usesDevelopmentKey && !string.IsNullOrEmpty(environment("AWS_LAMBDA_FUNCTION_NAME")))
+        if (usesDevelopmentKey && new AwsEndpointResolver(environment).ConfiguredEndpoint(AwsService.DynamoDb) is null)
         {
-            throw new InvalidOperationException($"{ActivationCodeKeyVariable} must be set when running in AWS Lambda; the development default is public.");
+            throw new InvalidOperationException(
+                $"{ActivationCodeKeyVariable} must be set when the function talks to DynamoDB in AWS; the development default is public.");
         }
 
         var key = Encoding.UTF8.GetBytes(usesDevelopmentKey ? DevelopmentKey : configuredKey!);

@@ -5,9 +5,9 @@ namespace IotRegistry.Tests;
 public sealed class IotRegistrySettingsTests
 {
     [Fact]
-    public void FromEnvironment_NothingSet_LocalDefaults()
+    public void FromEnvironment_OnlyLocalEndpointSet_LocalDefaults()
     {
-        var settings = IotRegistrySettings.FromEnvironment(_ => null);
+        var settings = IotRegistrySettings.FromEnvironment(name => name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null);
 
         Assert.Equal(TableCatalog.IotCatalog.LogicalName, settings.TableName);
         Assert.True(settings.UsesDevelopmentKey);
@@ -37,12 +37,22 @@ public sealed class IotRegistrySettingsTests
     }
 
     [Fact]
-    public void FromEnvironment_InLambdaWithoutKey_RefusesToStart()
+    public void FromEnvironment_RealDynamoDbWithoutKey_RefusesToStart()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
             IotRegistrySettings.FromEnvironment(name => name == "AWS_LAMBDA_FUNCTION_NAME" ? "IotRegistry" : null));
 
         Assert.Contains("ACTIVATION_CODE_KEY", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromEnvironment_LocalRunnerSetsFunctionNameWithLocalEndpoint_StartsWithDevelopmentKey()
+    {
+        var values = new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_NAME"] = "IotRegistry", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566" };
+
+        var settings = IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name));
+
+        Assert.True(settings.UsesDevelopmentKey);
     }
 
     [Theory]
@@ -53,7 +63,8 @@ public sealed class IotRegistrySettingsTests
     [InlineData("ACTIVATION_LOCKOUT_WINDOW_SECONDS", "99999999")]
     public void FromEnvironment_BadValue_ThrowsNamingTheVariable(string variable, string value)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.FromEnvironment(name => name == variable ? value : null));
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            IotRegistrySettings.FromEnvironment(name => name == variable ? value : name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null));
 
         Assert.Contains(variable, error.Message, StringComparison.Ordinal);
     }

@@ -15,9 +15,9 @@ namespace IotRegistry.Registration;
 public static class DeviceRegistrationParser
 {
     public const string MqttClientIdField = "mqttClientId";
-    public const string PrincipalField = "principal";
-    public const string TopicField = "topic";
-    public const string TimestampField = "timestamp";
+    public const string PrincipalField = "mqttPrincipal";
+    public const string TopicField = "mqttTopic";
+    public const string TimestampField = "mqttTimestamp";
 
     public static bool TryParse(JsonElement message, [NotNullWhen(true)] out DeviceRegistration? registration, [NotNullWhen(false)] out InputError? error)
     {

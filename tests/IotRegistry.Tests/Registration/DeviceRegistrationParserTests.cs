@@ -60,7 +60,7 @@ public sealed class DeviceRegistrationParserTests
     [InlineData("{\"serialNumber\":\"s1\",\"clientId\":\"c1\",\"activationCode\":123456}", InputErrorCodes.WrongType, "activationCode")]
     [InlineData("{\"serialNumber\":\"s1\",\"clientId\":\"c1\",\"activationCode\":\"ABCDEF\",\"activated\":5}", InputErrorCodes.WrongType, "activated")]
     [InlineData("{\"serialNumber\":\"s1\",\"clientId\":\"c1\",\"activationCode\":\"ABCDEF\",\"activated\":\"yes\"}", InputErrorCodes.WrongType, "activated")]
-    [InlineData("{\"serialNumber\":\"s1\",\"clientId\":\"c1\",\"activationCode\":\"ABCDEF\",\"timestamp\":\"now\"}", InputErrorCodes.WrongType, "timestamp")]
+    [InlineData("{\"serialNumber\":\"s1\",\"clientId\":\"c1\",\"activationCode\":\"ABCDEF\",\"mqttTimestamp\":\"now\"}", InputErrorCodes.WrongType, "mqttTimestamp")]
     [InlineData("{\"serialNumber\":\"s1\",\"clientId\":\"c1\",\"activationCode\":\"ABCDEF\",\"device\":{}}", InputErrorCodes.WrongType, "device")]
     [InlineData("{\"serialNumber\":\"s1\\\" OR attribute_exists(x) OR \\\"\",\"clientId\":\"c1\",\"activationCode\":\"ABCDEF\"}", InputErrorCodes.InvalidField, "serialNumber")]
     [InlineData("{\"serialNumber\":\"#sn\",\"clientId\":\"c1\",\"activationCode\":\"ABCDEF\"}", InputErrorCodes.InvalidField, "serialNumber")]
