@@ -2,11 +2,12 @@ using IotRegistry.Activation;
 using IotRegistry.Tests.Support;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.TestKit.Devices;
+using Xunit.Abstractions;
 
 namespace IotRegistry.Tests.Activation;
 
 [Trait("Category", "Integration")]
-public sealed class ActivationServiceTests(IotCatalogTableFixture table) : IClassFixture<IotCatalogTableFixture>
+public sealed class ActivationServiceTests(IotCatalogTableFixture table, ITestOutputHelper output) : IClassFixture<IotCatalogTableFixture>
 {
     private readonly IotRegistryHarness _harness = new(table);
 
@@ -158,6 +159,7 @@ public sealed class ActivationServiceTests(IotCatalogTableFixture table) : IClas
         var after = await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, registration.ActivationCode));
 
         var wrong = results.Count(r => r.Outcome == ActivationOutcome.WrongCode);
+        output.WriteLine($"{wrong} of 40 parallel wrong guesses were checked before the lock showed (threshold 5).");
         Assert.All(results, r => Assert.Contains(r.Outcome, new[] { ActivationOutcome.WrongCode, ActivationOutcome.Locked }));
         Assert.InRange(wrong, 5, 40);
         Assert.Equal(wrong, (await _harness.Catalog.GetAsync(registration.Key))!.FailedAttempts);
