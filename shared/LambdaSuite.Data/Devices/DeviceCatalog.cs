@@ -59,31 +59,69 @@ public sealed partial class DeviceCatalog
     }
 
     /// <summary>
-    /// Binds <paramref name="ownerEmail"/> in one conditional update, only if the device exists, is not activated,
-    /// is not locked under <paramref name="lockout"/> at <paramref name="now"/>, and stores <paramref name="codeHmac"/>.
-    /// Clears the failure counters on success.
+    /// The one-request activation: binds <paramref name="ownerEmail"/> only if the device exists, is not activated,
+    /// stores <paramref name="codeHmac"/>, and has no failed attempt on record. A device with failures on record is
+    /// refused here and must go through <see cref="ReserveAttemptAsync"/> and <see cref="TryActivateReservedAsync"/>,
+    /// so that under attack every guess is counted before it is checked.
     /// </summary>
-    public async Task<DeviceActivationWrite> TryActivateAsync(
-        DeviceKey key,
-        string codeHmac,
-        string ownerEmail,
+    public Task<DeviceActivationWrite> TryActivateAsync(DeviceKey key, string codeHmac, string ownerEmail, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ActivateAsync(key, codeHmac, ownerEmail, now, requireNoFailures: true, cancellationToken);
+
+    /// <summary>
+    /// Binds <paramref name="ownerEmail"/> after <see cref="ReserveAttemptAsync"/> admitted this attempt: only if the
+    /// device exists, is not activated and stores <paramref name="codeHmac"/>. The lock is not checked again, because
+    /// the reservation that admitted the attempt may itself have reached the threshold. Clears the counters.
+    /// </summary>
+    public Task<DeviceActivationWrite> TryActivateReservedAsync(DeviceKey key, string codeHmac, string ownerEmail, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ActivateAsync(key, codeHmac, ownerEmail, now, requireNoFailures: false, cancellationToken);
+
+    /// <summary>
+    /// Counts one attempt before its code is checked, only if the device exists, is not activated and is not locked
+    /// under <paramref name="lockout"/> at <paramref name="now"/>. Because admission and count are one conditional
+    /// write, concurrent attempts cannot all slip under the threshold.
+    /// </summary>
+    public async Task<DeviceAttemptReservation> ReserveAttemptAsync(
+        DeviceRecord seen,
         DateTimeOffset now,
         DeviceLockoutPolicy lockout,
         CancellationToken cancellationToken = default)
     {
+        var (written, device) = await CountAttemptAsync(seen, now, lockout, onlyIfAdmissible: true, cancellationToken).ConfigureAwait(false);
+        return new DeviceAttemptReservation(written, device);
+    }
+
+    /// <summary>
+    /// Counts one failed attempt whose code was already found wrong. Returns the item as written, or null when the
+    /// device no longer exists.
+    /// </summary>
+    public async Task<DeviceRecord?> RecordFailedAttemptAsync(
+        DeviceRecord seen,
+        DateTimeOffset now,
+        DeviceLockoutPolicy lockout,
+        CancellationToken cancellationToken = default)
+    {
+        var (_, device) = await CountAttemptAsync(seen, now, lockout, onlyIfAdmissible: false, cancellationToken).ConfigureAwait(false);
+        return device;
+    }
+
+    private async Task<DeviceActivationWrite> ActivateAsync(
+        DeviceKey key,
+        string codeHmac,
+        string ownerEmail,
+        DateTimeOffset now,
+        bool requireNoFailures,
+        CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrEmpty(codeHmac);
         ArgumentException.ThrowIfNullOrEmpty(ownerEmail);
-        ArgumentNullException.ThrowIfNull(lockout);
         var request = new UpdateItemRequest
         {
             TableName = TableName,
             Key = KeyOf(key),
             UpdateExpression = "SET #activated = :true, #email = :email, #activatedAt = :now REMOVE #failed, #windowStart, #lastFailure",
             ConditionExpression =
-                "attribute_exists(#sn)"
-                + " AND (attribute_not_exists(#activated) OR #activated = :false)"
-                + " AND #hmac = :hmac"
-                + " AND (attribute_not_exists(#failed) OR #failed < :maxFailed OR attribute_not_exists(#lastFailure) OR #lastFailure <= :lockFloor)",
+                "attribute_exists(#sn) AND (attribute_not_exists(#activated) OR #activated = :false) AND #hmac = :hmac"
+                + (requireNoFailures ? " AND attribute_not_exists(#lastFailure)" : string.Empty),
             ExpressionAttributeNames = new()
             {
                 ["#sn"] = DeviceAttributeNames.SerialNumber,
@@ -102,8 +140,6 @@ public sealed partial class DeviceCatalog
                 [":email"] = new AttributeValue { S = ownerEmail },
                 [":now"] = new AttributeValue { S = FormatInstant(now) },
                 [":hmac"] = new AttributeValue { S = codeHmac },
-                [":maxFailed"] = Number(lockout.MaxFailedAttempts),
-                [":lockFloor"] = Number((now - lockout.Window).ToUnixTimeMilliseconds()),
             },
             ReturnValues = ReturnValue.ALL_NEW,
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
@@ -120,16 +156,18 @@ public sealed partial class DeviceCatalog
     }
 
     /// <summary>
-    /// Counts one failed activation attempt atomically: opens a new window when the one <paramref name="seen"/> has
-    /// expired, otherwise adds one to the open window. Each form is conditioned on the window state it assumes; the
-    /// two conditions are complements, so a race with a concurrent counter costs at most one retry and never loses
-    /// a count. Returns the item as written, or null when the device no longer exists.
+    /// Adds one to the failure count atomically: opens a new window when the one <paramref name="seen"/> has expired,
+    /// otherwise adds one to the open window. Each form is conditioned on the window state it assumes; the two
+    /// conditions are complements, so a race with a concurrent counter costs at most one retry and never loses a
+    /// count. With <paramref name="onlyIfAdmissible"/> the write also requires an unactivated, unlocked device and
+    /// reports the item that refused it.
     /// </summary>
-    public async Task<DeviceRecord?> RecordFailedAttemptAsync(
+    private async Task<(bool Written, DeviceRecord? Device)> CountAttemptAsync(
         DeviceRecord seen,
         DateTimeOffset now,
         DeviceLockoutPolicy lockout,
-        CancellationToken cancellationToken = default)
+        bool onlyIfAdmissible,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seen);
         ArgumentNullException.ThrowIfNull(lockout);
@@ -138,56 +176,72 @@ public sealed partial class DeviceCatalog
         {
             try
             {
-                var response = await _client.UpdateItemAsync(FailedAttemptRequest(seen.Key, now, lockout, openNewWindow), cancellationToken).ConfigureAwait(false);
-                return FromItem(response.Attributes);
+                var request = CountAttemptRequest(seen.Key, now, lockout, openNewWindow, onlyIfAdmissible);
+                var response = await _client.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
+                return (true, FromItem(response.Attributes));
             }
-            catch (ConditionalCheckFailedException refused) when (OldItem(refused) is null)
+            catch (ConditionalCheckFailedException refused)
             {
-                return null;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                // The window changed under us (another failure opened or extended it): the other form applies now.
+                var old = OldItem(refused);
+                if (old is null || (onlyIfAdmissible && (old.Activated || lockout.IsLocked(old, now))))
+                {
+                    return (false, old);
+                }
+
+                // Otherwise the window changed under us (another attempt opened or extended it): the other form applies.
             }
         }
 
-        throw new InvalidOperationException($"Could not count a failed activation attempt on {seen.Key} in two conditional writes.");
+        throw new InvalidOperationException($"Could not count an activation attempt on {seen.Key} in two conditional writes.");
     }
 
-    private UpdateItemRequest FailedAttemptRequest(DeviceKey key, DateTimeOffset now, DeviceLockoutPolicy lockout, bool openNewWindow) => new()
+    private UpdateItemRequest CountAttemptRequest(DeviceKey key, DateTimeOffset now, DeviceLockoutPolicy lockout, bool openNewWindow, bool onlyIfAdmissible)
     {
-        TableName = TableName,
-        Key = KeyOf(key),
-        UpdateExpression = openNewWindow
-            ? "SET #failed = :one, #windowStart = :nowMs, #lastFailure = :nowMs"
-            : "SET #failed = if_not_exists(#failed, :zero) + :one, #lastFailure = :nowMs",
-        ConditionExpression = openNewWindow
+        var condition = openNewWindow
             ? "attribute_exists(#sn) AND (attribute_not_exists(#windowStart) OR #windowStart <= :windowFloor)"
-            : "attribute_exists(#sn) AND #windowStart > :windowFloor",
-        ExpressionAttributeNames = new()
+            : "attribute_exists(#sn) AND #windowStart > :windowFloor";
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":one"] = Number(1),
+            [":nowMs"] = Number(now.ToUnixTimeMilliseconds()),
+            [":windowFloor"] = Number((now - lockout.Window).ToUnixTimeMilliseconds()),
+        };
+        var names = new Dictionary<string, string>
         {
             ["#sn"] = DeviceAttributeNames.SerialNumber,
             ["#failed"] = DeviceAttributeNames.FailedAttempts,
             ["#windowStart"] = DeviceAttributeNames.FailedWindowStart,
             ["#lastFailure"] = DeviceAttributeNames.LastFailureAt,
-        },
-        ExpressionAttributeValues = openNewWindow
-            ? new()
-            {
-                [":one"] = Number(1),
-                [":nowMs"] = Number(now.ToUnixTimeMilliseconds()),
-                [":windowFloor"] = Number((now - lockout.Window).ToUnixTimeMilliseconds()),
-            }
-            : new()
-            {
-                [":one"] = Number(1),
-                [":zero"] = Number(0),
-                [":nowMs"] = Number(now.ToUnixTimeMilliseconds()),
-                [":windowFloor"] = Number((now - lockout.Window).ToUnixTimeMilliseconds()),
-            },
-        ReturnValues = ReturnValue.ALL_NEW,
-        ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-    };
+        };
+        if (!openNewWindow)
+        {
+            values[":zero"] = Number(0);
+        }
+
+        if (onlyIfAdmissible)
+        {
+            // Not activated, and not locked: the same rule as DeviceLockoutPolicy.IsLocked, negated.
+            condition += " AND (attribute_not_exists(#activated) OR #activated = :false)"
+                + " AND (attribute_not_exists(#failed) OR #failed < :maxFailed OR attribute_not_exists(#lastFailure) OR #lastFailure <= :windowFloor)";
+            names["#activated"] = DeviceAttributeNames.Activated;
+            values[":false"] = new AttributeValue { BOOL = false };
+            values[":maxFailed"] = Number(lockout.MaxFailedAttempts);
+        }
+
+        return new UpdateItemRequest
+        {
+            TableName = TableName,
+            Key = KeyOf(key),
+            UpdateExpression = openNewWindow
+                ? "SET #failed = :one, #windowStart = :nowMs, #lastFailure = :nowMs"
+                : "SET #failed = if_not_exists(#failed, :zero) + :one, #lastFailure = :nowMs",
+            ConditionExpression = condition,
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+            ReturnValues = ReturnValue.ALL_NEW,
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+    }
 
     /// <summary>
     /// The item as DynamoDB saw it when it refused the condition. With ALL_OLD requested DynamoDB returns the item

@@ -150,7 +150,7 @@ public sealed class ActivationServiceTests(IotCatalogTableFixture table, ITestOu
     }
 
     [Fact]
-    public async Task ActivateAsync_ParallelBruteForce_EveryFailureCountedAndDeviceLocked()
+    public async Task ActivateAsync_ParallelBurstOnCleanDevice_EveryFailureCountedAndDeviceLocked()
     {
         var registration = await _harness.RegisterNewAsync();
 
@@ -159,11 +159,74 @@ public sealed class ActivationServiceTests(IotCatalogTableFixture table, ITestOu
         var after = await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, registration.ActivationCode));
 
         var wrong = results.Count(r => r.Outcome == ActivationOutcome.WrongCode);
-        output.WriteLine($"{wrong} of 40 parallel wrong guesses were checked before the lock showed (threshold 5).");
+        output.WriteLine($"clean device: {wrong} of 40 parallel wrong guesses were checked (threshold 5).");
         Assert.All(results, r => Assert.Contains(r.Outcome, new[] { ActivationOutcome.WrongCode, ActivationOutcome.Locked }));
         Assert.InRange(wrong, 5, 40);
         Assert.Equal(wrong, (await _harness.Catalog.GetAsync(registration.Key))!.FailedAttempts);
         Assert.Equal(ActivationOutcome.Locked, after.Outcome);
+    }
+
+    [Fact]
+    public async Task ActivateAsync_ParallelBurstAfterAFailure_ChecksExactlyWhatTheThresholdLeaves()
+    {
+        var registration = await _harness.RegisterNewAsync();
+        await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, "FIRST-WRONG"));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            Task.Run(() => _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, $"PARALLEL-{i:D4}")))));
+        var after = await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, registration.ActivationCode));
+
+        var wrong = results.Count(r => r.Outcome == ActivationOutcome.WrongCode);
+        output.WriteLine($"after one failure: {wrong} of 40 parallel guesses were checked (4 left before the lock).");
+        Assert.Equal(4, wrong);
+        Assert.Equal(36, results.Count(r => r.Outcome == ActivationOutcome.Locked));
+        Assert.Equal(5, (await _harness.Catalog.GetAsync(registration.Key))!.FailedAttempts);
+        Assert.Equal(ActivationOutcome.Locked, after.Outcome);
+    }
+
+    [Fact]
+    public async Task ActivateAsync_RightCodeAfterAFailure_ActivatedWithThreeWrites()
+    {
+        var registration = await _harness.RegisterNewAsync();
+        await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, "TYPO-CODE"));
+        table.ResetRequestCounts();
+
+        var result = await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, registration.ActivationCode));
+
+        Assert.Equal(ActivationOutcome.Activated, result.Outcome);
+        Assert.Equal(0, result.Device!.FailedAttempts);
+        Assert.Equal(new Dictionary<string, int> { ["UpdateItem"] = 3 }, table.RequestCounts);
+    }
+
+    [Fact]
+    public async Task ActivateAsync_WrongCodeAfterAFailure_CountedWithTwoWrites()
+    {
+        var registration = await _harness.RegisterNewAsync();
+        await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, "TYPO-CODE"));
+        table.ResetRequestCounts();
+
+        var result = await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, "TYPO-AGAIN"));
+
+        Assert.Equal(ActivationOutcome.WrongCode, result.Outcome);
+        Assert.Equal(2, result.Device!.FailedAttempts);
+        Assert.Equal(new Dictionary<string, int> { ["UpdateItem"] = 2 }, table.RequestCounts);
+    }
+
+    [Fact]
+    public async Task ActivateAsync_LockedDevice_RefusedInOneRequest()
+    {
+        var registration = await _harness.RegisterNewAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, $"WRONG-{i:D4}"));
+        }
+
+        table.ResetRequestCounts();
+
+        var result = await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, registration.ActivationCode));
+
+        Assert.Equal(ActivationOutcome.Locked, result.Outcome);
+        Assert.Equal(new Dictionary<string, int> { ["UpdateItem"] = 1 }, table.RequestCounts);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         await _catalog.CreateIfAbsentAsync(device);
         table.ResetRequestCounts();
 
-        var write = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now, s_policy);
+        var write = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now);
 
         Assert.True(write.Activated);
         Assert.True(write.Device!.Activated);
@@ -61,7 +61,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         var key = new DeviceKey("unknown-" + Guid.NewGuid().ToString("N"), "client-1");
         table.ResetRequestCounts();
 
-        var write = await _catalog.TryActivateAsync(key, "hmac", "owner@example.com", s_now, s_policy);
+        var write = await _catalog.TryActivateAsync(key, "hmac", "owner@example.com", s_now);
 
         Assert.False(write.Activated);
         Assert.Null(write.Device);
@@ -77,7 +77,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         await _catalog.CreateIfAbsentAsync(device);
         table.ResetRequestCounts();
 
-        var write = await _catalog.TryActivateAsync(device.Key, "wrong", "owner@example.com", s_now, s_policy);
+        var write = await _catalog.TryActivateAsync(device.Key, "wrong", "owner@example.com", s_now);
 
         Assert.False(write.Activated);
         Assert.Equal(device, write.Device);
@@ -89,9 +89,9 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
     {
         var device = NewDevice();
         await _catalog.CreateIfAbsentAsync(device);
-        await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "first@example.com", s_now, s_policy);
+        await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "first@example.com", s_now);
 
-        var second = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "second@example.com", s_now.AddMinutes(1), s_policy);
+        var second = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "second@example.com", s_now.AddMinutes(1));
 
         Assert.False(second.Activated);
         Assert.Equal("first@example.com", second.Device!.OwnerEmail);
@@ -99,18 +99,103 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
     }
 
     [Fact]
-    public async Task TryActivateAsync_LockedDevice_RefusesTheRightCodeUntilTheWindowPasses()
+    public async Task TryActivateAsync_FailureOnRecord_RefusedEvenWithRightCode()
+    {
+        var device = NewDevice() with { FailedAttempts = 1, FailedWindowStart = s_now.AddMinutes(-1), LastFailureAt = s_now.AddMinutes(-1) };
+        await _catalog.CreateIfAbsentAsync(device);
+
+        var write = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now);
+
+        Assert.False(write.Activated);
+        Assert.Equal(device, write.Device);
+    }
+
+    [Fact]
+    public async Task TryActivateReservedAsync_FailuresOnRecordEvenLocked_BindsAndClearsCounters()
+    {
+        var device = NewDevice() with { FailedAttempts = 3, FailedWindowStart = s_now.AddMinutes(-2), LastFailureAt = s_now };
+        await _catalog.CreateIfAbsentAsync(device);
+
+        var write = await _catalog.TryActivateReservedAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now);
+
+        Assert.True(write.Activated);
+        Assert.Equal(0, write.Device!.FailedAttempts);
+        Assert.Null(write.Device.LastFailureAt);
+        Assert.Null(write.Device.FailedWindowStart);
+    }
+
+    [Fact]
+    public async Task TryActivateReservedAsync_WrongHmac_Refused()
+    {
+        var device = NewDevice() with { FailedAttempts = 1, FailedWindowStart = s_now, LastFailureAt = s_now };
+        await _catalog.CreateIfAbsentAsync(device);
+
+        var write = await _catalog.TryActivateReservedAsync(device.Key, "wrong", "owner@example.com", s_now);
+
+        Assert.False(write.Activated);
+        Assert.False((await _catalog.GetAsync(device.Key))!.Activated);
+    }
+
+    [Fact]
+    public async Task ReserveAttemptAsync_OpenDevice_CountsBeforeTheCheck()
+    {
+        var device = NewDevice() with { FailedAttempts = 1, FailedWindowStart = s_now.AddMinutes(-1), LastFailureAt = s_now.AddMinutes(-1) };
+        await _catalog.CreateIfAbsentAsync(device);
+
+        var reservation = await _catalog.ReserveAttemptAsync(device, s_now, s_policy);
+
+        Assert.True(reservation.Reserved);
+        Assert.Equal(2, reservation.Device!.FailedAttempts);
+        Assert.Equal(device.ActivationCodeHmac, reservation.Device.ActivationCodeHmac);
+    }
+
+    [Fact]
+    public async Task ReserveAttemptAsync_LockedDevice_RefusedAndNotCounted()
     {
         var device = NewDevice() with { FailedAttempts = 3, FailedWindowStart = s_now.AddMinutes(-2), LastFailureAt = s_now.AddMinutes(-1) };
         await _catalog.CreateIfAbsentAsync(device);
 
-        var whileLocked = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now, s_policy);
-        var afterLock = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now.AddMinutes(9), s_policy);
+        var reservation = await _catalog.ReserveAttemptAsync(device, s_now, s_policy);
 
-        Assert.False(whileLocked.Activated);
-        Assert.True(afterLock.Activated);
-        Assert.Equal(0, afterLock.Device!.FailedAttempts);
-        Assert.Null(afterLock.Device.LastFailureAt);
+        Assert.False(reservation.Reserved);
+        Assert.Equal(device, reservation.Device);
+        Assert.Equal(device, await _catalog.GetAsync(device.Key));
+    }
+
+    [Fact]
+    public async Task ReserveAttemptAsync_ActivatedDevice_RefusedWithTheDevice()
+    {
+        var device = NewDevice() with { Activated = true, OwnerEmail = "owner@example.com", ActivatedAt = s_now };
+        await _catalog.CreateIfAbsentAsync(device);
+
+        var reservation = await _catalog.ReserveAttemptAsync(device with { Activated = false }, s_now, s_policy);
+
+        Assert.False(reservation.Reserved);
+        Assert.True(reservation.Device!.Activated);
+    }
+
+    [Fact]
+    public async Task ReserveAttemptAsync_UnknownDevice_RefusedWithoutDeviceAndNothingCreated()
+    {
+        var device = NewDevice();
+
+        var reservation = await _catalog.ReserveAttemptAsync(device, s_now, s_policy);
+
+        Assert.False(reservation.Reserved);
+        Assert.Null(reservation.Device);
+        Assert.Null(await _catalog.GetAsync(device.Key));
+    }
+
+    [Fact]
+    public async Task ReserveAttemptAsync_ManyConcurrentAttempts_AdmitsExactlyUpToTheThreshold()
+    {
+        var device = NewDevice() with { FailedAttempts = 1, FailedWindowStart = s_now, LastFailureAt = s_now };
+        await _catalog.CreateIfAbsentAsync(device);
+
+        var reservations = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => _catalog.ReserveAttemptAsync(device, s_now, s_policy))));
+
+        Assert.Equal(2, reservations.Count(r => r.Reserved));
+        Assert.Equal(3, (await _catalog.GetAsync(device.Key))!.FailedAttempts);
     }
 
     [Fact]
