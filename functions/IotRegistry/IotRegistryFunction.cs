@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using IotRegistry.Activation;
+using IotRegistry.Http;
+using IotRegistry.Iot;
+using IotRegistry.Json;
+using IotRegistry.Registration;
+using LambdaSuite.Aws.Endpoints;
+using LambdaSuite.Data.Devices;
+using LambdaSuite.Events.Http;
+using LambdaSuite.Runtime;
+
+namespace IotRegistry;
+
+/// <summary>
+/// The IotRegistry handler: tells the event's shape apart (an HTTP request from ALB or API Gateway, or an IoT rule
+/// message) and hands it to the matching door. Nothing from the event is logged but the outcome and the device key.
+/// HTTP faults become a 500 with a stable code; IoT faults propagate so Lambda retries and the rule's error action see them.
+/// </summary>
+public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor) : ILambdaFunction
+{
+    public static IotRegistryFunction Create(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var settings = IotRegistrySettings.FromEnvironment(environment);
+        var catalog = new DeviceCatalog(CreateDynamoDbClient(environment), settings.TableName);
+        var hasher = new ActivationCodeHasher(settings.ActivationCodeKey);
+        var time = TimeProvider.System;
+        var activations = new ActivationService(catalog, hasher, settings.Lockout, time);
+        return new IotRegistryFunction(
+            new IotMessageHandler(new RegistrationService(catalog, hasher, time), activations),
+            new DeviceHttpApi(catalog, activations));
+    }
+
+    public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (HttpEventParser.TryDetectKind(eventJson.Span, out var kind))
+        {
+            return await InvokeHttpAsync(eventJson, kind, context).ConfigureAwait(false);
+        }
+
+        var result = await iotDoor.HandleAsync(eventJson, context.CancellationToken).ConfigureAwait(false);
+        context.Logger.Log(
+            result.Status >= 400 ? LambdaLogLevel.Warning : LambdaLogLevel.Information,
+            "iot " + result.Operation,
+            [new("outcome", result.Outcome), new("serialNumber", result.SerialNumber), new("clientId", result.ClientId), new("error", result.Error)]);
+        return JsonSerializer.SerializeToUtf8Bytes(result, IotRegistryJsonContext.Default.IotResult);
+    }
+
+    private async Task<byte[]> InvokeHttpAsync(ReadOnlyMemory<byte> eventJson, HttpEventKind kind, ILambdaContext context)
+    {
+        if (!HttpEventParser.TryParse(eventJson.Span, out var request))
+        {
+            context.Logger.Log(LambdaLogLevel.Warning, "http unreadable", [new("kind", kind.ToString())]);
+            return HttpResponseWriter.Write(kind, DeviceHttpApi.InvalidRequest());
+        }
+
+        HttpResponse response;
+        try
+        {
+            response = await httpDoor.HandleAsync(request, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception fault) when (fault is not OperationCanceledException)
+        {
+            context.Logger.Log(LambdaLogLevel.Error, "http fault", [new("method", request.Method), new("path", request.Path)], fault);
+            response = DeviceHttpApi.InternalError();
+        }
+
+        context.Logger.Log(
+            response.StatusCode >= 500 ? LambdaLogLevel.Error : response.StatusCode >= 400 ? LambdaLogLevel.Warning : LambdaLogLevel.Information,
+            "http " + request.Method,
+            [new("path", request.Path), new("status", response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        return HttpResponseWriter.Write(request, response);
+    }
+
+    /// <summary>
+    /// A DynamoDB client for the configured endpoint (<c>AWS_ENDPOINT_URL_DYNAMODB</c>) or the region's public one.
+    /// Against a local endpoint without credentials in the environment it signs with placeholders, which DynamoDB
+    /// Local accepts. To be replaced by the shared client factory once it lands.
+    /// </summary>
+    private static IAmazonDynamoDB CreateDynamoDbClient(Func<string, string?> environment)
+    {
+        var resolver = new AwsEndpointResolver(environment);
+        var config = new AmazonDynamoDBConfig { AuthenticationRegion = resolver.Region };
+        var endpoint = resolver.ConfiguredEndpoint(AwsService.DynamoDb);
+        if (endpoint is null)
+        {
+            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(resolver.Region);
+            return new AmazonDynamoDBClient(config);
+        }
+
+        config.ServiceURL = endpoint.ToString();
+        return string.IsNullOrEmpty(environment("AWS_ACCESS_KEY_ID"))
+            ? new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config)
+            : new AmazonDynamoDBClient(config);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text;
+using LambdaSuite.Data.Devices;
+
+namespace IotRegistry.Registration;
+
+/// <summary>
+/// A validated registration message. <see cref="MqttClientId"/>, <see cref="Principal"/> and <see cref="Topic"/>
+/// come from the IoT rule (<c>clientid()</c>, <c>principal()</c>, <c>topic()</c>), not from the device's payload.
+/// </summary>
+public sealed record DeviceRegistration(
+    DeviceKey Key,
+    string ActivationCode,
+    string? DeviceName,
+    string? Type,
+    string? Endpoint,
+    string? CertificateId,
+    string? MqttClientId,
+    string? Principal,
+    string? Topic)
+{
+    /// <summary>Keeps the activation code out of any log line or exception message that prints this record.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Key = ").Append(Key).Append(", ActivationCode = ***, DeviceName = ").Append(DeviceName)
+            .Append(", Type = ").Append(Type).Append(", MqttClientId = ").Append(MqttClientId);
+        return true;
+    }
+}

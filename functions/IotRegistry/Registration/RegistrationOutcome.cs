@@ -1,0 +1,19 @@
+namespace IotRegistry.Registration;
+
+public enum RegistrationOutcome
+{
+    /// <summary>A new device item was written.</summary>
+    Registered,
+
+    /// <summary>The same registration was already stored; nothing changed.</summary>
+    AlreadyRegistered,
+
+    /// <summary>The device exists with different details; nothing changed (activation and owner are never reset).</summary>
+    Conflict,
+
+    /// <summary>The rule's MQTT client id differs from the payload's clientId: one device tried to register another.</summary>
+    ClientIdMismatch,
+
+    /// <summary>The message failed validation; nothing was written.</summary>
+    InvalidInput,
+}

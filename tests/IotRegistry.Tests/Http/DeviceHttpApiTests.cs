@@ -1,0 +1,232 @@
+using IotRegistry.Tests.Support;
+using LambdaSuite.Data.Devices;
+using LambdaSuite.TestKit.Devices;
+
+namespace IotRegistry.Tests.Http;
+
+[Trait("Category", "Integration")]
+public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFixture<IotCatalogTableFixture>
+{
+    private const string Code = "Q7K2-M9XP-4TWZ";
+    private readonly IotRegistryFunction _function = IotRegistryFunction.Create(table.Environment());
+    private readonly RecordingLambdaContext _context = new();
+
+    [Fact]
+    public async Task Activation_AlbSingleValueBase64BodyEncodedPath_200InSingleValueMode()
+    {
+        var serial = await RegisterAsync();
+        var path = $"/devices/{serial.Replace("-", "%2D", StringComparison.Ordinal)}/thermostat%2D0001/activation";
+
+        var answer = await InvokeAsync(HttpEvents.Alb, "POST", path, HttpEvents.ActivationBody(Code), base64: true);
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal("200 OK", answer.StatusDescription);
+        Assert.NotNull(answer.Headers);
+        Assert.Null(answer.MultiValueHeaders);
+        Assert.Equal("application/json", answer.Header("Content-Type"));
+        Assert.Equal("no-store", answer.Header("Cache-Control"));
+        Assert.True(answer.Json.GetProperty("activated").GetBoolean());
+        Assert.Equal(serial, answer.Json.GetProperty("serialNumber").GetString());
+    }
+
+    [Fact]
+    public async Task GetDevice_AlbMultiValue_DeviceWithoutCodeOrHashInMultiValueMode()
+    {
+        var serial = await RegisterAsync();
+
+        var answer = await InvokeAsync(HttpEvents.AlbMultiValue, "GET", $"/devices/{serial}/thermostat-0001");
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal("200 OK", answer.StatusDescription);
+        Assert.Null(answer.Headers);
+        Assert.Equal(["application/json"], answer.MultiValueHeaders!["Content-Type"]);
+        Assert.False(answer.Json.GetProperty("activated").GetBoolean());
+        Assert.Equal("Thermostat", answer.Json.GetProperty("device").GetString());
+        Assert.DoesNotContain(Code, answer.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("hmac", answer.Body, StringComparison.OrdinalIgnoreCase);
+        var stored = await table.Catalog.GetAsync(new DeviceKey(serial, "thermostat-0001"));
+        Assert.DoesNotContain(stored!.ActivationCodeHmac, answer.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Activation_ApiGatewayV1WrongCode_403AndCounted()
+    {
+        var serial = await RegisterAsync();
+
+        var answer = await InvokeAsync(HttpEvents.ApiGatewayV1, "POST", $"/devices/{serial}/thermostat-0001/activation", HttpEvents.ActivationBody("WRONG-CODE"));
+
+        Assert.Equal(403, answer.StatusCode);
+        Assert.Equal("wrong_code", answer.Error);
+        Assert.Equal(["application/json"], answer.MultiValueHeaders!["Content-Type"]);
+        Assert.Equal(1, (await table.Catalog.GetAsync(new DeviceKey(serial, "thermostat-0001")))!.FailedAttempts);
+    }
+
+    [Fact]
+    public async Task Activation_ApiGatewayV2WithStageAndCookies_200InV2Format()
+    {
+        var serial = await RegisterAsync();
+
+        var answer = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", $"/devices/{serial}/thermostat-0001/activation", HttpEvents.ActivationBody(Code));
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Null(answer.StatusDescription);
+        Assert.Equal("application/json", answer.Headers!["Content-Type"]);
+        Assert.False(answer.Raw.TryGetProperty("multiValueHeaders", out _));
+        Assert.Equal("o***@example.com", answer.Json.GetProperty("owner").GetString());
+    }
+
+    [Fact]
+    public async Task Activation_AllOutcomesOverHttp_StatusAndStableErrorCode()
+    {
+        var serial = await RegisterAsync();
+        var path = $"/devices/{serial}/thermostat-0001/activation";
+
+        var notFound = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", $"/devices/{serial}-x/thermostat-0001/activation", HttpEvents.ActivationBody(Code));
+        var wrong = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", path, HttpEvents.ActivationBody("WRONG-CODE"));
+        var activated = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", path, HttpEvents.ActivationBody(Code));
+        var again = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", path, HttpEvents.ActivationBody(Code, "other@example.com"));
+
+        Assert.Equal((404, "device_not_found"), (notFound.StatusCode, notFound.Error));
+        Assert.Equal((403, "wrong_code"), (wrong.StatusCode, wrong.Error));
+        Assert.Equal(200, activated.StatusCode);
+        Assert.Equal((409, "already_activated"), (again.StatusCode, again.Error));
+        Assert.Equal("owner@example.com", (await table.Catalog.GetAsync(new DeviceKey(serial, "thermostat-0001")))!.OwnerEmail);
+    }
+
+    [Fact]
+    public async Task Activation_AfterFiveWrongCodes_429WithRetryAfterInBothModes()
+    {
+        var serial = await RegisterAsync();
+        var path = $"/devices/{serial}/thermostat-0001/activation";
+        for (var i = 0; i < 5; i++)
+        {
+            await InvokeAsync(HttpEvents.Alb, "POST", path, HttpEvents.ActivationBody($"WRONG-{i:D4}"));
+        }
+
+        var single = await InvokeAsync(HttpEvents.Alb, "POST", path, HttpEvents.ActivationBody(Code));
+        var multi = await InvokeAsync(HttpEvents.AlbMultiValue, "POST", path, HttpEvents.ActivationBody(Code));
+
+        Assert.Equal((429, "locked"), (single.StatusCode, single.Error));
+        Assert.Equal("429 Too Many Requests", single.StatusDescription);
+        Assert.InRange(int.Parse(single.Headers!["Retry-After"]), 890, 900);
+        Assert.Equal(429, multi.StatusCode);
+        Assert.Single(multi.MultiValueHeaders!["Retry-After"]);
+        Assert.False((await table.Catalog.GetAsync(new DeviceKey(serial, "thermostat-0001")))!.Activated);
+    }
+
+    [Theory]
+    [InlineData("{\"activationCode\":\"Q7K2-M9XP-4TWZ\",\"email\":\"not-an-email\"}", "invalid_email")]
+    [InlineData("{\"activationCode\":\"Q7K2-M9XP-4TWZ\"}", "missing_field")]
+    [InlineData("{\"activationCode\":12345678,\"email\":\"owner@example.com\"}", "wrong_type")]
+    [InlineData("{\"activationCode\":\"Q7K2-M9XP-4TWZ\",\"email\":\"owner@example.com\"", "invalid_json")]
+    [InlineData("", "invalid_json")]
+    [InlineData("{\"activationCode\":\"Q7K2-M9XP-4TWZ\",\"email\":[\"owner@example.com\"]}", "wrong_type")]
+    public async Task Activation_BadBody_400AndNothingWritten(string body, string expectedError)
+    {
+        var serial = await RegisterAsync();
+        var key = new DeviceKey(serial, "thermostat-0001");
+        var before = await table.Catalog.GetAsync(key);
+
+        var answer = await InvokeAsync(HttpEvents.Alb, "POST", $"/devices/{serial}/thermostat-0001/activation", body);
+
+        Assert.Equal((400, expectedError), (answer.StatusCode, answer.Error));
+        Assert.Equal(before, await table.Catalog.GetAsync(key));
+    }
+
+    [Fact]
+    public async Task Activation_OversizedBody_400TooLarge()
+    {
+        var serial = await RegisterAsync();
+        var body = "{\"activationCode\":\"Q7K2-M9XP-4TWZ\",\"email\":\"owner@example.com\",\"pad\":\"" + new string('x', 5000) + "\"}";
+
+        var answer = await InvokeAsync(HttpEvents.ApiGatewayV1, "POST", $"/devices/{serial}/thermostat-0001/activation", body);
+
+        Assert.Equal((400, "too_large"), (answer.StatusCode, answer.Error));
+    }
+
+    [Theory]
+    [InlineData("/devices/SN%20X/thermostat-0001/activation", "serialNumber")]
+    [InlineData("/devices/SN-1/client%27%20OR%201%3D1/activation", "clientId")]
+    [InlineData("/devices/SN%2F..%2Fx/thermostat-0001/activation", "serialNumber")]
+    [InlineData("/devices/%23sn/thermostat-0001/activation", "serialNumber")]
+    public async Task Activation_KeyWithExpressionBreakingCharacters_400InvalidField(string path, string field)
+    {
+        table.ResetRequestCounts();
+
+        var answer = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", path, HttpEvents.ActivationBody(Code));
+
+        Assert.Equal((400, "invalid_field"), (answer.StatusCode, answer.Error));
+        Assert.Equal(field, answer.Json.GetProperty("field").GetString());
+        Assert.Empty(table.RequestCounts);
+    }
+
+    [Theory]
+    [InlineData("GET", "/devices/SN-1/c1/activation", 405, "method_not_allowed")]
+    [InlineData("DELETE", "/devices/SN-1/c1", 405, "method_not_allowed")]
+    [InlineData("GET", "/health", 404, "route_not_found")]
+    [InlineData("GET", "/devices/SN-1", 404, "route_not_found")]
+    [InlineData("GET", "/devices/SN-unknown/c1", 404, "device_not_found")]
+    public async Task Routing_OtherRequests_StatusAndCode(string method, string path, int status, string error)
+    {
+        var answer = await InvokeAsync(HttpEvents.ApiGatewayV1, method, path);
+
+        Assert.Equal((status, error), (answer.StatusCode, answer.Error));
+    }
+
+    [Fact]
+    public async Task Routing_WrongMethod_AllowHeader()
+    {
+        var answer = await InvokeAsync(HttpEvents.Alb, "PUT", "/devices/SN-1/c1/activation", HttpEvents.ActivationBody(Code));
+
+        Assert.Equal("POST", answer.Header("Allow"));
+        Assert.Equal("405 Method Not Allowed", answer.StatusDescription);
+    }
+
+    [Fact]
+    public async Task Activation_NonJsonContentType_415()
+    {
+        var serial = await RegisterAsync();
+        var request = System.Text.Encoding.UTF8.GetString(HttpEvents.Build(HttpEvents.Alb, "POST", $"/devices/{serial}/thermostat-0001/activation", HttpEvents.ActivationBody(Code)))
+            .Replace("\"content-type\": \"application/json\"", "\"content-type\": \"text/plain\"", StringComparison.Ordinal);
+
+        var answer = HttpAnswer.Parse(await _function.InvokeAsync(System.Text.Encoding.UTF8.GetBytes(request), _context));
+
+        Assert.Equal((415, "unsupported_media_type"), (answer.StatusCode, answer.Error));
+    }
+
+    [Fact]
+    public async Task Activation_BodyFlaggedBase64ButNot_400InvalidRequestInCallersFormat()
+    {
+        var request = System.Text.Encoding.UTF8.GetString(HttpEvents.Build(HttpEvents.AlbMultiValue, "POST", "/devices/SN-1/c1/activation", "%%% not base64 %%%"))
+            .Replace("\"isBase64Encoded\": false", "\"isBase64Encoded\": true", StringComparison.Ordinal);
+
+        var answer = HttpAnswer.Parse(await _function.InvokeAsync(System.Text.Encoding.UTF8.GetBytes(request), _context));
+
+        Assert.Equal((400, "invalid_request"), (answer.StatusCode, answer.Error));
+        Assert.NotNull(answer.MultiValueHeaders);
+    }
+
+    [Fact]
+    public async Task Activation_TableMissing_500WithoutDetailsAndFaultLogged()
+    {
+        var broken = IotRegistryFunction.Create(table.Environment(("IOT_CATALOG_TABLE", "no-such-table-" + Guid.NewGuid().ToString("N"))));
+        var context = new RecordingLambdaContext();
+
+        var answer = HttpAnswer.Parse(await broken.InvokeAsync(HttpEvents.Build(HttpEvents.ApiGatewayV2, "POST", "/devices/SN-1/c1/activation", HttpEvents.ActivationBody(Code)), context));
+
+        Assert.Equal((500, "internal_error"), (answer.StatusCode, answer.Error));
+        Assert.DoesNotContain("no-such-table", answer.Body, StringComparison.Ordinal);
+        Assert.Contains(context.Lines, line => line.StartsWith("Error http fault", StringComparison.Ordinal) && line.Contains("ResourceNotFound", StringComparison.Ordinal));
+        Assert.All(context.Lines, line => Assert.DoesNotContain(Code, line, StringComparison.Ordinal));
+    }
+
+    private async Task<string> RegisterAsync()
+    {
+        var serial = "SN-" + Guid.NewGuid().ToString("N")[..12];
+        await _function.InvokeAsync(TestData.BytesWith("registration.json", "SN-0001", serial), _context);
+        return serial;
+    }
+
+    private async Task<HttpAnswer> InvokeAsync(string template, string method, string path, string? body = null, bool base64 = false) =>
+        HttpAnswer.Parse(await _function.InvokeAsync(HttpEvents.Build(template, method, path, body, base64), _context));
+}

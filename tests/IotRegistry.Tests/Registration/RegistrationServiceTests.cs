@@ -1,0 +1,121 @@
+using Amazon.DynamoDBv2.Model;
+using IotRegistry.Activation;
+using IotRegistry.Registration;
+using IotRegistry.Tests.Support;
+using LambdaSuite.Data.Devices;
+using LambdaSuite.TestKit.Devices;
+
+namespace IotRegistry.Tests.Registration;
+
+[Trait("Category", "Integration")]
+public sealed class RegistrationServiceTests(IotCatalogTableFixture table) : IClassFixture<IotCatalogTableFixture>
+{
+    private readonly IotRegistryHarness _harness = new(table);
+
+    [Fact]
+    public async Task RegisterAsync_NewDevice_StoresHmacNeverTheCode()
+    {
+        var registration = IotRegistryHarness.NewRegistration("PLAIN-CODE-123");
+
+        var result = await _harness.Registrations.RegisterAsync(registration);
+
+        Assert.Equal(RegistrationOutcome.Registered, result.Outcome);
+        var raw = await RawItemAsync(registration.Key);
+        Assert.DoesNotContain(raw.Values, v => v.S is { } s && s.Contains("PLAIN-CODE", StringComparison.Ordinal));
+        Assert.True(_harness.Hasher.Matches(raw[DeviceAttributeNames.ActivationCodeHmac].S, registration.Key, "PLAIN-CODE-123"));
+        Assert.False(raw[DeviceAttributeNames.Activated].BOOL);
+        Assert.False(raw.ContainsKey(DeviceAttributeNames.OwnerEmail));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_SameRegistrationAgain_AlreadyRegisteredAndUnchanged()
+    {
+        var registration = await _harness.RegisterNewAsync();
+        var before = await _harness.Catalog.GetAsync(registration.Key);
+        _harness.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var result = await _harness.Registrations.RegisterAsync(registration);
+
+        Assert.Equal(RegistrationOutcome.AlreadyRegistered, result.Outcome);
+        Assert.Equal(before, await _harness.Catalog.GetAsync(registration.Key));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_DifferentDetailsForExistingDevice_ConflictAndUnchanged()
+    {
+        var registration = await _harness.RegisterNewAsync();
+        var before = await _harness.Catalog.GetAsync(registration.Key);
+
+        var result = await _harness.Registrations.RegisterAsync(registration with { ActivationCode = "NEW-CODE-999", CertificateId = "def456" });
+
+        Assert.Equal(RegistrationOutcome.Conflict, result.Outcome);
+        Assert.Equal(before, await _harness.Catalog.GetAsync(registration.Key));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_ActivatedDeviceRegisteredAgain_KeepsActivationAndOwner()
+    {
+        var registration = await _harness.RegisterNewAsync();
+        await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, registration.ActivationCode, "owner@example.com"));
+
+        var same = await _harness.Registrations.RegisterAsync(registration);
+        var reset = await _harness.Registrations.RegisterAsync(registration with { ActivationCode = "ATTACKER-CODE" });
+        var takeover = await _harness.Activations.ActivateAsync(IotRegistryHarness.Attempt(registration, "ATTACKER-CODE", "attacker@example.com"));
+
+        Assert.Equal(RegistrationOutcome.AlreadyRegistered, same.Outcome);
+        Assert.Equal(RegistrationOutcome.Conflict, reset.Outcome);
+        Assert.Equal(ActivationOutcome.AlreadyActivated, takeover.Outcome);
+        var stored = await _harness.Catalog.GetAsync(registration.Key);
+        Assert.True(stored!.Activated);
+        Assert.Equal("owner@example.com", stored.OwnerEmail);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_MqttClientIdMatchesPayload_Registered()
+    {
+        var registration = IotRegistryHarness.NewRegistration() with { MqttClientId = "client-1" };
+
+        var result = await _harness.Registrations.RegisterAsync(registration);
+
+        Assert.Equal(RegistrationOutcome.Registered, result.Outcome);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_MqttClientIdOfAnotherDevice_RejectedAndNothingWritten()
+    {
+        var registration = IotRegistryHarness.NewRegistration() with { MqttClientId = "client-2" };
+        table.ResetRequestCounts();
+
+        var result = await _harness.Registrations.RegisterAsync(registration);
+
+        Assert.Equal(RegistrationOutcome.ClientIdMismatch, result.Outcome);
+        Assert.Empty(table.RequestCounts);
+        Assert.Null(await _harness.Catalog.GetAsync(registration.Key));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_RepeatedConcurrently_ExactlyOneRegistered()
+    {
+        var registration = IotRegistryHarness.NewRegistration();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => _harness.Registrations.RegisterAsync(registration))));
+
+        Assert.Single(results, r => r.Outcome == RegistrationOutcome.Registered);
+        Assert.All(results.Where(r => r.Outcome != RegistrationOutcome.Registered), r => Assert.Equal(RegistrationOutcome.AlreadyRegistered, r.Outcome));
+    }
+
+    private async Task<Dictionary<string, AttributeValue>> RawItemAsync(DeviceKey key)
+    {
+        var response = await table.Client.GetItemAsync(new GetItemRequest
+        {
+            TableName = table.TableName,
+            ConsistentRead = true,
+            Key = new()
+            {
+                [DeviceAttributeNames.SerialNumber] = new AttributeValue { S = key.SerialNumber },
+                [DeviceAttributeNames.ClientId] = new AttributeValue { S = key.ClientId },
+            },
+        });
+        return response.Item;
+    }
+}
