@@ -1,4 +1,6 @@
 using System.CommandLine;
+using LambdaSuite.Cli.Bench;
+using LambdaSuite.Cli.Fanout;
 using LambdaSuite.Cli.Stack;
 
 namespace LambdaSuite.Cli;
@@ -9,5 +11,9 @@ internal static class CliCommands
     public static IEnumerable<Command> All()
     {
         yield return StackCommands.Create();
+        yield return FanoutCommands.Create();
+
+        // Until this branch meets main's bench group: there, BenchCommands lists FanoutBenchCommand.Create() instead.
+        yield return FanoutBenchCommand.CreateGroup();
     }
 }

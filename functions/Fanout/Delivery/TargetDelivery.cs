@@ -169,6 +169,11 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
                 return true;
             }
 
+            if (sender.IsOrdered)
+            {
+                retry = WithLaterSameKey(pending, failed, retry);
+            }
+
             var delay = retryPolicy.BackoffFor(attempt - 1, throttledAny);
             if (attempt >= MaxEntryAttempts || retryPolicy.TimeProvider.GetUtcNow() + delay >= deadline)
             {
@@ -190,8 +195,40 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
         }
     }
 
+    /// <summary>
+    /// Order per key on a partial failure: the call's accepted entries that follow a rejected entry of the same key are
+    /// sent again after it, so the last copy of every record lands in key order (consumers already expect
+    /// at-least-once duplicates).
+    /// </summary>
+    private static List<OutgoingMessage> WithLaterSameKey(IReadOnlyList<OutgoingMessage> pending, bool[] failed, List<OutgoingMessage> retry)
+    {
+        var failedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<OutgoingMessage>(retry.Count);
+        var retrySet = new HashSet<int>(retry.Select(m => m.First));
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var message = pending[i];
+            if (retrySet.Contains(message.First))
+            {
+                failedKeys.Add(message.PartitionKey);
+                result.Add(message);
+            }
+            else if (!failed[i] && failedKeys.Contains(message.PartitionKey))
+            {
+                result.Add(message);
+            }
+        }
+
+        return result;
+    }
+
     private static void MarkDelivered(TargetOutcome outcome, in OutgoingMessage message)
     {
+        if (outcome.DeliveredRecords[message.First])
+        {
+            return;
+        }
+
         outcome.Delivered += message.Count;
         for (var i = message.First; i < message.First + message.Count; i++)
         {

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Fanout;
+using Fanout.Config;
+using Fanout.Delivery;
+using Fanout.Targets;
+using LambdaSuite.Aws.Endpoints;
+using LambdaSuite.Aws.Http;
+using LambdaSuite.Data.Fanout;
+using LambdaSuite.Runtime;
+
+namespace LambdaSuite.Cli.Bench;
+
+/// <summary>
+/// Runs the Fanout handler in-process on one input: event JSON bytes in, signed and serialized requests out to
+/// <see cref="FanoutBenchTransport"/>. Reports the median and spread of the runs, calls, request bytes, bytes
+/// allocated per record and the process's peak working set.
+/// </summary>
+internal sealed class FanoutBenchRunner : IDisposable
+{
+    private readonly FanoutBenchTransport _transport = new();
+    private readonly AwsClientFactory _aws;
+
+    public FanoutBenchRunner()
+    {
+        var environment = new Dictionary<string, string> { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL"] = "https://bench.invalid/" };
+        _aws = new AwsClientFactory(new AwsEndpointResolver(name => environment.GetValueOrDefault(name)), new Amazon.Runtime.BasicAWSCredentials("bench", "bench"), transport: () => _transport);
+    }
+
+    public FanoutBenchResult Run(string name, byte[] eventJson, int records, FanoutTarget target, int runs, int warmups)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var function = new FanoutFunction(new StaticTargetSource([target]), new FanoutEngine(new TargetSenderFactory(_aws, TimeProvider.System), new DeliveryLedger(), _aws.RetryPolicy, null), TimeSpan.FromSeconds(1), TimeProvider.System);
+        var context = new BenchContext();
+        for (var i = 0; i < warmups; i++)
+        {
+            Invoke(function, eventJson, context);
+        }
+
+        var times = new double[runs];
+        long calls = 0, bytes = 0, allocated = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            _transport.Reset();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var started = Stopwatch.GetTimestamp();
+            var response = Invoke(function, eventJson, context);
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
+            calls = _transport.Calls;
+            bytes = _transport.Bytes;
+            if (response.Length != "{\"batchItemFailures\":[]}".Length)
+            {
+                throw new InvalidOperationException($"{name}: the handler reported failures: {System.Text.Encoding.UTF8.GetString(response)}");
+            }
+        }
+
+        Array.Sort(times);
+        return new FanoutBenchResult(name, FanoutTargetTypes.NameOf(target.Type), records, eventJson.Length, runs, times[runs / 2], times[0], times[^1], calls, bytes, allocated / runs / (double)records, Process.GetCurrentProcess().PeakWorkingSet64);
+    }
+
+    public void Dispose() => _aws.Dispose();
+
+    private static byte[] Invoke(FanoutFunction function, byte[] eventJson, ILambdaContext context) =>
+        function.InvokeAsync(eventJson, context).GetAwaiter().GetResult();
+
+    /// <summary>A context whose logger keeps only a count: the bench measures the handler, not stdout.</summary>
+    private sealed class BenchContext : ILambdaContext, ILambdaLogger
+    {
+        public string AwsRequestId => "bench";
+
+        public string FunctionName => "fanout-bench";
+
+        public string FunctionVersion => "$LATEST";
+
+        public string InvokedFunctionArn => "arn:aws:lambda:us-east-1:123456789012:function:fanout-bench";
+
+        public int MemoryLimitInMB => 256;
+
+        public string LogGroupName => "bench";
+
+        public string LogStreamName => "bench";
+
+        public string? TraceId => null;
+
+        public DateTimeOffset Deadline => DateTimeOffset.UtcNow.AddMinutes(5);
+
+        public TimeSpan RemainingTime => TimeSpan.FromMinutes(5);
+
+        public CancellationToken CancellationToken => CancellationToken.None;
+
+        public ILambdaLogger Logger => this;
+
+        public int Lines { get; private set; }
+
+        public void Log(LambdaLogLevel level, string message, IReadOnlyList<KeyValuePair<string, string?>>? fields = null, Exception? exception = null) => Lines++;
+
+        public void WriteJsonLine(string json) => Lines++;
+    }
+}
