@@ -32,7 +32,7 @@ public class KplAggregateTests
         byte[] message =
         [
             0x0A, 0x01, (byte)'k',                         // field 1 (partition key table), length 1, "k"
-            0x1A, 0x09,                                    // field 3 (record), length 9
+            0x1A, 0x0B,                                    // field 3 (record), length 11
             0x08, 0x00,                                    //   field 1 (partition key index) = 0
             0x1A, 0x02, (byte)'h', (byte)'i',              //   field 3 (data), length 2, "hi"
             0x22, 0x03, 0x0A, 0x01, (byte)'t',             //   field 4 (tag), length 3: key "t" (skipped)
