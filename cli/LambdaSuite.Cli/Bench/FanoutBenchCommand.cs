@@ -83,6 +83,7 @@ public static class FanoutBenchCommand
             writer.WriteNumber("medianMs", Math.Round(result.MedianMs, 3));
             writer.WriteNumber("minMs", Math.Round(result.MinMs, 3));
             writer.WriteNumber("maxMs", Math.Round(result.MaxMs, 3));
+            writer.WriteNumber("medianCpuMs", Math.Round(result.MedianCpuMs, 3));
             writer.WriteNumber("calls", result.Calls);
             writer.WriteNumber("requestBytes", result.RequestBytes);
             writer.WriteNumber("allocatedBytesPerRecord", Math.Round(result.AllocatedBytesPerRecord));

@@ -37,14 +37,20 @@ internal sealed class FanoutBenchRunner : IDisposable
         }
 
         var times = new double[runs];
+        var cpu = new double[runs];
+        var process = Process.GetCurrentProcess();
         long calls = 0, bytes = 0, allocated = 0;
         for (var i = 0; i < runs; i++)
         {
             _transport.Reset();
             var before = GC.GetTotalAllocatedBytes(precise: true);
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             var response = Invoke(function, eventJson, context);
             times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            process.Refresh();
+            cpu[i] = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
             calls = _transport.Calls;
             bytes = _transport.Bytes;
@@ -55,7 +61,9 @@ internal sealed class FanoutBenchRunner : IDisposable
         }
 
         Array.Sort(times);
-        return new FanoutBenchResult(name, FanoutTargetTypes.NameOf(target.Type), records, eventJson.Length, runs, times[runs / 2], times[0], times[^1], calls, bytes, allocated / runs / (double)records, Process.GetCurrentProcess().PeakWorkingSet64);
+        Array.Sort(cpu);
+        process.Refresh();
+        return new FanoutBenchResult(name, FanoutTargetTypes.NameOf(target.Type), records, eventJson.Length, runs, times[runs / 2], times[0], times[^1], cpu[runs / 2], calls, bytes, allocated / runs / (double)records, process.PeakWorkingSet64);
     }
 
     public void Dispose() => _aws.Dispose();
