@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using Fanout.Delivery;
 using Fanout.Metrics;
 using Fanout.Records;
 using Fanout.Targets;
+using LambdaSuite.Aws.Endpoints;
+using LambdaSuite.Aws.Http;
 using LambdaSuite.Data.Fanout;
-using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Runtime;
 
 namespace Fanout.Tests.Integration;
@@ -56,26 +56,39 @@ public class DynamoDbStreamsLocalTests(LocalStackFixture stack) : IClassFixture<
         Assert.All(arrived, r => Assert.Equal("a", r.GetProperty("Keys").GetProperty("pk").GetString()));
     }
 
-    private async Task<List<Amazon.DynamoDBv2.Model.Record>> ReadStreamAsync(string streamArn)
+    /// <summary>DescribeStream, GetShardIterator, GetRecords over JSON 1.0 (no DynamoDB Streams SDK package restores here).</summary>
+    private async Task<List<JsonElement>> ReadStreamAsync(string streamArn)
     {
-        using var streams = new AmazonDynamoDBStreamsClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBStreamsConfig
+        var http = stack.Aws.Http(AwsService.DynamoDbStreams);
+        var records = new List<JsonElement>();
+        var description = await CallAsync(http, "DescribeStream", $$"""{"StreamArn":"{{streamArn}}"}""");
+        foreach (var shard in description.GetProperty("StreamDescription").GetProperty("Shards").EnumerateArray())
         {
-            ServiceURL = LocalStack.DynamoDbStreams.ToString(),
-            AuthenticationRegion = "us-east-1",
-        });
-        var records = new List<Amazon.DynamoDBv2.Model.Record>();
-        var description = await streams.DescribeStreamAsync(new DescribeStreamRequest { StreamArn = streamArn });
-        foreach (var shard in description.StreamDescription.Shards)
-        {
-            var iterator = (await streams.GetShardIteratorAsync(new Amazon.DynamoDBv2.Model.GetShardIteratorRequest { StreamArn = streamArn, ShardId = shard.ShardId, ShardIteratorType = Amazon.DynamoDBv2.ShardIteratorType.TRIM_HORIZON })).ShardIterator;
+            var shardId = shard.GetProperty("ShardId").GetString();
+            var iterator = (await CallAsync(http, "GetShardIterator", $$"""{"StreamArn":"{{streamArn}}","ShardId":"{{shardId}}","ShardIteratorType":"TRIM_HORIZON"}""")).GetProperty("ShardIterator").GetString();
             for (var page = 0; page < 10 && iterator is not null; page++)
             {
-                var response = await streams.GetRecordsAsync(new Amazon.DynamoDBv2.Model.GetRecordsRequest { ShardIterator = iterator });
-                records.AddRange(response.Records ?? []);
-                iterator = response.Records is { Count: > 0 } ? response.NextShardIterator : null;
+                var response = await CallAsync(http, "GetRecords", JsonSerializer.Serialize(new Dictionary<string, string> { ["ShardIterator"] = iterator }));
+                var batch = response.GetProperty("Records").EnumerateArray().ToList();
+                records.AddRange(batch);
+                iterator = batch.Count > 0 && response.TryGetProperty("NextShardIterator", out var next) ? next.GetString() : null;
             }
         }
 
         return records;
     }
+
+    private static Task<JsonElement> CallAsync(AwsHttp http, string operation, string body) =>
+        http.SendAsync(
+            operation,
+            AwsProtocol.Json,
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, http.UriFor("/")) { Content = new StringContent(body) };
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
+                request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDBStreams_20120810." + operation);
+                return request;
+            },
+            response => JsonDocument.Parse(response.Body).RootElement.Clone(),
+            CancellationToken.None);
 }
