@@ -21,13 +21,29 @@ public static class FanoutBenchCommand
         var seed = new Option<int>("--seed") { Description = "Random seed of the inputs.", DefaultValueFactory = _ => 42 };
         var runs = new Option<int>("--runs") { Description = "Measured runs per case (median reported).", DefaultValueFactory = _ => 21 };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON lines." };
+        var endToEnd = new Option<bool>("--kinesalite") { Description = "Also run the plain input end to end into the Kinesis at AWS_ENDPOINT_URL_KINESIS (the local stack's kinesalite)." };
         var command = new Command("fanout", "Time the Fanout handler on 10,000 records: plain, KPL and DynamoDB Streams to Kinesis; SQS and SNS calls.")
         {
-            records, size, seed, runs, json,
+            records, size, seed, runs, json, endToEnd,
         };
         command.SetAction(async (parse, token) =>
         {
             var results = Run(parse.GetValue(records), parse.GetValue(size), parse.GetValue(seed), Math.Max(1, parse.GetValue(runs)));
+            if (parse.GetValue(endToEnd))
+            {
+                var endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_KINESIS");
+                if (string.IsNullOrWhiteSpace(endpoint))
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync("bench fanout: --kinesalite needs AWS_ENDPOINT_URL_KINESIS (eval \"$(./suite stack env)\").").ConfigureAwait(false);
+                    return 2;
+                }
+
+                using var runner = new FanoutBenchRunner(endpoint);
+                var stream = await runner.CreateStreamAsync(shards: 4).ConfigureAwait(false);
+                var input = FanoutBenchInputs.PlainKinesisEvent(FanoutBenchInputs.Records(parse.GetValue(seed), parse.GetValue(records), parse.GetValue(size)));
+                results.Add(runner.Run("plain e2e", input, parse.GetValue(records), Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, stream), 3, 1));
+            }
+
             foreach (var result in results)
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync(parse.GetValue(json) ? Json(result) : result.ToText()).ConfigureAwait(false);

@@ -26,6 +26,36 @@ internal sealed class FanoutBenchRunner : IDisposable
         _aws = new AwsClientFactory(new AwsEndpointResolver(name => environment.GetValueOrDefault(name)), new Amazon.Runtime.BasicAWSCredentials("bench", "bench"), transport: () => _transport);
     }
 
+    /// <summary>End to end: real HTTP to the Kinesis endpoint <paramref name="kinesisEndpoint"/> (kinesalite).</summary>
+    public FanoutBenchRunner(string kinesisEndpoint)
+    {
+        var environment = new Dictionary<string, string> { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL_KINESIS"] = kinesisEndpoint };
+        _aws = new AwsClientFactory(new AwsEndpointResolver(name => environment.GetValueOrDefault(name)), new Amazon.Runtime.BasicAWSCredentials("local", "local"));
+        EndToEnd = true;
+    }
+
+    public bool EndToEnd { get; }
+
+    /// <summary>Creates an ACTIVE stream on the runner's Kinesis endpoint and returns its name.</summary>
+    public async Task<string> CreateStreamAsync(int shards)
+    {
+        var kinesis = _aws.CreateKinesis();
+        var name = "bench-" + Guid.NewGuid().ToString("N")[..10];
+        await kinesis.CreateStreamAsync(new LambdaSuite.Aws.Kinesis.CreateStreamRequest { StreamName = name, ShardCount = shards }).ConfigureAwait(false);
+        for (var poll = 0; poll < 200; poll++)
+        {
+            var summary = await kinesis.DescribeStreamSummaryAsync(new LambdaSuite.Aws.Kinesis.DescribeStreamSummaryRequest { StreamName = name }).ConfigureAwait(false);
+            if (summary.StreamDescriptionSummary.StreamStatus == "ACTIVE")
+            {
+                return name;
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"Stream {name} did not become ACTIVE.");
+    }
+
     public FanoutBenchResult Run(string name, byte[] eventJson, int records, FanoutTarget target, int runs, int warmups)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -52,8 +82,8 @@ internal sealed class FanoutBenchRunner : IDisposable
             process.Refresh();
             cpu[i] = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
-            calls = _transport.Calls;
-            bytes = _transport.Bytes;
+            calls = EndToEnd ? -1 : _transport.Calls;
+            bytes = EndToEnd ? -1 : _transport.Bytes;
             if (response.Length != "{\"batchItemFailures\":[]}".Length)
             {
                 throw new InvalidOperationException($"{name}: the handler reported failures: {System.Text.Encoding.UTF8.GetString(response)}");
