@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LambdaSuite.Cli.Bench;
 using LambdaSuite.Cli.Demo;
+using LambdaSuite.Cli.Fanout;
 using LambdaSuite.Cli.Invoke;
 using LambdaSuite.Cli.Mailing;
 using LambdaSuite.Cli.Packaging;
@@ -18,6 +19,7 @@ internal static class CliCommands
         yield return PackageCommand.Create();
         yield return BenchCommands.Create();
         yield return MailingCommands.Create();
+        yield return FanoutCommands.Create();
         yield return DemoCommand.Create();
     }
 }

@@ -1,2 +1,4 @@
-// Composition root placeholder: replaced when the Fanout issue lands.
-return 0;
+using Fanout;
+using LambdaSuite.Runtime;
+
+return await LambdaHost.RunAsync(() => FanoutFunction.Create(Environment.GetEnvironmentVariable));

@@ -20,5 +20,6 @@ public static class BenchCommands
     {
         yield return ColdStartCommand.Create();
         yield return SesBenchCommand.Create();
+        yield return FanoutBenchCommand.Create();
     }
 }

@@ -22,7 +22,7 @@ public sealed class FunctionCatalog
     [
         new FunctionEntry("SesFeedback", "functions/SesFeedback", SesFeedback.SesFeedbackFunction.Create),
         new FunctionEntry("IotRegistry", "functions/IotRegistry", CreateInProcess: null),
-        new FunctionEntry("Fanout", "functions/Fanout", CreateInProcess: null),
+        new FunctionEntry("Fanout", "functions/Fanout", global::Fanout.FanoutFunction.Create),
         new FunctionEntry("DnsMirror", "functions/DnsMirror", CreateInProcess: null),
     ]);
 

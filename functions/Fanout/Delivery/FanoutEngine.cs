@@ -1,0 +1,227 @@
+using System.Globalization;
+using Fanout.Metrics;
+using Fanout.Records;
+using Fanout.Targets;
+using LambdaSuite.Aws.Retry;
+using LambdaSuite.Data.Fanout;
+using LambdaSuite.Runtime;
+
+namespace Fanout.Delivery;
+
+/// <summary>
+/// Delivers one source batch to every active target at once, each target on its own (one target's trouble never
+/// changes what another receives), then settles the records that did not get through:
+/// <list type="bullet">
+/// <item>oversized, corrupt (KPL) and rejected-for-good records go to the mapping's dead-letter queue with their
+/// reason (or the function's <c>FANOUT_DEAD_LETTER</c>); with neither they are logged in full and counted as dropped,
+/// so one bad record never blocks the shard;</item>
+/// <item>records still failing when time runs out, or whose target is unreachable or misconfigured, fail the batch:
+/// the lowest such record's sequence number (for a KPL user record, its parent's) is the batch item failure, and the
+/// <see cref="DeliveryLedger"/> keeps healthy targets from receiving again what they already took.</item>
+/// </list>
+/// </summary>
+public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger ledger, AwsRetryPolicy retryPolicy, string? defaultDeadLetter)
+{
+    public async Task<FanoutResult> DeliverAsync(SourceBatch batch, IReadOnlyList<FanoutTarget> targets, DateTimeOffset deadline, ILambdaLogger logger, FanoutMetrics metrics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(metrics);
+
+        // Views are built here, one at a time, so the targets running in parallel below only read them.
+        var work = targets.Select(target => Prepare(batch, target)).ToArray();
+        await Task.WhenAll(work.Select(w => DeliverTargetAsync(w.Target, w.Messages, w.Outcome, deadline, cancellationToken))).ConfigureAwait(false);
+
+        int deadLettered = 0, dropped = 0;
+        foreach (var (target, _, outcome) in work)
+        {
+            var (sent, lost) = await SettleProblemsAsync(batch, target, outcome, deadline, logger, cancellationToken).ConfigureAwait(false);
+            deadLettered += sent;
+            dropped += lost;
+            metrics.Target(batch.SourceArn, outcome, sent, lost);
+            if (outcome.LastError is not null)
+            {
+                logger.Log(LambdaLogLevel.Error, "Target call failed", [new("target", outcome.TargetName), new("error", outcome.LastError)]);
+            }
+        }
+
+        var lowest = work.SelectMany(w => w.Outcome.FailedParents.Take(1)).DefaultIfEmpty(-1).Min();
+        if (lowest >= 0)
+        {
+            RememberDeliveries(batch, work.Select(w => (w.Target, w.Outcome)), lowest);
+        }
+
+        return new FanoutResult(batch.SourceArn, lowest >= 0 ? batch.SequenceNumbers[lowest] : null, [.. work.Select(w => w.Outcome)], deadLettered, dropped);
+    }
+
+    private (FanoutTarget Target, List<OutgoingMessage> Messages, TargetOutcome Outcome) Prepare(SourceBatch batch, FanoutTarget target)
+    {
+        var outcome = new TargetOutcome(target.Name);
+        FanoutRecord[] records;
+        if (batch.Kind == SourceKind.Kinesis && target.Deaggregate)
+        {
+            var (users, corrupt) = batch.Deaggregated();
+            records = users;
+            outcome.Problems.AddRange(corrupt);
+        }
+        else
+        {
+            records = batch.Kind == SourceKind.DynamoDbStreams && target.ConvertDdb ? batch.Converted() : batch.Records;
+        }
+
+        if (!ledger.IsEmpty)
+        {
+            records = SkipAlreadyDelivered(batch, target, records, outcome);
+        }
+
+        outcome.Records = records;
+        outcome.DeliveredRecords = new bool[records.Length];
+        var limits = TargetLimits.For(target.Type);
+        var needsKey = target.Type is FanoutTargetType.Sqs or FanoutTargetType.Sns or FanoutTargetType.OpenSearch or FanoutTargetType.Lambda;
+        var messages = MessageBuilder.Build(batch, records, target, limits, needsKey, outcome.Problems);
+        return (target, messages, outcome);
+    }
+
+    private async Task DeliverTargetAsync(FanoutTarget target, List<OutgoingMessage> messages, TargetOutcome outcome, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        ITargetSender sender;
+        try
+        {
+            sender = senders.Create(target);
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or UriFormatException)
+        {
+            outcome.LastError = "sender: " + error.Message;
+            foreach (var message in messages)
+            {
+                outcome.FailedParents.Add(outcome.Records[message.First].ParentIndex);
+            }
+
+            return;
+        }
+
+        await new TargetDelivery(sender, TargetLimits.For(target.Type), retryPolicy).DeliverAsync(target, messages, outcome, deadline, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(int Sent, int Dropped)> SettleProblemsAsync(SourceBatch batch, FanoutTarget target, TargetOutcome outcome, DateTimeOffset deadline, ILambdaLogger logger, CancellationToken cancellationToken)
+    {
+        if (outcome.Problems.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var queue = target.DeadLetter ?? defaultDeadLetter;
+        if (queue is null)
+        {
+            foreach (var problem in outcome.Problems)
+            {
+                logger.Log(LambdaLogLevel.Error, "Record dropped: no dead-letter queue configured", Fields(batch, outcome.TargetName, problem));
+            }
+
+            return (0, outcome.Problems.Count);
+        }
+
+        var entries = outcome.Problems.Select((problem, i) => new OutgoingMessage(
+            i,
+            1,
+            DeadLetterMessage.Write(problem, outcome.TargetName, batch.SourceArn, batch.SequenceNumbers[problem.ParentIndex]),
+            problem.PartitionKey,
+            null,
+            "dlq-" + outcome.TargetName + "-" + batch.SequenceNumbers[problem.ParentIndex] + "-" + problem.SubIndex.ToString(CultureInfo.InvariantCulture))).ToList();
+        var dlqOutcome = new TargetOutcome("dead-letter")
+        {
+            Records = [.. outcome.Problems.Select(p => new FanoutRecord(p.ParentIndex, p.SubIndex, p.PartitionKey, null, p.Data))],
+        };
+        dlqOutcome.DeliveredRecords = new bool[dlqOutcome.Records.Length];
+        try
+        {
+            var sender = senders.CreateDeadLetter(queue, target);
+            await new TargetDelivery(sender, TargetLimits.For(FanoutTargetType.Sqs), retryPolicy).DeliverAsync(target with { Parallel = 1 }, entries, dlqOutcome, deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException error)
+        {
+            dlqOutcome.LastError = error.Message;
+            foreach (var problem in outcome.Problems)
+            {
+                dlqOutcome.FailedParents.Add(problem.ParentIndex);
+            }
+        }
+
+        // A record the dead-letter queue did not take is not lost: it fails the batch, like any undelivered record.
+        foreach (var problem in dlqOutcome.Problems)
+        {
+            dlqOutcome.FailedParents.Add(problem.ParentIndex);
+        }
+
+        foreach (var parent in dlqOutcome.FailedParents)
+        {
+            outcome.FailedParents.Add(parent);
+        }
+
+        foreach (var problem in outcome.Problems)
+        {
+            logger.Log(LambdaLogLevel.Warning, "Record sent to the dead-letter queue", Fields(batch, outcome.TargetName, problem));
+        }
+
+        return (dlqOutcome.Delivered, 0);
+    }
+
+    private FanoutRecord[] SkipAlreadyDelivered(SourceBatch batch, FanoutTarget target, FanoutRecord[] records, TargetOutcome outcome)
+    {
+        var kept = new List<FanoutRecord>(records.Length);
+        foreach (var record in records)
+        {
+            if (ledger.TryConsume(DeliveryLedger.KeyOf(target.Name, batch.SourceArn, batch.IdempotencyKey(record))))
+            {
+                outcome.Skipped++;
+                continue;
+            }
+
+            kept.Add(record);
+        }
+
+        return kept.Count == records.Length ? records : [.. kept];
+    }
+
+    /// <summary>Records at or after the lowest failure come again; note which ones each target already has.</summary>
+    private void RememberDeliveries(SourceBatch batch, IEnumerable<(FanoutTarget Target, TargetOutcome Outcome)> work, int lowestFailedParent)
+    {
+        var keys = new List<string>();
+        foreach (var (target, outcome) in work)
+        {
+            for (var i = 0; i < outcome.Records.Length; i++)
+            {
+                if (outcome.DeliveredRecords[i] && outcome.Records[i].ParentIndex >= lowestFailedParent)
+                {
+                    keys.Add(DeliveryLedger.KeyOf(target.Name, batch.SourceArn, batch.IdempotencyKey(outcome.Records[i])));
+                }
+            }
+
+            // Records diverted to the dead-letter queue are settled too: the retry must not divert them twice.
+            foreach (var problem in outcome.Problems.Where(p => p.ParentIndex >= lowestFailedParent && !outcome.FailedParents.Contains(p.ParentIndex)))
+            {
+                keys.Add(DeliveryLedger.KeyOf(target.Name, batch.SourceArn, batch.IdempotencyKey(new FanoutRecord(problem.ParentIndex, problem.SubIndex, problem.PartitionKey, null, default))));
+            }
+        }
+
+        ledger.Remember(keys);
+    }
+
+    private static List<KeyValuePair<string, string?>> Fields(SourceBatch batch, string targetName, RecordProblem problem) =>
+    [
+        new("target", targetName),
+        new("kind", problem.Kind.ToString()),
+        new("reason", problem.Reason),
+        new("sourceArn", batch.SourceArn),
+        new("sequenceNumber", batch.SequenceNumbers[problem.ParentIndex]),
+        new("subSequenceNumber", problem.SubIndex.ToString(CultureInfo.InvariantCulture)),
+        new("partitionKey", problem.PartitionKey),
+        new("size", problem.Data.Length.ToString(CultureInfo.InvariantCulture)),
+    ];
+}

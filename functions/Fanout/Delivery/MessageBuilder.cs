@@ -1,0 +1,160 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Fanout.Records;
+using LambdaSuite.Data.Fanout;
+
+namespace Fanout.Delivery;
+
+/// <summary>
+/// Turns a target's records into entries: one per record, or several records collapsed into one entry (JSON array,
+/// concatenation, base64 lines) up to the target's entry limit. A record larger than one entry may be becomes a
+/// problem with its reason instead of blocking the shard.
+/// </summary>
+public static class MessageBuilder
+{
+    private static readonly byte[] s_newline = "\n"u8.ToArray();
+
+    public static List<OutgoingMessage> Build(SourceBatch batch, FanoutRecord[] records, FanoutTarget target, TargetLimits limits, bool needsIdempotencyKey, List<RecordProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(problems);
+        var messages = new List<OutgoingMessage>(target.Collapse == CollapseMode.None ? records.Length : 16);
+        if (target.Collapse == CollapseMode.None)
+        {
+            for (var i = 0; i < records.Length; i++)
+            {
+                ref readonly var record = ref records[i];
+                var body = target.AppendNewlines ? Concat(record.Data.Span, s_newline) : record.Data;
+                var message = new OutgoingMessage(i, 1, body, record.PartitionKey, record.ExplicitHashKey, needsIdempotencyKey ? batch.IdempotencyKey(record) : "");
+                AddOrReject(messages, message, limits, record, problems);
+            }
+
+            return messages;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        var start = 0;
+        while (start < records.Length)
+        {
+            buffer.ResetWrittenCount();
+            var end = start;
+            while (end < records.Length)
+            {
+                var before = buffer.WrittenCount;
+                Append(buffer, records[end], target, first: end == start);
+                var closing = target.Collapse == CollapseMode.Json ? 1 : 0;
+                if (buffer.WrittenCount + closing + limits.EntryOverhead > limits.MaxBytesPerEntry && end > start)
+                {
+                    // Did not fit: drop what was just appended, close this entry and start the next with this record.
+                    var kept = buffer.WrittenSpan[..before].ToArray();
+                    buffer.ResetWrittenCount();
+                    buffer.Write(kept);
+                    break;
+                }
+
+                end++;
+                if (buffer.WrittenCount + closing + limits.EntryOverhead > limits.MaxBytesPerEntry)
+                {
+                    break;
+                }
+            }
+
+            if (target.Collapse == CollapseMode.Json)
+            {
+                buffer.Write("]"u8);
+            }
+
+            var head = records[start];
+            var key = needsIdempotencyKey ? batch.IdempotencyKey(head) + "+" + (end - start).ToString(CultureInfo.InvariantCulture) : "";
+            AddOrReject(messages, new OutgoingMessage(start, end - start, buffer.WrittenSpan.ToArray(), head.PartitionKey, head.ExplicitHashKey, key), limits, head, problems);
+            start = end;
+        }
+
+        return messages;
+    }
+
+    private static void AddOrReject(List<OutgoingMessage> messages, OutgoingMessage message, TargetLimits limits, in FanoutRecord record, List<RecordProblem> problems)
+    {
+        var size = limits.SizeOf(message);
+        if (size > limits.MaxBytesPerEntry)
+        {
+            problems.Add(new RecordProblem(
+                RecordProblemKind.Oversized,
+                record.ParentIndex,
+                record.SubIndex,
+                record.PartitionKey,
+                record.Data,
+                $"entry of {size.ToString(CultureInfo.InvariantCulture)} bytes exceeds the target's {limits.MaxBytesPerEntry.ToString(CultureInfo.InvariantCulture)}-byte limit"));
+            return;
+        }
+
+        messages.Add(message);
+    }
+
+    private static void Append(ArrayBufferWriter<byte> buffer, in FanoutRecord record, FanoutTarget target, bool first)
+    {
+        var data = record.Data.Span;
+        switch (target.Collapse)
+        {
+            case CollapseMode.Json:
+                buffer.Write(first ? "["u8 : ","u8);
+                if (IsJson(data))
+                {
+                    buffer.Write(data);
+                }
+                else
+                {
+                    // Not JSON: carried as a base64 string so the array stays valid JSON.
+                    buffer.Write("\""u8);
+                    WriteBase64(buffer, data);
+                    buffer.Write("\""u8);
+                }
+
+                break;
+            case CollapseMode.ConcatBase64:
+                WriteBase64(buffer, data);
+                buffer.Write(s_newline);
+                break;
+            default:
+                buffer.Write(data);
+                if (target.AppendNewlines)
+                {
+                    buffer.Write(s_newline);
+                }
+
+                break;
+        }
+    }
+
+    private static void WriteBase64(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> data)
+    {
+        var span = buffer.GetSpan(System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(data.Length));
+        System.Buffers.Text.Base64.EncodeToUtf8(data, span, out _, out var written);
+        buffer.Advance(written);
+    }
+
+    public static bool IsJson(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(data);
+            return reader.Read() && reader.TrySkip() && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static byte[] Concat(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        var result = new byte[a.Length + b.Length];
+        a.CopyTo(result);
+        b.CopyTo(result.AsSpan(a.Length));
+        return result;
+    }
+}

@@ -1,0 +1,278 @@
+using System.Diagnostics;
+using Fanout.Records;
+using LambdaSuite.Aws.Retry;
+using LambdaSuite.Data.Fanout;
+
+namespace Fanout.Delivery;
+
+/// <summary>
+/// Delivers one target's share of a batch: entries grouped into calls by the target's limits, calls in order for
+/// ordered targets (up to <c>parallel</c> at once otherwise), and only the entries a call rejected retried, with
+/// full-jitter backoff, while the deadline allows. Entries rejected for good, or still failing when time runs out,
+/// become problems (dead-letter) or failed parents (batch item failure), as <see cref="FanoutEngine"/> decides.
+/// </summary>
+public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, AwsRetryPolicy retryPolicy)
+{
+    /// <summary>Attempts per entry, the first included.</summary>
+    public int MaxEntryAttempts { get; init; } = 8;
+
+    public async Task DeliverAsync(FanoutTarget target, IReadOnlyList<OutgoingMessage> messages, TargetOutcome outcome, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var started = Stopwatch.GetTimestamp();
+        var calls = SplitIntoCalls(messages);
+        var parallel = sender.IsOrdered ? 1 : Math.Max(1, target.Parallel);
+        if (parallel == 1)
+        {
+            foreach (var call in calls)
+            {
+                var ok = await SendWithRetriesAsync(call, outcome, deadline, cancellationToken).ConfigureAwait(false);
+                if (!ok && sender.IsOrdered)
+                {
+                    // Order per key: nothing after a record that failed may overtake it. Lambda re-sends from the
+                    // lowest failed record, so the rest of this target's share waits for that retry.
+                    MarkNotSent(calls, call, outcome);
+                    break;
+                }
+            }
+        }
+        else
+        {
+            using var gate = new SemaphoreSlim(parallel);
+            await Task.WhenAll(calls.Select(async call =>
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await SendWithRetriesAsync(call, outcome, deadline, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            })).ConfigureAwait(false);
+        }
+
+        outcome.Milliseconds += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    /// <summary>Greedy split: as many entries per call as both the entry and the byte limit allow, order kept.</summary>
+    public List<List<OutgoingMessage>> SplitIntoCalls(IReadOnlyList<OutgoingMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var calls = new List<List<OutgoingMessage>>(messages.Count / limits.MaxEntriesPerCall + 1);
+        var current = new List<OutgoingMessage>(Math.Min(messages.Count, limits.MaxEntriesPerCall));
+        var bytes = 0;
+        foreach (var message in messages)
+        {
+            var size = limits.SizeOf(message);
+            if (current.Count > 0 && (current.Count == limits.MaxEntriesPerCall || bytes + size > limits.MaxBytesPerCall))
+            {
+                calls.Add(current);
+                current = new List<OutgoingMessage>(Math.Min(messages.Count, limits.MaxEntriesPerCall));
+                bytes = 0;
+            }
+
+            current.Add(message);
+            bytes += size;
+        }
+
+        if (current.Count > 0)
+        {
+            calls.Add(current);
+        }
+
+        return calls;
+    }
+
+    /// <summary>Sends one call and retries what it rejected; true when every entry was taken or diverted.</summary>
+    private async Task<bool> SendWithRetriesAsync(List<OutgoingMessage> call, TargetOutcome outcome, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OutgoingMessage> pending = call;
+        for (var attempt = 1; ; attempt++)
+        {
+            IReadOnlyList<EntryFailure> failures;
+            try
+            {
+                failures = await sender.SendAsync(pending, deadline, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The whole call failed after the client's own retries. A retryable error is retried here too; any
+                // other means the target itself is wrong (access, missing resource): not the records' fault, so they
+                // fail the batch rather than fill the dead-letter queue, and delivery resumes once it is fixed.
+                var retryable = AwsRetryPolicy.IsRetryable(error, cancellationToken, out var throttled);
+                var code = error is LambdaSuite.Aws.Http.AwsServiceException service ? service.ErrorCode : error.GetType().Name;
+                if (!retryable)
+                {
+                    foreach (var message in pending)
+                    {
+                        Fail(outcome, message, RecordProblemKind.Undeliverable, $"{code}: {error.Message}", divert: false);
+                    }
+
+                    lock (outcome)
+                    {
+                        outcome.Calls++;
+                        outcome.LastError = $"{code}: {error.Message}";
+                    }
+
+                    return false;
+                }
+
+                failures = [.. Enumerable.Range(0, pending.Count).Select(i => new EntryFailure(i, code, error.Message, Retryable: true, throttled))];
+            }
+
+            lock (outcome)
+            {
+                outcome.Calls++;
+            }
+
+            var failed = new bool[pending.Count];
+            var retry = new List<OutgoingMessage>();
+            var throttledAny = false;
+            foreach (var failure in failures)
+            {
+                if ((uint)failure.Position >= (uint)pending.Count || failed[failure.Position])
+                {
+                    continue;
+                }
+
+                failed[failure.Position] = true;
+                throttledAny |= failure.Throttled;
+                if (failure.Retryable)
+                {
+                    retry.Add(pending[failure.Position]);
+                }
+                else
+                {
+                    Fail(outcome, pending[failure.Position], RecordProblemKind.Undeliverable, $"{failure.Code}: {failure.Message}", divert: true);
+                }
+            }
+
+            lock (outcome)
+            {
+                for (var i = 0; i < pending.Count; i++)
+                {
+                    if (!failed[i])
+                    {
+                        MarkDelivered(outcome, pending[i]);
+                    }
+                }
+
+                outcome.Throttles += throttledAny ? 1 : 0;
+            }
+
+            if (retry.Count == 0)
+            {
+                return true;
+            }
+
+            if (sender.IsOrdered)
+            {
+                retry = WithLaterSameKey(pending, failed, retry);
+            }
+
+            var delay = retryPolicy.BackoffFor(attempt - 1, throttledAny);
+            if (attempt >= MaxEntryAttempts || retryPolicy.TimeProvider.GetUtcNow() + delay >= deadline)
+            {
+                foreach (var message in retry)
+                {
+                    Fail(outcome, message, RecordProblemKind.Undeliverable, "retries exhausted before the deadline", divert: false);
+                }
+
+                return false;
+            }
+
+            lock (outcome)
+            {
+                outcome.Retries += retry.Count;
+            }
+
+            await Task.Delay(delay, retryPolicy.TimeProvider, cancellationToken).ConfigureAwait(false);
+            pending = retry;
+        }
+    }
+
+    /// <summary>
+    /// Order per key on a partial failure: the call's accepted entries that follow a rejected entry of the same key are
+    /// sent again after it, so the last copy of every record lands in key order (consumers already expect
+    /// at-least-once duplicates).
+    /// </summary>
+    private static List<OutgoingMessage> WithLaterSameKey(IReadOnlyList<OutgoingMessage> pending, bool[] failed, List<OutgoingMessage> retry)
+    {
+        var failedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<OutgoingMessage>(retry.Count);
+        var retrySet = new HashSet<int>(retry.Select(m => m.First));
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var message = pending[i];
+            if (retrySet.Contains(message.First))
+            {
+                failedKeys.Add(message.PartitionKey);
+                result.Add(message);
+            }
+            else if (!failed[i] && failedKeys.Contains(message.PartitionKey))
+            {
+                result.Add(message);
+            }
+        }
+
+        return result;
+    }
+
+    private static void MarkDelivered(TargetOutcome outcome, in OutgoingMessage message)
+    {
+        if (outcome.DeliveredRecords[message.First])
+        {
+            return;
+        }
+
+        outcome.Delivered += message.Count;
+        for (var i = message.First; i < message.First + message.Count; i++)
+        {
+            outcome.DeliveredRecords[i] = true;
+        }
+    }
+
+    private static void MarkNotSent(List<List<OutgoingMessage>> calls, List<OutgoingMessage> failedCall, TargetOutcome outcome)
+    {
+        var after = false;
+        foreach (var call in calls)
+        {
+            if (after)
+            {
+                foreach (var message in call)
+                {
+                    outcome.FailedParents.Add(outcome.Records[message.First].ParentIndex);
+                }
+            }
+
+            after |= ReferenceEquals(call, failedCall);
+        }
+    }
+
+    /// <summary>
+    /// A client error (divert) goes to the dead-letter destination; running out of time does not, since a later
+    /// retry may well succeed: that record fails the batch from its parent on.
+    /// </summary>
+    private static void Fail(TargetOutcome outcome, in OutgoingMessage message, RecordProblemKind kind, string reason, bool divert)
+    {
+        lock (outcome)
+        {
+            for (var i = message.First; i < message.First + message.Count; i++)
+            {
+                var record = outcome.Records[i];
+                if (divert)
+                {
+                    outcome.Problems.Add(new RecordProblem(kind, record.ParentIndex, record.SubIndex, record.PartitionKey, record.Data, reason));
+                }
+                else
+                {
+                    outcome.FailedParents.Add(record.ParentIndex);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Fanout.Config;
+using Fanout.Delivery;
+using Fanout.Metrics;
+using Fanout.Records;
+using Fanout.Targets;
+using LambdaSuite.Aws.Http;
+using LambdaSuite.Data;
+using LambdaSuite.Data.Fanout;
+using LambdaSuite.Events;
+using LambdaSuite.Events.Batch;
+using LambdaSuite.Runtime;
+
+namespace Fanout;
+
+/// <summary>
+/// One stream reader, many destinations: each Kinesis or DynamoDB Streams batch goes to every active mapping of its
+/// source, and the answer is a partial batch response (<c>ReportBatchItemFailures</c> on the event source mapping)
+/// naming the lowest record that must come again, or none.
+/// </summary>
+public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine engine, TimeSpan deadlineMargin, TimeProvider timeProvider) : ILambdaFunction
+{
+    public static FanoutFunction Create(Func<string, string?> environment)
+    {
+        var settings = FanoutSettings.Read(environment);
+        var aws = AwsClientFactory.FromEnvironment(environment);
+        var store = new FanoutTargetStore(DynamoDbClientFactory.Create(environment), settings.TableName);
+        var engine = new FanoutEngine(new TargetSenderFactory(aws, TimeProvider.System), new DeliveryLedger(), aws.RetryPolicy, settings.DeadLetter);
+        return new FanoutFunction(new CachedTargetSource(store, settings.ConfigTtl, TimeProvider.System), engine, settings.DeadlineMargin, TimeProvider.System);
+    }
+
+    public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        IReadOnlyList<SourceBatch> batches;
+        try
+        {
+            batches = SourceReader.Read(eventJson.Span);
+        }
+        catch (InvalidEventException e)
+        {
+            throw new LambdaEventException(e.Message, e);
+        }
+
+        var metrics = new FanoutMetrics(context.Logger, timeProvider);
+        var deadline = timeProvider.GetUtcNow() + context.RemainingTime - deadlineMargin;
+        var response = new BatchItemFailuresResponse();
+        foreach (var batch in batches)
+        {
+            var rows = await targets.RowsForAsync(batch.SourceArn, context.CancellationToken).ConfigureAwait(false);
+            foreach (var invalid in rows.Where(r => !r.IsValid))
+            {
+                context.Logger.Log(LambdaLogLevel.Error, "Invalid fanout mapping ignored", [new("sourceArn", invalid.SourceArn), new("id", invalid.Id), new("errors", string.Join(" ", invalid.Errors))]);
+            }
+
+            var active = rows.Where(r => r.IsValid && r.Target!.Active).Select(r => r.Target!).ToArray();
+            var result = await engine.DeliverAsync(batch, active, deadline, context.Logger, metrics, context.CancellationToken).ConfigureAwait(false);
+            metrics.Source(batch.SourceArn, batch.Records.Length, active.Length, rows.Count(r => !r.IsValid), result.FailedSequenceNumber is not null);
+            if (result.FailedSequenceNumber is { } sequence)
+            {
+                response.BatchItemFailures.Add(new BatchItemFailure { ItemIdentifier = sequence });
+            }
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(response, EventsJsonContext.Default.BatchItemFailuresResponse);
+    }
+}

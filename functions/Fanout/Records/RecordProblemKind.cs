@@ -1,0 +1,17 @@
+namespace Fanout.Records;
+
+/// <summary>Why a record went to the dead-letter destination instead of its target.</summary>
+public enum RecordProblemKind
+{
+    /// <summary>Larger than the target takes in one entry.</summary>
+    Oversized,
+
+    /// <summary>A KPL aggregate that does not parse or whose MD5 does not match.</summary>
+    Corrupt,
+
+    /// <summary>The target rejected it for good (client error), or retries ran out of time.</summary>
+    Undeliverable,
+
+    /// <summary>The target needs JSON (OpenSearch) and the record is not.</summary>
+    NotJson,
+}

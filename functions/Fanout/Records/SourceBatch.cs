@@ -1,0 +1,83 @@
+using Fanout.Kpl;
+
+namespace Fanout.Records;
+
+/// <summary>
+/// The records of one invocation from one source, with the views targets ask for built once and shared: as
+/// received, KPL-deaggregated (Kinesis), or converted to plain JSON (DynamoDB Streams).
+/// </summary>
+public sealed class SourceBatch
+{
+    private readonly Func<FanoutRecord[]>? _convert;
+    private (FanoutRecord[] Records, RecordProblem[] Problems)? _deaggregated;
+    private FanoutRecord[]? _converted;
+
+    public SourceBatch(string sourceArn, SourceKind kind, string[] sequenceNumbers, FanoutRecord[] records, Func<FanoutRecord[]>? convert = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceArn);
+        ArgumentNullException.ThrowIfNull(sequenceNumbers);
+        ArgumentNullException.ThrowIfNull(records);
+        SourceArn = sourceArn;
+        Kind = kind;
+        SequenceNumbers = sequenceNumbers;
+        Records = records;
+        _convert = convert;
+    }
+
+    public string SourceArn { get; }
+
+    public SourceKind Kind { get; }
+
+    /// <summary>Sequence number of each Lambda event record, by parent index.</summary>
+    public string[] SequenceNumbers { get; }
+
+    /// <summary>The records as received (Kinesis data as is; DynamoDB records as typed stream-record JSON).</summary>
+    public FanoutRecord[] Records { get; }
+
+    /// <summary>Deterministic id of a record: the source sequence number, with "-N" for the Nth user record of an aggregate.</summary>
+    public string IdempotencyKey(in FanoutRecord record) =>
+        record.SubIndex < 0 ? SequenceNumbers[record.ParentIndex] : SequenceNumbers[record.ParentIndex] + "-" + record.SubIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>User records of every aggregate (ordinary records pass through); corrupt aggregates become problems.</summary>
+    public (FanoutRecord[] Records, RecordProblem[] Problems) Deaggregated()
+    {
+        if (_deaggregated is { } done)
+        {
+            return done;
+        }
+
+        var records = new List<FanoutRecord>(Records.Length);
+        var problems = new List<RecordProblem>();
+        var users = new List<KplUserRecord>();
+        foreach (var record in Records)
+        {
+            if (!KplAggregate.HasMagic(record.Data.Span))
+            {
+                records.Add(record);
+                continue;
+            }
+
+            users.Clear();
+            try
+            {
+                KplAggregate.Deaggregate(record.Data, record.PartitionKey, record.ExplicitHashKey, users);
+            }
+            catch (KplFormatException e)
+            {
+                problems.Add(new RecordProblem(RecordProblemKind.Corrupt, record.ParentIndex, -1, record.PartitionKey, record.Data, e.Message));
+                continue;
+            }
+
+            for (var i = 0; i < users.Count; i++)
+            {
+                records.Add(new FanoutRecord(record.ParentIndex, i, users[i].PartitionKey, users[i].ExplicitHashKey, users[i].Data));
+            }
+        }
+
+        _deaggregated = ([.. records], [.. problems]);
+        return _deaggregated.Value;
+    }
+
+    /// <summary>DynamoDB records as plain JSON; the records as received when there is no conversion.</summary>
+    public FanoutRecord[] Converted() => _converted ??= _convert?.Invoke() ?? Records;
+}

@@ -1,0 +1,7 @@
+namespace Fanout.Records;
+
+public enum SourceKind
+{
+    Kinesis,
+    DynamoDbStreams,
+}

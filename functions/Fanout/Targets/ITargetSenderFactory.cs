@@ -1,0 +1,12 @@
+using Fanout.Delivery;
+using LambdaSuite.Data.Fanout;
+
+namespace Fanout.Targets;
+
+/// <summary>Builds (and may cache) the sender for a mapping, and the sender for a dead-letter queue.</summary>
+public interface ITargetSenderFactory
+{
+    ITargetSender Create(FanoutTarget target);
+
+    ITargetSender CreateDeadLetter(string queue, FanoutTarget target);
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Amazon.Runtime;
+using Fanout.Delivery;
+using LambdaSuite.Aws.Endpoints;
+using LambdaSuite.Aws.Http;
+using LambdaSuite.Data.Fanout;
+
+namespace Fanout.Targets;
+
+/// <summary>
+/// Senders over the in-house AWS clients: the mapping's region (cross-region) and role (cross-account, through the
+/// shared STS credential cache) pick the signed client. Senders are kept per container, so connections (HTTP pools,
+/// Redis and memcached sockets) outlive one invocation.
+/// </summary>
+public sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider timeProvider) : ITargetSenderFactory, IAsyncDisposable
+{
+    /// <summary>OpenSearch Service signs as <c>es</c>; its endpoint is the mapping's URL, not a regional one.</summary>
+    public static readonly AwsService OpenSearch = new("OPENSEARCH", "es", "es");
+
+    private readonly ConcurrentDictionary<string, ITargetSender> _senders = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<CacheConnection> _connections = [];
+
+    public ITargetSender Create(FanoutTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var key = string.Join('|', target.Name, target.SourceArn, target.Destination, target.Region, target.Role, target.ExternalId, target.Topic, target.Index, target.Ttl, target.KeyPrefix, target.FifoGroup, target.Deduplication, target.Qos, target.Auth, target.Tls);
+        return _senders.GetOrAdd(key, _ => Build(target));
+    }
+
+    public ITargetSender CreateDeadLetter(string queue, FanoutTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var region = RegionOf(target);
+        if (!FanoutDestinations.TryQueueUrl(queue, region, out var url))
+        {
+            throw new ArgumentException($"'{queue}' is not an SQS queue URL or ARN.", nameof(queue));
+        }
+
+        // The dead-letter queue belongs to the function's account: no role, and its own FIFO settings.
+        var deadLetter = new FanoutTarget { SourceArn = target.SourceArn, Id = "dead-letter", Type = FanoutTargetType.Sqs, Destination = url };
+        return _senders.GetOrAdd("dead-letter|" + url, _ => new SqsSender(aws.CreateSqs(aws.Endpoints.Region), url, deadLetter));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private ITargetSender Build(FanoutTarget target)
+    {
+        var region = RegionOf(target);
+        var credentials = CredentialsOf(target, region);
+        switch (target.Type)
+        {
+            case FanoutTargetType.Kinesis:
+                FanoutDestinations.TryStreamName(target.Destination, "kinesis", "stream", out var stream);
+                return new KinesisSender(aws.CreateKinesis(region, credentials), stream ?? target.Destination);
+            case FanoutTargetType.Firehose:
+                FanoutDestinations.TryStreamName(target.Destination, "firehose", "deliverystream", out var delivery);
+                return new FirehoseSender(aws.CreateFirehose(region, credentials), delivery ?? target.Destination);
+            case FanoutTargetType.Sqs:
+                FanoutDestinations.TryQueueUrl(target.Destination, region, out var queueUrl);
+                return new SqsSender(aws.CreateSqs(region, credentials), queueUrl ?? target.Destination, target);
+            case FanoutTargetType.Sns:
+                return new SnsSender(aws.CreateSns(region, credentials), target.Destination, target);
+            case FanoutTargetType.Iot:
+                return new IotSender(aws.CreateIotData(target.Destination, region, credentials), target.Topic ?? "", target.Qos);
+            case FanoutTargetType.Lambda:
+                return new LambdaSender(aws.CreateLambda(region, credentials), target.Destination);
+            case FanoutTargetType.OpenSearch:
+                var endpoint = new Uri(target.Destination);
+                var http = new AwsHttp(aws.SignedHttpClient(OpenSearch, region, credentials), OpenSearch, endpoint, region, aws.RetryPolicy);
+                return new OpenSearchSender(http, target.Index ?? "");
+            case FanoutTargetType.Redis:
+                var redis = RedisSender.Connect(target);
+                _connections.Add(redis);
+                return new RedisSender(redis, target);
+            case FanoutTargetType.Memcached:
+                var memcached = MemcachedSender.Connect(target);
+                _connections.Add(memcached);
+                return new MemcachedSender(memcached, target, timeProvider);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(target), target.Type, "Unknown target type.");
+        }
+    }
+
+    /// <summary>The mapping's region, else the destination ARN's, else the function's.</summary>
+    private string RegionOf(FanoutTarget target) =>
+        target.Region
+        ?? (AwsArn.TryParse(target.Destination, out var arn) && arn.Region.Length > 0 ? arn.Region : null)
+        ?? aws.Endpoints.Region;
+
+    private AWSCredentials? CredentialsOf(FanoutTarget target, string region) =>
+        target.Role is null ? null : aws.AssumedRoles.Get(target.Role, target.ExternalId, region);
+}
