@@ -21,7 +21,7 @@ public sealed class FunctionCatalog
     public static FunctionCatalog Default { get; } = new(
     [
         new FunctionEntry("SesFeedback", "functions/SesFeedback", SesFeedback.SesFeedbackFunction.Create),
-        new FunctionEntry("IotRegistry", "functions/IotRegistry", CreateInProcess: null),
+        new FunctionEntry("IotRegistry", "functions/IotRegistry", IotRegistry.IotRegistryFunction.Create),
         new FunctionEntry("Fanout", "functions/Fanout", CreateInProcess: null),
         new FunctionEntry("DnsMirror", "functions/DnsMirror", CreateInProcess: null),
     ]);
