@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LambdaSuite.Cli.Bench;
 using LambdaSuite.Cli.Demo;
+using LambdaSuite.Cli.Devices;
 using LambdaSuite.Cli.Invoke;
 using LambdaSuite.Cli.Mailing;
 using LambdaSuite.Cli.Packaging;
@@ -19,5 +20,6 @@ internal static class CliCommands
         yield return BenchCommands.Create();
         yield return MailingCommands.Create();
         yield return DemoCommand.Create();
+        yield return DevicesCommands.Create();
     }
 }

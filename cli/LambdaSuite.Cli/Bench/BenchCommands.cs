@@ -19,5 +19,6 @@ public static class BenchCommands
     private static IEnumerable<Command> Subcommands()
     {
         yield return ColdStartCommand.Create();
+        yield return IotBenchCommand.Create();
     }
 }
