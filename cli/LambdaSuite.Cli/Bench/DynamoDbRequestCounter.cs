@@ -1,22 +1,25 @@
 using System.Collections.Concurrent;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using LambdaSuite.Data;
 
 namespace LambdaSuite.Cli.Bench;
 
 /// <summary>
-/// Counts the requests a DynamoDB client sends, by operation, from the SDK's own pre-request event: the bench
-/// reports what the code really asked for, not what its comments say. The event is raised once per call, so an
-/// SDK retry of the same call is not counted twice.
+/// Counts the requests a DynamoDB client puts on the wire, by operation (the <c>X-Amz-Target</c> header), from
+/// inside its HTTP pipeline: the bench reports what the code really sent, retries included, not what its comments say.
 /// </summary>
 public sealed class DynamoDbRequestCounter
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-    public DynamoDbRequestCounter(AmazonDynamoDBClient client)
+    /// <summary>A client configured as <see cref="DynamoDbClientFactory"/> configures it, whose every request this counter sees.</summary>
+    public AmazonDynamoDBClient CreateClient(Func<string, string?> environment)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        client.BeforeRequestEvent += OnBeforeRequest;
+        var config = DynamoDbClientFactory.CreateConfig(environment);
+        config.HttpClientFactory = new CountingHttpClientFactory(this);
+        var credentials = DynamoDbClientFactory.LocalCredentials(environment);
+        return credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
     }
 
     public int Total => _counts.Values.Sum();
@@ -34,13 +37,28 @@ public sealed class DynamoDbRequestCounter
             .ToDictionary(p => p.Key, p => p.Count, StringComparer.Ordinal);
     }
 
-    private void OnBeforeRequest(object sender, RequestEventArgs e)
+    private void Count(HttpRequestMessage request)
     {
-        if (e is WebServiceRequestEventArgs request)
+        var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.FirstOrDefault() ?? "" : "";
+        var operation = target[(target.LastIndexOf('.') + 1)..];
+        _counts.AddOrUpdate(operation.Length == 0 ? "(unknown)" : operation, 1, static (_, n) => n + 1);
+    }
+
+    private sealed class CountingHttpClientFactory(DynamoDbRequestCounter counter) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
+            new(new CountingHandler(counter) { InnerHandler = new SocketsHttpHandler() });
+
+        // The SDK's cache is keyed by configuration; keep this client to this counter.
+        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+    }
+
+    private sealed class CountingHandler(DynamoDbRequestCounter counter) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var name = request.OriginalRequest.GetType().Name;
-            name = name.EndsWith("Request", StringComparison.Ordinal) ? name[..^"Request".Length] : name;
-            _counts.AddOrUpdate(name, 1, static (_, n) => n + 1);
+            counter.Count(request);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

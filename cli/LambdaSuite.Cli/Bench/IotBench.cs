@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Amazon.DynamoDBv2;
 using LambdaSuite.Cli.Devices;
-using LambdaSuite.Data;
 using LambdaSuite.Data.Tables;
 
 namespace LambdaSuite.Cli.Bench;
@@ -15,8 +13,8 @@ public sealed class IotBench(Func<string, string?> environment, TextWriter progr
 {
     public async Task<IotBenchReport> RunAsync(int rounds, int devicesPerRound, int concurrency, CancellationToken ct)
     {
-        var client = (AmazonDynamoDBClient)DynamoDbClientFactory.Create(environment);
-        var counter = new DynamoDbRequestCounter(client);
+        var counter = new DynamoDbRequestCounter();
+        var client = counter.CreateClient(environment);
         var table = "iotCatalog-bench-" + Guid.NewGuid().ToString("N")[..8];
         await new TableProvisioner(client, TimeProvider.System).EnsureAsync(TableCatalog.IotCatalog, table, ct).ConfigureAwait(false);
         try
