@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LambdaSuite.Cli.Bench;
 using LambdaSuite.Cli.Demo;
+using LambdaSuite.Cli.Devices;
 using LambdaSuite.Cli.Fanout;
 using LambdaSuite.Cli.Invoke;
 using LambdaSuite.Cli.Mailing;
@@ -21,5 +22,6 @@ internal static class CliCommands
         yield return MailingCommands.Create();
         yield return FanoutCommands.Create();
         yield return DemoCommand.Create();
+        yield return DevicesCommands.Create();
     }
 }

@@ -1,12 +1,10 @@
 using System.Text.Json;
-using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 using IotRegistry.Activation;
 using IotRegistry.Http;
 using IotRegistry.Iot;
 using IotRegistry.Json;
 using IotRegistry.Registration;
-using LambdaSuite.Aws.Endpoints;
+using LambdaSuite.Data;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.Events.Http;
 using LambdaSuite.Runtime;
@@ -24,7 +22,7 @@ public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi
     {
         ArgumentNullException.ThrowIfNull(environment);
         var settings = IotRegistrySettings.FromEnvironment(environment);
-        var catalog = new DeviceCatalog(CreateDynamoDbClient(environment), settings.TableName);
+        var catalog = new DeviceCatalog(DynamoDbClientFactory.Create(environment), settings.TableName);
         var hasher = new ActivationCodeHasher(settings.ActivationCodeKey);
         var time = TimeProvider.System;
         var activations = new ActivationService(catalog, hasher, settings.Lockout, time);
@@ -73,27 +71,5 @@ public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi
             "http " + request.Method,
             [new("path", request.Path), new("status", response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         return HttpResponseWriter.Write(request, response);
-    }
-
-    /// <summary>
-    /// A DynamoDB client for the configured endpoint (<c>AWS_ENDPOINT_URL_DYNAMODB</c>) or the region's public one.
-    /// Against a local endpoint without credentials in the environment it signs with placeholders, which DynamoDB
-    /// Local accepts. To be replaced by the shared client factory once it lands.
-    /// </summary>
-    private static IAmazonDynamoDB CreateDynamoDbClient(Func<string, string?> environment)
-    {
-        var resolver = new AwsEndpointResolver(environment);
-        var config = new AmazonDynamoDBConfig { AuthenticationRegion = resolver.Region };
-        var endpoint = resolver.ConfiguredEndpoint(AwsService.DynamoDb);
-        if (endpoint is null)
-        {
-            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(resolver.Region);
-            return new AmazonDynamoDBClient(config);
-        }
-
-        config.ServiceURL = endpoint.ToString();
-        return string.IsNullOrEmpty(environment("AWS_ACCESS_KEY_ID"))
-            ? new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config)
-            : new AmazonDynamoDBClient(config);
     }
 }

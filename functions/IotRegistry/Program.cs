@@ -1,2 +1,4 @@
-// Composition root placeholder: replaced when the IotRegistry issue lands.
-return 0;
+using IotRegistry;
+using LambdaSuite.Runtime;
+
+return await LambdaHost.RunAsync(() => IotRegistryFunction.Create(Environment.GetEnvironmentVariable));

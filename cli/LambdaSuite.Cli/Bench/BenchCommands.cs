@@ -21,5 +21,6 @@ public static class BenchCommands
         yield return ColdStartCommand.Create();
         yield return SesBenchCommand.Create();
         yield return FanoutBenchCommand.Create();
+        yield return IotBenchCommand.Create();
     }
 }

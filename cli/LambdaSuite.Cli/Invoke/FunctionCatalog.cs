@@ -12,16 +12,11 @@ public sealed class FunctionCatalog
         Functions = [.. _entries.Values];
     }
 
-    /// <summary>
-    /// The four shipped functions. TODO(integrator): each function's in-process factory is null until its
-    /// <c>&lt;Name&gt;Function.Create</c> exists; fill them in as the function branches land:
-    /// SesFeedback → <c>SesFeedbackFunction.Create</c>, IotRegistry → <c>IotRegistryFunction.Create</c>,
-    /// Fanout → <c>FanoutFunction.Create</c>, DnsMirror → <c>DnsMirrorFunction.Create</c>.
-    /// </summary>
+    /// <summary>The four shipped functions, with the factory each <c>Program.cs</c> hands to the runtime host.</summary>
     public static FunctionCatalog Default { get; } = new(
     [
         new FunctionEntry("SesFeedback", "functions/SesFeedback", SesFeedback.SesFeedbackFunction.Create),
-        new FunctionEntry("IotRegistry", "functions/IotRegistry", CreateInProcess: null),
+        new FunctionEntry("IotRegistry", "functions/IotRegistry", IotRegistry.IotRegistryFunction.Create),
         new FunctionEntry("Fanout", "functions/Fanout", global::Fanout.FanoutFunction.Create),
         new FunctionEntry("DnsMirror", "functions/DnsMirror", CreateInProcess: null),
     ]);

@@ -1,0 +1,137 @@
+using System.CommandLine;
+using IotRegistry.Devices;
+using IotRegistry.Iot;
+using LambdaSuite.Data.Devices;
+
+namespace LambdaSuite.Cli.Devices;
+
+/// <summary>
+/// <c>suite devices register|get|activate|list</c>: IotRegistry's catalog through the function's own services.
+/// Exit codes: 0 done, 1 refused or not found, 2 bad input.
+/// </summary>
+public static class DevicesCommands
+{
+    public static Command Create() => Create(Environment.GetEnvironmentVariable);
+
+    public static Command Create(Func<string, string?> environment)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var serial = new Argument<string>("serialNumber") { Description = "The device's serial number." };
+        var client = new Argument<string>("clientId") { Description = "The device's MQTT client id." };
+
+        var count = new Option<int>("--count") { Description = "How many devices to make up.", DefaultValueFactory = _ => 1 };
+        count.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                r.AddError("--count must be from 1 to 10000.");
+            }
+        });
+        var register = new Command("register", "Register made-up devices as the blog's simulator does; prints their activation codes.") { count, json };
+        register.SetAction((r, ct) => RegisterAsync(environment, r.GetValue(count), r.GetValue(json), r.InvocationConfiguration.Output, ct));
+
+        var get = new Command("get", "Show one device (never its code or hash).") { serial, client, json };
+        get.SetAction((r, ct) => GetAsync(environment, new DeviceKey(r.GetValue(serial)!, r.GetValue(client)!), r.GetValue(json), r.InvocationConfiguration.Output, ct));
+
+        var code = new Option<string>("--code") { Description = "The device's activation code.", Required = true };
+        var email = new Option<string>("--email") { Description = "The owner's e-mail address.", Required = true };
+        var activate = new Command("activate", "Bind an owner to a device with its activation code.") { serial, client, code, email, json };
+        activate.SetAction((r, ct) => ActivateAsync(
+            environment, r.GetValue(serial)!, r.GetValue(client)!, r.GetValue(code)!, r.GetValue(email)!, r.GetValue(json), r.InvocationConfiguration.Output, ct));
+
+        var list = new Command("list", "List every device (all pages).") { json };
+        list.SetAction((r, ct) => ListAsync(environment, r.GetValue(json), r.InvocationConfiguration.Output, ct));
+
+        return new Command("devices", "The device catalog of IotRegistry.") { register, get, activate, list };
+    }
+
+    private static async Task<int> RegisterAsync(Func<string, string?> environment, int count, bool asJson, TextWriter output, CancellationToken ct)
+    {
+        var services = DeviceServices.Create(environment);
+        var results = new List<(SimulatedDevice Device, IotResult Result)>();
+        foreach (var device in DeviceSimulator.Create(count))
+        {
+            results.Add((device, await services.Messages.HandleAsync(device.RegistrationMessage(), ct).ConfigureAwait(false)));
+        }
+
+        if (asJson)
+        {
+            await output.WriteLineAsync(CliJson.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (var (device, result) in results)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("serialNumber", device.SerialNumber);
+                    w.WriteString("clientId", device.ClientId);
+                    w.WriteString("activationCode", device.ActivationCode);
+                    w.WriteString("outcome", result.Outcome);
+                    w.WriteNumber("status", result.Status);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            })).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var (device, result) in results)
+            {
+                await output.WriteLineAsync($"{device.SerialNumber} {device.ClientId} code {device.ActivationCode}: {DeviceText.Outcome(result)}").ConfigureAwait(false);
+            }
+        }
+
+        return results.All(r => r.Result.Status < 300) ? 0 : 1;
+    }
+
+    private static async Task<int> GetAsync(Func<string, string?> environment, DeviceKey key, bool asJson, TextWriter output, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(key.SerialNumber) || string.IsNullOrEmpty(key.ClientId))
+        {
+            await output.WriteLineAsync("serialNumber and clientId must not be empty").ConfigureAwait(false);
+            return 2;
+        }
+
+        var record = await DeviceServices.Create(environment).Catalog.GetAsync(key, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            await output.WriteLineAsync(asJson ? "null" : $"{key.SerialNumber} / {key.ClientId}: no such device").ConfigureAwait(false);
+            return 1;
+        }
+
+        var view = DeviceView.From(record);
+        await output.WriteLineAsync(asJson ? CliJson.Write(w => DeviceText.WriteView(w, view)) : DeviceText.Describe(view)).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> ActivateAsync(
+        Func<string, string?> environment, string serial, string client, string code, string email, bool asJson, TextWriter output, CancellationToken ct)
+    {
+        var message = SimulatedDevice.ActivationMessage(serial, client, code, email);
+        var result = await DeviceServices.Create(environment).Messages.HandleAsync(message, ct).ConfigureAwait(false);
+        await output.WriteLineAsync(asJson
+            ? CliJson.Write(w => DeviceText.WriteResult(w, result))
+            : $"{serial} / {client}: {DeviceText.Outcome(result)}").ConfigureAwait(false);
+        return result.Status switch { < 300 => 0, 400 => 2, _ => 1 };
+    }
+
+    private static async Task<int> ListAsync(Func<string, string?> environment, bool asJson, TextWriter output, CancellationToken ct)
+    {
+        var views = new List<DeviceView>();
+        await foreach (var record in DeviceServices.Create(environment).Catalog.ListAsync(cancellationToken: ct).ConfigureAwait(false))
+        {
+            views.Add(DeviceView.From(record));
+        }
+
+        views.Sort((a, b) => string.CompareOrdinal(a.SerialNumber + "\0" + a.ClientId, b.SerialNumber + "\0" + b.ClientId));
+        await output.WriteLineAsync(asJson
+            ? CliJson.Write(w =>
+            {
+                w.WriteStartArray();
+                views.ForEach(v => DeviceText.WriteView(w, v));
+                w.WriteEndArray();
+            })
+            : DeviceText.Table(views)).ConfigureAwait(false);
+        return 0;
+    }
+}
