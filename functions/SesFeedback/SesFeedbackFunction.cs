@@ -1,6 +1,7 @@
 using System.Text;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Mailing;
+using LambdaSuite.Data.Tables;
 using LambdaSuite.Events;
 using LambdaSuite.Events.Batch;
 using LambdaSuite.Events.Detection;
@@ -18,6 +19,15 @@ namespace SesFeedback;
 /// </summary>
 public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore store) : ILambdaFunction
 {
+    /// <summary>The variables this function reads (its settings; the runtime's own AWS_* and AWS_LAMBDA_* come from Lambda).</summary>
+    public static IReadOnlyList<string> EnvironmentVariables => SesFeedbackSettings.EnvironmentVariables;
+
+    /// <summary>The tables <see cref="Create"/> composes.</summary>
+    public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.Mailing];
+
+    /// <summary>Every IAM action the composed clients can call: only the mailing store's, on the mailing table.</summary>
+    public static IReadOnlyList<string> IamActions => MailingStore.IamActions;
+
     public static SesFeedbackFunction Create(Func<string, string?> environment)
     {
         var settings = SesFeedbackSettings.Read(environment);

@@ -13,6 +13,9 @@ public sealed record SesFeedbackSettings(string TableName, SoftBouncePolicy Soft
     public const string SoftBounceLimitVariable = "SOFT_BOUNCE_LIMIT";
     public const string SoftBounceWindowDaysVariable = "SOFT_BOUNCE_WINDOW_DAYS";
 
+    /// <summary>Every variable <see cref="Read"/> looks at; serverless.template sets exactly these (a template test holds it to this list).</summary>
+    public static IReadOnlyList<string> EnvironmentVariables { get; } = [TableCatalog.Mailing.EnvironmentVariable, SoftBounceLimitVariable, SoftBounceWindowDaysVariable];
+
     public static SesFeedbackSettings Read(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);

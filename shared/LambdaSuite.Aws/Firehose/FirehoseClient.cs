@@ -9,6 +9,9 @@ namespace LambdaSuite.Aws.Firehose;
 /// </summary>
 public sealed class FirehoseClient(AwsHttp http) : IFirehoseClient
 {
+    /// <summary>IAM actions the operations here need (serverless.template grants exactly these to a function composing this client).</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["firehose:PutRecordBatch"];
+
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public FirehoseClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));

@@ -11,6 +11,9 @@ namespace LambdaSuite.Aws.IotData;
 /// </summary>
 public sealed class IotDataClient(AwsHttp http) : IIotDataClient
 {
+    /// <summary>IAM actions the operations here need: the data plane's HTTPS Publish is authorised by <c>iot:Publish</c> on the topic.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["iot:Publish"];
+
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public IotDataClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));

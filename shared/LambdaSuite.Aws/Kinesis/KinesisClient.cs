@@ -10,6 +10,13 @@ namespace LambdaSuite.Aws.Kinesis;
 /// </summary>
 public sealed class KinesisClient(AwsHttp http) : IKinesisClient
 {
+    /// <summary>IAM actions for writing, the one thing a function does with this client; the read and admin operations
+    /// (streams, shards, records) serve the CLI and tests and are listed apart so no function is granted them by default.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["kinesis:PutRecords"];
+
+    /// <summary>IAM actions of the read and admin operations (CreateStream, DescribeStreamSummary, ListShards, GetShardIterator, GetRecords).</summary>
+    public static IReadOnlyList<string> ReadAndAdminIamActions { get; } = ["kinesis:CreateStream", "kinesis:DescribeStreamSummary", "kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords"];
+
     private const string TargetPrefix = "Kinesis_20131202";
     private const string JsonVersion = "1.1";
 

@@ -9,6 +9,9 @@ namespace LambdaSuite.Aws.Lambda;
 /// </summary>
 public sealed class LambdaClient(AwsHttp http) : ILambdaClient
 {
+    /// <summary>IAM actions the operations here need (serverless.template grants exactly these to a function composing this client).</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["lambda:InvokeFunction"];
+
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public LambdaClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));

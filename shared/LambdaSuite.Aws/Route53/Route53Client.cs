@@ -13,6 +13,9 @@ namespace LambdaSuite.Aws.Route53;
 /// </summary>
 public sealed class Route53Client(AwsHttp http) : IRoute53Client
 {
+    /// <summary>IAM actions the operations here need (serverless.template grants exactly these to a function composing this client).</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["route53:ListResourceRecordSets", "route53:ChangeResourceRecordSets", "route53:GetChange"];
+
     private const string ApiPath = "/2013-04-01";
 
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));

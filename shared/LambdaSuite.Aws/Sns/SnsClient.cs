@@ -10,6 +10,9 @@ namespace LambdaSuite.Aws.Sns;
 /// </summary>
 public sealed class SnsClient(AwsHttp http) : ISnsClient
 {
+    /// <summary>IAM actions the operations here need: PublishBatch is authorised by <c>sns:Publish</c>; there is no separate action.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["sns:Publish"];
+
     private const string ApiVersion = "2010-03-31";
 
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));

@@ -8,6 +8,9 @@ namespace LambdaSuite.Aws.Sqs;
 /// </summary>
 public sealed class SqsClient(AwsHttp http) : ISqsClient
 {
+    /// <summary>IAM actions the operations here need: SendMessageBatch is authorised by <c>sqs:SendMessage</c>.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["sqs:SendMessage"];
+
     private const string TargetPrefix = "AmazonSQS";
     private const string JsonVersion = "1.0";
 

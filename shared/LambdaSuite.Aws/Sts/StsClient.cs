@@ -10,6 +10,9 @@ namespace LambdaSuite.Aws.Sts;
 /// </summary>
 public sealed class StsClient(AwsHttp http)
 {
+    /// <summary>IAM actions the operations here need (serverless.template grants exactly these to a function composing this client).</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["sts:AssumeRole"];
+
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken = default)

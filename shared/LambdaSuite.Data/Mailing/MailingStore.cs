@@ -14,6 +14,9 @@ namespace LambdaSuite.Data.Mailing;
 /// </summary>
 public sealed class MailingStore(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider timeProvider, int cacheCapacity = 10_000)
 {
+    /// <summary>IAM actions on the table: conditional PutItem (ApplyAsync), GetItem (GetAsync, conflict re-reads), Scan (ListAsync).</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Scan"];
+
     private const int MaxAttempts = 25;
     private readonly RecordCache _cache = new(cacheCapacity);
 

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Template.Tests.Support;
+
+namespace Template.Tests;
+
+public class PrivateFrontTests
+{
+    private static readonly SamTemplate s_template = SamTemplate.Repository;
+
+    [Fact]
+    public void LoadBalancers_AreAllInternal()
+    {
+        var balancers = s_template.ResourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer").ToList();
+
+        var schemes = balancers.Select(b => b.Value.GetProperty("Properties").GetProperty("Scheme").GetString()).Distinct();
+
+        Assert.Equal(2, balancers.Count);
+        Assert.Equal(["internal"], schemes);
+    }
+
+    [Theory]
+    [InlineData("devices", "IotRegistry")]
+    [InlineData("mailing", "SesFeedback")]
+    public void ListenerRule_RoutesPathToItsFunctionsTargetGroup(string path, string function)
+    {
+        var rule = s_template.Resource(function + "ListenerRule").GetProperty("Properties");
+
+        var patterns = rule.GetProperty("Conditions")[0].GetProperty("PathPatternConfig").GetProperty("Values").EnumerateArray().Select(v => v.GetString());
+
+        Assert.Contains($"/{path}/*", patterns);
+        Assert.Equal(function + "TargetGroup", rule.GetProperty("Actions")[0].GetProperty("TargetGroupArn").GetProperty("Ref").GetString());
+        var targetGroup = s_template.Resource(function + "TargetGroup").GetProperty("Properties");
+        Assert.Equal("lambda", targetGroup.GetProperty("TargetType").GetString());
+        Assert.Equal(function, targetGroup.GetProperty("Targets")[0].GetProperty("Id").GetProperty("Fn::GetAtt")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("IotRegistry")]
+    [InlineData("SesFeedback")]
+    public void InvokePermission_IsScopedToItsOwnTargetGroupName(string function)
+    {
+        var permission = s_template.Resource(function + "AlbPermission").GetProperty("Properties");
+        var targetGroupName = s_template.Resource(function + "TargetGroup").GetProperty("Properties").GetProperty("Name").GetProperty("Fn::Sub").GetString();
+
+        var sourceArn = permission.GetProperty("SourceArn").GetProperty("Fn::Sub").GetString();
+
+        Assert.Equal("elasticloadbalancing.amazonaws.com", permission.GetProperty("Principal").GetString());
+        Assert.EndsWith($":targetgroup/{targetGroupName}/*", sourceArn, StringComparison.Ordinal);
+        Assert.Equal(function + "AlbPermission", s_template.Resource(function + "TargetGroup").GetProperty("DependsOn").GetString());
+    }
+
+    [Fact]
+    public void AlbSecurityGroup_AdmitsOnlyConditionalSources()
+    {
+        var ingress = s_template.ResourcesOfType("AWS::EC2::SecurityGroupIngress")
+            .Where(i => i.Value.GetProperty("Properties").GetProperty("GroupId").GetProperty("Fn::GetAtt")[0].GetString() == "AlbSecurityGroup").ToList();
+
+        var unconditional = ingress.Where(i => !i.Value.TryGetProperty("Condition", out _)).Select(i => i.Key);
+
+        Assert.Equal(4, ingress.Count);
+        Assert.Empty(unconditional);
+        Assert.False(s_template.Resource("AlbSecurityGroup").GetProperty("Properties").TryGetProperty("SecurityGroupIngress", out _));
+    }
+
+    [Fact]
+    public void Listener_IsHttpsExactlyWhenACertificateIsGiven()
+    {
+        var listener = s_template.Resource("AlbListener").GetProperty("Properties");
+
+        var protocol = listener.GetProperty("Protocol").GetProperty("Fn::If");
+
+        Assert.Equal(["HasCertificate", "HTTPS", "HTTP"], protocol.EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal("HasCertificate", listener.GetProperty("Certificates").GetProperty("Fn::If")[0].GetString());
+    }
+
+    [Fact]
+    public void OptionalFronts_AreConditionalAndTheHttpApiRequiresIam()
+    {
+        var optional = s_template.Resources.Where(r => r.Value.GetProperty("Type").GetString()!.StartsWith("AWS::ApiGatewayV2::", StringComparison.Ordinal) || r.Key.StartsWith("StaticIp", StringComparison.Ordinal)).ToList();
+
+        var conditions = optional.Select(r => r.Value.GetProperty("Condition").GetString()).Distinct().Order();
+
+        Assert.Equal(["HttpApiEnabled", "StaticIpFrontEnabled"], conditions);
+        Assert.All(s_template.ResourcesOfType("AWS::ApiGatewayV2::Route"), r => Assert.Equal("AWS_IAM", r.Value.GetProperty("Properties").GetProperty("AuthorizationType").GetString()));
+        Assert.Equal("alb", s_template.Resource("StaticIpAlbTargetGroup").GetProperty("Properties").GetProperty("TargetType").GetString());
+        Assert.Equal("VPC_LINK", s_template.Resource("HttpApiAlbIntegration").GetProperty("Properties").GetProperty("ConnectionType").GetString());
+    }
+
+    [Theory]
+    [InlineData("FanoutKinesisMapping")]
+    [InlineData("FanoutDynamoDbStreamMapping")]
+    public void FanoutStreamMapping_ReportsItemFailuresBisectsAndHasAnOnFailureDestination(string mapping)
+    {
+        var properties = s_template.Resource(mapping).GetProperty("Properties");
+
+        var responseTypes = properties.GetProperty("FunctionResponseTypes").EnumerateArray().Select(t => t.GetString());
+
+        Assert.Equal(["ReportBatchItemFailures"], responseTypes);
+        Assert.True(properties.GetProperty("BisectBatchOnFunctionError").GetBoolean());
+        Assert.Equal("FanoutMaximumRetryAttempts", properties.GetProperty("MaximumRetryAttempts").GetProperty("Ref").GetString());
+        Assert.Equal("FanoutMaximumRecordAgeInSeconds", properties.GetProperty("MaximumRecordAgeInSeconds").GetProperty("Ref").GetString());
+        Assert.Equal(JsonValueKind.Object, properties.GetProperty("DestinationConfig").GetProperty("OnFailure").GetProperty("Destination").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("IotRegistrationRule", "register")]
+    [InlineData("IotActivationRule", "activate")]
+    public void IotRule_EnrichesWithClientIdAndPrincipalAndHasAnErrorAction(string rule, string verb)
+    {
+        var payload = s_template.Resource(rule).GetProperty("Properties").GetProperty("TopicRulePayload");
+
+        var sql = payload.GetProperty("Sql").GetProperty("Fn::Sub").GetString()!;
+
+        Assert.Contains("clientid() AS clientId", sql, StringComparison.Ordinal);
+        Assert.Contains("principal() AS principal", sql, StringComparison.Ordinal);
+        Assert.EndsWith($"/+/{verb}'", sql, StringComparison.Ordinal);
+        Assert.True(payload.GetProperty("ErrorAction").TryGetProperty("Sqs", out _));
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+using Template.Tests.Support;
+
+namespace Template.Tests;
+
+public class TemplateFunctionsTests
+{
+    public static TheoryData<string> Functions() => FunctionDeclarations.All();
+
+    [Fact]
+    public void DeclaredFunctions_AreExactlyTheSuitesFour()
+    {
+        var template = SamTemplate.Repository;
+
+        var declared = template.ResourcesOfType(SamTemplate.FunctionType).Select(f => f.Key).Order().ToList();
+
+        Assert.Equal(FunctionDeclarations.Names.Order(), declared);
+    }
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void Function_RuntimeArchitectureAndHandler_AreTheAotCustomRuntime(string function)
+    {
+        var template = SamTemplate.Repository;
+
+        var runtime = template.Property(function, "Runtime")?.GetString();
+
+        Assert.Equal("provided.al2023", runtime);
+        Assert.Equal(["x86_64"], template.Property(function, "Architectures")!.Value.EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("bootstrap", template.Property(function, "Handler")?.GetString());
+        Assert.InRange(template.Property(function, "MemorySize")!.Value.GetInt32(), 128, 10240);
+        Assert.InRange(template.Property(function, "Timeout")!.Value.GetInt32(), 1, 900);
+    }
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void Function_CodeUri_IsTheFunctionFolderWithAnExecutableOfTheSameName(string function)
+    {
+        var template = SamTemplate.Repository;
+
+        var codeUri = template.Property(function, "CodeUri")?.GetString();
+
+        Assert.Equal($"functions/{function}/", codeUri);
+        var project = XDocument.Load(RepositoryRoot.Combine("functions", function, function + ".csproj"));
+        Assert.Equal(function, project.Descendants("AssemblyName").Single().Value);
+        Assert.Equal("Exe", project.Descendants("OutputType").Single().Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void Function_MakefileBuild_HasTheLogicalIdTargetAndPublishesBootstrap(string function)
+    {
+        var metadata = SamTemplate.Repository.Resource(function).GetProperty("Metadata");
+
+        var makefile = File.ReadAllLines(RepositoryRoot.Combine("functions", function, "Makefile"));
+
+        Assert.Equal("makefile", metadata.GetProperty("BuildMethod").GetString());
+        Assert.True(metadata.GetProperty("BuildInSource").GetBoolean());
+        Assert.Contains($"build-{function}:", makefile);
+        Assert.Contains($"\t$(call aot-bootstrap,{function})", makefile);
+        var shared = File.ReadAllText(RepositoryRoot.Combine("functions", "aot-bootstrap.mk"));
+        Assert.Contains("-p:PublishAot=true", shared, StringComparison.Ordinal);
+        Assert.Contains("$(ARTIFACTS_DIR)/bootstrap", shared, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void Function_MakeDryRun_PublishesAotAndCopiesBootstrapIntoArtifactsDir(string function)
+    {
+        var artifacts = Path.Combine(Path.GetTempPath(), "template-tests-" + Guid.NewGuid().ToString("N"));
+
+        var (exitCode, output) = Make(function, $"build-{function}", $"ARTIFACTS_DIR={artifacts}", "AOT_FRAMEWORK=net9.0");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"dotnet publish \"{RepositoryRoot.Combine("functions", function)}\" -c Release -r linux-x64 -p:PublishAot=true -p:SuiteTargetFramework=net9.0", output, StringComparison.Ordinal);
+        Assert.Contains($"cp \"{RepositoryRoot.Combine("artifacts", "package", function, function)}\" \"{artifacts}/bootstrap\"", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(artifacts));
+    }
+
+    [Fact]
+    public void MakeDryRun_WithoutArtifactsDir_Fails()
+    {
+        var (exitCode, output) = Make("SesFeedback", "build-SesFeedback", "AOT_FRAMEWORK=net9.0");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("ARTIFACTS_DIR is not set", output, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Output) Make(string function, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("make") { WorkingDirectory = RepositoryRoot.Combine("functions", function), RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-n");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("ARTIFACTS_DIR");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("make did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error);
+    }
+}
