@@ -16,14 +16,14 @@ public sealed class FunctionCatalog
     /// The four shipped functions. TODO(integrator): each function's in-process factory is null until its
     /// <c>&lt;Name&gt;Function.Create</c> exists; fill them in as the function branches land:
     /// SesFeedback → <c>SesFeedbackFunction.Create</c>, IotRegistry → <c>IotRegistryFunction.Create</c>,
-    /// Fanout → <c>FanoutFunction.Create</c>, DnsMirror → <c>DnsMirrorFunction.Create</c>.
+    /// Fanout → <c>FanoutFunction.Create</c> (SesFeedback and DnsMirror are filled).
     /// </summary>
     public static FunctionCatalog Default { get; } = new(
     [
         new FunctionEntry("SesFeedback", "functions/SesFeedback", SesFeedback.SesFeedbackFunction.Create),
         new FunctionEntry("IotRegistry", "functions/IotRegistry", CreateInProcess: null),
         new FunctionEntry("Fanout", "functions/Fanout", CreateInProcess: null),
-        new FunctionEntry("DnsMirror", "functions/DnsMirror", CreateInProcess: null),
+        new FunctionEntry("DnsMirror", "functions/DnsMirror", DnsMirror.DnsMirrorFunction.Create),
     ]);
 
     public IReadOnlyList<FunctionEntry> Functions { get; }
