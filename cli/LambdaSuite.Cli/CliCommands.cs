@@ -19,5 +19,6 @@ internal static class CliCommands
         yield return BenchCommands.Create();
         yield return MailingCommands.Create();
         yield return DemoCommand.Create();
+        yield return Dns.DnsCommands.Create();
     }
 }
