@@ -2,6 +2,7 @@ using System.CommandLine;
 using LambdaSuite.Cli.Bench;
 using LambdaSuite.Cli.Demo;
 using LambdaSuite.Cli.Devices;
+using LambdaSuite.Cli.Dns;
 using LambdaSuite.Cli.Fanout;
 using LambdaSuite.Cli.Invoke;
 using LambdaSuite.Cli.Mailing;
@@ -23,5 +24,6 @@ internal static class CliCommands
         yield return FanoutCommands.Create();
         yield return DemoCommand.Create();
         yield return DevicesCommands.Create();
+        yield return DnsCommands.Create();
     }
 }

@@ -1,2 +1,4 @@
-// Composition root placeholder: replaced when the DnsMirror issue lands.
-return 0;
+using DnsMirror;
+using LambdaSuite.Runtime;
+
+return await LambdaHost.RunAsync(() => DnsMirrorFunction.Create(Environment.GetEnvironmentVariable));

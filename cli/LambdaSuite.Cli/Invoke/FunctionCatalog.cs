@@ -18,7 +18,7 @@ public sealed class FunctionCatalog
         new FunctionEntry("SesFeedback", "functions/SesFeedback", SesFeedback.SesFeedbackFunction.Create),
         new FunctionEntry("IotRegistry", "functions/IotRegistry", IotRegistry.IotRegistryFunction.Create),
         new FunctionEntry("Fanout", "functions/Fanout", global::Fanout.FanoutFunction.Create),
-        new FunctionEntry("DnsMirror", "functions/DnsMirror", CreateInProcess: null),
+        new FunctionEntry("DnsMirror", "functions/DnsMirror", global::DnsMirror.DnsMirrorFunction.Create),
     ]);
 
     public IReadOnlyList<FunctionEntry> Functions { get; }

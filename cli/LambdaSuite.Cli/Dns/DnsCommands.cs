@@ -1,0 +1,100 @@
+using System.CommandLine;
+using DnsMirror.Diff;
+using DnsMirror.Rfc2136;
+using DnsMirror.Route53;
+using DnsMirror.Transfer;
+using DnsMirror.Tsig;
+using DnsMirror.Wire;
+using LambdaSuite.Aws.Http;
+
+namespace LambdaSuite.Cli.Dns;
+
+/// <summary>
+/// <c>suite dns axfr|plan|sync</c>: DnsMirror's steps by hand. The target is a Route 53 hosted zone
+/// (<c>--zone-id</c>; endpoint from <c>AWS_ENDPOINT_URL_ROUTE_53</c>) or an RFC 2136 server (<c>--rfc2136</c>).
+/// </summary>
+public static class DnsCommands
+{
+    public static Command Create()
+    {
+        var master = new Option<string>("--master") { Description = "Primary server(s), host[:port], comma-separated, tried in order.", Required = true };
+        var zone = new Option<string>("--zone") { Description = "Zone name, e.g. example.test.", Required = true };
+        var tsig = new Option<string?>("--tsig") { Description = "TSIG key for the transfer (and the RFC 2136 target): NAME:ALGORITHM:BASE64SECRET." };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+
+        var axfr = new Command("axfr", "Transfer a zone and print it like `dig AXFR`, one record per line.") { master, zone, tsig, json };
+        axfr.SetAction((result, ct) => AxfrAsync(Source(result.GetValue(master)!, result.GetValue(tsig)), result.GetValue(zone)!, result.GetValue(json), result.InvocationConfiguration.Output, ct));
+
+        var zoneId = new Option<string?>("--zone-id") { Description = "Route 53 hosted zone ID to mirror into." };
+        var rfc2136 = new Option<string?>("--rfc2136") { Description = "RFC 2136 server to mirror into, host[:port] (signed with --tsig)." };
+        var ignoreTtl = new Option<bool>("--ignore-ttl") { Description = "TTL-only differences are no change." };
+        var maxDelete = new Option<int>("--max-delete-percent") { Description = "Refuse a plan deleting more than this share.", DefaultValueFactory = _ => 20 };
+        var force = new Option<bool>("--force") { Description = "Apply even past --max-delete-percent." };
+
+        var plan = new Command("plan", "Transfer, compare with the target and print the change plan; change nothing.") { master, zone, tsig, zoneId, rfc2136, ignoreTtl, maxDelete, force, json };
+        var sync = new Command("sync", "Transfer, compare and apply the plan to the target.") { master, zone, tsig, zoneId, rfc2136, ignoreTtl, maxDelete, force, json };
+        foreach (var (command, dryRun) in new[] { (plan, true), (sync, false) })
+        {
+            command.SetAction((result, ct) =>
+            {
+                var options = new MirrorOptions
+                {
+                    Diff = new DiffOptions { IgnoreTtl = result.GetValue(ignoreTtl) },
+                    Plan = new PlanOptions { MaxDeletePercent = result.GetValue(maxDelete), Force = result.GetValue(force) },
+                    DryRun = dryRun,
+                };
+                var request = new DnsSyncCommand(result.GetValue(master)!, result.GetValue(zone)!, result.GetValue(tsig), result.GetValue(zoneId), result.GetValue(rfc2136), options);
+                return DnsSyncRunner.RunAsync(request, result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct);
+            });
+        }
+
+        return new Command("dns", "DnsMirror by hand: zone transfer, plan, sync.") { axfr, plan, sync };
+    }
+
+    internal static ZoneTransferClient Source(string masters, string? tsig) =>
+        new(new ZoneTransferOptions { Masters = DnsMaster.ParseList(masters), Key = tsig is null ? null : TsigKey.Parse(tsig) });
+
+    private static async Task<int> AxfrAsync(ZoneTransferClient source, string zone, bool asJson, TextWriter output, CancellationToken ct)
+    {
+        var snapshot = await source.TransferAsync(zone, ct).ConfigureAwait(false);
+        if (asJson)
+        {
+            await output.WriteLineAsync(CliJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("zone", snapshot.Origin);
+                w.WriteNumber("serial", snapshot.Serial);
+                w.WriteString("source", snapshot.Source);
+                w.WriteStartArray("records");
+                foreach (var record in snapshot.Records)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", record.Name);
+                    w.WriteNumber("ttl", record.Ttl);
+                    w.WriteString("type", DnsTypeNames.ToText(record.Type));
+                    w.WriteString("data", RDataFormatter.Format(record.Type, record.Data));
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            })).ConfigureAwait(false);
+            return 0;
+        }
+
+        await output.WriteLineAsync($"; AXFR {snapshot.Origin} from {snapshot.Source}: {snapshot.Records.Count} records, serial {snapshot.Serial}").ConfigureAwait(false);
+        foreach (var record in snapshot.Records.Append(snapshot.Soa!))
+        {
+            await output.WriteLineAsync($"{record.Name}\t{record.Ttl}\tIN\t{DnsTypeNames.ToText(record.Type)}\t{RDataFormatter.Format(record.Type, record.Data)}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync($";; XFR size: {snapshot.Records.Count + 1} records (messages {snapshot.MessageCount}, bytes {snapshot.ByteCount})").ConfigureAwait(false);
+        return 0;
+    }
+
+    internal static Route53HostedZone HostedZone(string zoneId, string zone) =>
+        new(AwsClientFactory.FromEnvironment(Environment.GetEnvironmentVariable).CreateRoute53(), zoneId, zone, TimeSpan.FromSeconds(1));
+
+    internal static Rfc2136ZoneTarget Rfc2136Target(string server, string? tsig) =>
+        new(new ZoneTransferClient(new ZoneTransferOptions { Masters = [DnsMaster.Parse(server)], Key = tsig is null ? null : TsigKey.Parse(tsig) }));
+}

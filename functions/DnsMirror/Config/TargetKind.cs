@@ -1,0 +1,8 @@
+namespace DnsMirror.Config;
+
+/// <summary>The two kinds of target a zone is mirrored into.</summary>
+public enum TargetKind
+{
+    Route53,
+    Rfc2136,
+}

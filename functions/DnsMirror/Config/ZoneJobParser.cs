@@ -1,0 +1,116 @@
+using DnsMirror.Diff;
+using DnsMirror.Transfer;
+using DnsMirror.Tsig;
+
+namespace DnsMirror.Config;
+
+/// <summary>Turns a <see cref="ZoneSyncRequest"/> into a <see cref="ZoneJob"/>, or says exactly what is wrong.</summary>
+public static class ZoneJobParser
+{
+    public static ZoneJob Parse(ZoneSyncRequest request, DnsMirrorSettings settings, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (string.IsNullOrWhiteSpace(request.Domain))
+        {
+            throw new ZoneConfigException("Domain is missing.");
+        }
+
+        var zone = request.Domain.Trim().ToLowerInvariant();
+        zone = zone.EndsWith('.') ? zone : zone + ".";
+        var masters = request.Masters is { Count: > 0 } given
+            ? given.Select(m => ParseMaster(m, zone)).ToList()
+            : DnsMaster.ParseList(settings.DefaultMasters).ToList();
+        var kind = (request.Target?.Kind ?? "route53").Trim().ToLowerInvariant() switch
+        {
+            "route53" or "route 53" => TargetKind.Route53,
+            "rfc2136" => TargetKind.Rfc2136,
+            var other => throw new ZoneConfigException($"{zone}: Target.Kind '{other}' is not route53 or rfc2136."),
+        };
+        if (kind == TargetKind.Route53 && string.IsNullOrWhiteSpace(request.ZoneId))
+        {
+            throw new ZoneConfigException($"{zone}: ZoneId is missing (the Route 53 hosted zone to mirror into).");
+        }
+
+        if (kind == TargetKind.Rfc2136 && string.IsNullOrWhiteSpace(request.Target?.Server))
+        {
+            throw new ZoneConfigException($"{zone}: Target.Server is missing (host[:port] of the RFC 2136 server).");
+        }
+
+        var maxDelete = request.MaxDeletePercent ?? settings.MaxDeletePercent;
+        if (maxDelete is < 0 or > 100)
+        {
+            throw new ZoneConfigException($"{zone}: MaxDeletePercent {maxDelete} is not between 0 and 100.");
+        }
+
+        return new ZoneJob
+        {
+            Zone = zone,
+            Masters = masters,
+            MasterKey = ResolveKey(request.Tsig, zone, environment),
+            Target = kind,
+            HostedZoneId = kind == TargetKind.Route53 ? request.ZoneId!.Trim() : null,
+            Rfc2136Server = kind == TargetKind.Rfc2136 ? ParseMaster(request.Target!.Server!, zone) : null,
+            Rfc2136Key = kind == TargetKind.Rfc2136 ? ResolveKey(request.Target!.Tsig, zone, environment) : null,
+            Options = new MirrorOptions
+            {
+                Diff = new DiffOptions { IgnoreTtl = request.IgnoreTTL },
+                Plan = new PlanOptions { MaxDeletePercent = maxDelete, Force = request.Force },
+                DryRun = request.DryRun,
+            },
+        };
+    }
+
+    /// <summary>The key a reference names; null when there is none. The secret comes from an environment variable.</summary>
+    public static TsigKey? ResolveKey(TsigReference? reference, string zone, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (reference is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(reference.KeyName))
+        {
+            throw new ZoneConfigException($"{zone}: Tsig.KeyName is missing.");
+        }
+
+        var algorithm = string.IsNullOrWhiteSpace(reference.Algorithm) ? "hmac-sha256" : reference.Algorithm.Trim();
+        string secret;
+        if (!string.IsNullOrWhiteSpace(reference.SecretArn))
+        {
+            var arn = SecretArn.Parse(reference.SecretArn.Trim());
+            throw new ZoneConfigException($"{zone}: Tsig.SecretArn ({arn.Name} in {arn.Region}) is not supported in this build: Secrets Manager has no client here. Put the base64 secret in an environment variable and name it in Tsig.SecretEnv.");
+        }
+        else if (!string.IsNullOrWhiteSpace(reference.SecretEnv))
+        {
+            secret = environment(reference.SecretEnv.Trim()) ?? throw new ZoneConfigException($"{zone}: environment variable {reference.SecretEnv} (Tsig.SecretEnv) is not set.");
+        }
+        else
+        {
+            throw new ZoneConfigException($"{zone}: Tsig needs SecretEnv (an environment variable holding the base64 secret) or SecretArn.");
+        }
+
+        try
+        {
+            return TsigKey.Parse($"{reference.KeyName.Trim()}:{algorithm}:{secret.Trim()}");
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or TsigException)
+        {
+            throw new ZoneConfigException($"{zone}: TSIG key {reference.KeyName} is not usable: {e.Message}", e);
+        }
+    }
+
+    private static DnsMaster ParseMaster(string text, string zone)
+    {
+        try
+        {
+            return DnsMaster.Parse(text);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new ZoneConfigException($"{zone}: '{text}' is not host[:port]: {e.Message}", e);
+        }
+    }
+}

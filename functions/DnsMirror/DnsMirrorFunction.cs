@@ -1,0 +1,132 @@
+using System.Text.Json;
+using DnsMirror.Config;
+using DnsMirror.Sync;
+using LambdaSuite.Aws.Http;
+using LambdaSuite.Data;
+using LambdaSuite.Data.DnsMirror;
+using LambdaSuite.Events;
+using LambdaSuite.Events.Detection;
+using LambdaSuite.Runtime;
+
+namespace DnsMirror;
+
+/// <summary>
+/// Scheduled mirror of DNS zones into Route 53 (or an RFC 2136 server). Input: an EventBridge scheduled event
+/// whose <c>detail</c> holds one zone's settings, the same settings given directly as the rule target's input,
+/// or <c>{"AllZones": true}</c> (also an empty detail) to sync every configured row of the zones table. Each zone
+/// is synced on its own; a failed zone is recorded and reported, and fails the invocation once all have run.
+/// </summary>
+public sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore store, DnsMirrorSettings settings, Func<string, string?> environment) : ILambdaFunction
+{
+    public static DnsMirrorFunction Create(Func<string, string?> environment) =>
+        Create(environment, AwsClientFactory.FromEnvironment(environment));
+
+    /// <summary>As <see cref="Create(Func{string, string?})"/> with the AWS clients' factory given (tests point it at a stub).</summary>
+    public static DnsMirrorFunction Create(Func<string, string?> environment, AwsClientFactory aws)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(aws);
+        var settings = DnsMirrorSettings.Read(environment);
+        var store = new DnsMirrorZoneStore(DynamoDbClientFactory.Create(environment), settings.TableName);
+        return new DnsMirrorFunction(new ZoneSyncService(aws.CreateRoute53(), store, settings, TimeProvider.System), store, settings, environment);
+    }
+
+    public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = ReadRequest(eventJson.Span);
+        var deadline = context.Deadline - settings.DeadlineMargin;
+        var response = new DnsMirrorResponse();
+        var requests = request.AllZones ? await ConfiguredZonesAsync(context.CancellationToken).ConfigureAwait(false) : [request];
+        foreach (var zoneRequest in requests)
+        {
+            response.Zones.Add(await RunOneAsync(zoneRequest, deadline, context).ConfigureAwait(false));
+        }
+
+        if (response.Failed > 0)
+        {
+            var failed = response.Zones.Where(z => z.Outcome == nameof(ZoneRunOutcome.Failed));
+            throw new DnsMirrorRunException($"{response.Failed} of {response.Zones.Count} zone(s) failed: {string.Join("; ", failed.Select(z => $"{z.Zone} {z.Error}"))}");
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(response, DnsMirrorJsonContext.Default.DnsMirrorResponse);
+    }
+
+    /// <summary>The zone settings an event carries: EventBridge detail (empty means all zones) or the settings themselves.</summary>
+    public static ZoneSyncRequest ReadRequest(ReadOnlySpan<byte> eventJson)
+    {
+        try
+        {
+            return ReadRequestOrThrow(eventJson);
+        }
+        catch (InvalidEventException e)
+        {
+            // One exception type for every bad event, so the host reports them all alike.
+            throw new LambdaEventException(e.Message, e);
+        }
+    }
+
+    private static ZoneSyncRequest ReadRequestOrThrow(ReadOnlySpan<byte> eventJson)
+    {
+        switch (EventShapeDetector.Detect(eventJson))
+        {
+            case EventShape.EventBridge:
+                var bridge = EventJson.Parse(eventJson, EventsJsonContext.Default.EventBridgeEvent);
+                var hasDetail = bridge.Detail.ValueKind == JsonValueKind.Object && bridge.Detail.EnumerateObject().Any();
+                return hasDetail ? Parse(bridge.Detail.GetRawText()) : new ZoneSyncRequest { AllZones = true };
+            case EventShape.Raw:
+                return EventJson.Parse(eventJson, DnsMirrorJsonContext.Default.ZoneSyncRequest);
+            case EventShape.NotJson:
+                throw new LambdaEventException("DnsMirror event is not JSON.");
+            case var other:
+                throw new LambdaEventException($"DnsMirror does not take {other} events; schedule it with EventBridge.");
+        }
+    }
+
+    private static ZoneSyncRequest Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, DnsMirrorJsonContext.Default.ZoneSyncRequest) ?? throw new LambdaEventException("DnsMirror detail is null.");
+        }
+        catch (JsonException e)
+        {
+            throw new LambdaEventException($"DnsMirror detail is not zone settings: {e.Message}", e);
+        }
+    }
+
+    private async Task<IReadOnlyList<ZoneSyncRequest>> ConfiguredZonesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var requests = new List<ZoneSyncRequest>();
+        foreach (var row in rows.Where(r => r.Config is not null).OrderBy(r => r.Zone, StringComparer.Ordinal))
+        {
+            var zoneRequest = Parse(row.Config!);
+            zoneRequest.Domain ??= row.Zone;
+            zoneRequest.AllZones = false;
+            requests.Add(zoneRequest);
+        }
+
+        return requests;
+    }
+
+    private async Task<ZoneRunReport> RunOneAsync(ZoneSyncRequest request, DateTimeOffset deadline, ILambdaContext context)
+    {
+        ZoneJob job;
+        try
+        {
+            job = ZoneJobParser.Parse(request, settings, environment);
+        }
+        catch (ZoneConfigException e)
+        {
+            context.Logger.Log(LambdaLogLevel.Error, "zone settings rejected", [new("zone", request.Domain), new("reason", e.Message)]);
+            return new ZoneRunReport { Zone = request.Domain ?? "", Outcome = nameof(ZoneRunOutcome.Failed), Error = e.Message };
+        }
+
+        using var log = new StringWriter();
+        var report = await sync.RunAsync(job, deadline, log, context.CancellationToken).ConfigureAwait(false);
+        var level = report.Outcome == nameof(ZoneRunOutcome.Failed) ? LambdaLogLevel.Error : LambdaLogLevel.Information;
+        context.Logger.Log(level, "zone run", [new("zone", report.Zone), new("outcome", report.Outcome), new("serial", report.MasterSerial?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("changes", report.Changes.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("error", report.Error), new("plan", log.ToString())]);
+        return report;
+    }
+}

@@ -1,0 +1,22 @@
+namespace DnsMirror.Sync;
+
+/// <summary>What one zone's run did, as the function answers it and the state row records it.</summary>
+public sealed class ZoneRunReport
+{
+    public string Zone { get; set; } = "";
+
+    /// <summary>One of <see cref="ZoneRunOutcome"/>'s names.</summary>
+    public string Outcome { get; set; } = "";
+
+    public uint? MasterSerial { get; set; }
+
+    public uint? KnownSerial { get; set; }
+
+    public string? Master { get; set; }
+
+    public int Changes { get; set; }
+
+    public int Batches { get; set; }
+
+    public string? Error { get; set; }
+}

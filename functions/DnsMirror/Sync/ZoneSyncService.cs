@@ -1,0 +1,114 @@
+using DnsMirror.Config;
+using DnsMirror.Diff;
+using DnsMirror.Rfc2136;
+using DnsMirror.Route53;
+using DnsMirror.Transfer;
+using LambdaSuite.Aws.Route53;
+using LambdaSuite.Data.DnsMirror;
+
+namespace DnsMirror.Sync;
+
+/// <summary>
+/// One zone's run: read its state row (the last mirrored serial), transfer when the master moved, diff, plan and
+/// apply to the zone's target, then record the outcome. The serial is recorded only once the target matches it,
+/// so a failed, refused or dry run is tried again next time. Every wait is bounded by <c>deadline</c>.
+/// </summary>
+public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore store, DnsMirrorSettings settings, TimeProvider time)
+{
+    public async Task<ZoneRunReport> RunAsync(ZoneJob job, DateTimeOffset deadline, TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(log);
+        var state = await store.GetAsync(job.Zone, cancellationToken).ConfigureAwait(false);
+        var report = new ZoneRunReport { Zone = job.Zone, KnownSerial = state?.LastSerial };
+        try
+        {
+            await SyncAsync(job, state?.LastSerial, deadline, report, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            report.Outcome = nameof(ZoneRunOutcome.Failed);
+            report.Error = $"{e.GetType().Name}: {e.Message}";
+            log.WriteLine($"{job.Zone}: failed: {report.Error}");
+        }
+
+        var mirrored = report.Outcome is nameof(ZoneRunOutcome.Synced) or nameof(ZoneRunOutcome.InSync);
+        await store.RecordRunAsync(new DnsMirrorZoneState
+        {
+            Zone = job.Zone,
+            LastSerial = mirrored ? report.MasterSerial : null,
+            LastRunAt = time.GetUtcNow(),
+            Outcome = report.Outcome,
+            Changes = report.Changes,
+            Batches = report.Batches,
+            LastError = report.Error,
+            Master = report.Master,
+        }, state?.Version ?? 0, CancellationToken.None).ConfigureAwait(false);
+        return report;
+    }
+
+    private async Task SyncAsync(ZoneJob job, uint? knownSerial, DateTimeOffset deadline, ZoneRunReport report, TextWriter log, CancellationToken cancellationToken)
+    {
+        var source = new ZoneTransferClient(TransferOptions(job.Masters, job.MasterKey, deadline), time);
+        if (job.Target == TargetKind.Route53)
+        {
+            var zone = new Route53HostedZone(route53.WithDeadline(deadline), job.HostedZoneId!, job.Zone, settings.PollInterval);
+            var result = await ZoneMirror.SyncAsync(source, zone, knownSerial, job.Options, log, cancellationToken).ConfigureAwait(false);
+            Fill(report, result.Transfer);
+            if (result.Sync is { } sync)
+            {
+                report.Changes = sync.Plan.Diff.Changes.Count + (sync.Plan.Diff.SerialChange is null ? 0 : 1);
+                report.Batches = sync.ChangeIds.Count;
+                report.Outcome = Outcome(sync.DryRun, sync.Plan.IsRefused, sync.Plan.IsEmpty);
+                report.Error = sync.Plan.RefusalReason;
+            }
+
+            return;
+        }
+
+        var transfer = await source.TransferIfNewerAsync(job.Zone, knownSerial, cancellationToken).ConfigureAwait(false);
+        Fill(report, transfer);
+        if (transfer.Snapshot is null)
+        {
+            log.WriteLine($"{job.Zone}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}; nothing to do");
+            return;
+        }
+
+        var target = new Rfc2136ZoneTarget(new ZoneTransferClient(TransferOptions([job.Rfc2136Server!], job.Rfc2136Key, deadline), time));
+        var plan = await target.PlanAsync(transfer.Snapshot, job.Options.Diff, job.Options.Plan, cancellationToken).ConfigureAwait(false);
+        report.Batches = await target.ApplyAsync(plan, job.Options.DryRun, log, cancellationToken).ConfigureAwait(false);
+        report.Changes = plan.Deletes.Count + plan.Adds.Count + (plan.SerialRecord is null ? 0 : 1);
+        report.Outcome = Outcome(job.Options.DryRun, plan.IsRefused, plan.IsEmpty);
+        report.Error = plan.RefusalReason;
+    }
+
+    private ZoneTransferOptions TransferOptions(IReadOnlyList<DnsMaster> masters, Tsig.TsigKey? key, DateTimeOffset deadline)
+    {
+        var left = deadline - time.GetUtcNow();
+        return new ZoneTransferOptions
+        {
+            Masters = masters,
+            Key = key,
+            AttemptTimeout = settings.AttemptTimeout < left ? settings.AttemptTimeout : left,
+            Deadline = left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1),
+        };
+    }
+
+    private static void Fill(ZoneRunReport report, ZoneTransferResult transfer)
+    {
+        report.MasterSerial = transfer.MasterSerial;
+        report.Master = transfer.Master;
+        report.Outcome = transfer.Outcome switch
+        {
+            TransferOutcome.Unchanged => nameof(ZoneRunOutcome.Unchanged),
+            TransferOutcome.MasterBehind => nameof(ZoneRunOutcome.MasterBehind),
+            _ => nameof(ZoneRunOutcome.InSync),
+        };
+    }
+
+    private static string Outcome(bool dryRun, bool refused, bool empty) =>
+        refused ? nameof(ZoneRunOutcome.Refused)
+        : dryRun ? nameof(ZoneRunOutcome.DryRun)
+        : empty ? nameof(ZoneRunOutcome.InSync)
+        : nameof(ZoneRunOutcome.Synced);
+}

@@ -1,0 +1,22 @@
+namespace LambdaSuite.Data.DnsMirror;
+
+/// <summary>Attribute names of the <c>dnsMirrorZones</c> table, in one place.</summary>
+public static class DnsMirrorZoneAttributes
+{
+    /// <summary>Partition key: the zone name, absolute and lower case (<c>example.com.</c>).</summary>
+    public const string Zone = "zone";
+
+    /// <summary>The zone's sync settings as JSON (what a schedule would pass for it); read by <c>{"AllZones": true}</c>.</summary>
+    public const string Config = "config";
+
+    /// <summary>Bumped by every state write; the condition of the next one.</summary>
+    public const string Version = "version";
+
+    public const string LastSerial = "lastSerial";
+    public const string LastRunAt = "lastRunAt";
+    public const string Outcome = "outcome";
+    public const string Changes = "changes";
+    public const string Batches = "batches";
+    public const string LastError = "lastError";
+    public const string Master = "master";
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using A = LambdaSuite.Data.DnsMirror.DnsMirrorZoneAttributes;
+
+namespace LambdaSuite.Data.DnsMirror;
+
+/// <summary>Maps <see cref="DnsMirrorZoneState"/> to and from DynamoDB items.</summary>
+public static class DnsMirrorZoneMapper
+{
+    public static DnsMirrorZoneState FromItem(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new DnsMirrorZoneState
+        {
+            Zone = item.TryGetValue(A.Zone, out var zone) ? zone.S : throw new FormatException($"item has no '{A.Zone}' attribute"),
+            Config = String(item, A.Config),
+            Version = Number(item, A.Version) ?? 0,
+            LastSerial = Number(item, A.LastSerial) is { } serial ? checked((uint)serial) : null,
+            LastRunAt = String(item, A.LastRunAt) is { } at ? DynamoTime.Parse(at) : null,
+            Outcome = String(item, A.Outcome),
+            Changes = (int)(Number(item, A.Changes) ?? 0),
+            Batches = (int)(Number(item, A.Batches) ?? 0),
+            LastError = String(item, A.LastError),
+            Master = String(item, A.Master),
+        };
+    }
+
+    /// <summary>The state attributes a sync writes (never the key, config or version).</summary>
+    public static Dictionary<string, AttributeValue> StateValues(DnsMirrorZoneState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [A.Outcome] = new() { S = state.Outcome ?? "Unknown" },
+            [A.Changes] = N(state.Changes),
+            [A.Batches] = N(state.Batches),
+        };
+        if (state.LastRunAt is { } at)
+        {
+            values[A.LastRunAt] = new AttributeValue { S = DynamoTime.Format(at) };
+        }
+
+        if (state.LastSerial is { } serial)
+        {
+            values[A.LastSerial] = N(serial);
+        }
+
+        if (!string.IsNullOrEmpty(state.LastError))
+        {
+            values[A.LastError] = new AttributeValue { S = state.LastError };
+        }
+
+        if (!string.IsNullOrEmpty(state.Master))
+        {
+            values[A.Master] = new AttributeValue { S = state.Master };
+        }
+
+        return values;
+    }
+
+    public static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
+
+    private static string? String(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) && value.S is not null ? value.S : null;
+
+    private static long? Number(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) && value.N is not null ? long.Parse(value.N, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
+}

@@ -1,0 +1,30 @@
+namespace LambdaSuite.Data.DnsMirror;
+
+/// <summary>
+/// One row of <c>dnsMirrorZones</c>: optional configuration (raw JSON the function interprets) and the state of
+/// the last sync. <see cref="LastSerial"/> is the serial last mirrored in full; the next run transfers only when
+/// the master's serial is newer (RFC 1982).
+/// </summary>
+public sealed record DnsMirrorZoneState
+{
+    public required string Zone { get; init; }
+
+    public string? Config { get; init; }
+
+    /// <summary>0 for a row never written by a sync.</summary>
+    public long Version { get; init; }
+
+    public uint? LastSerial { get; init; }
+
+    public DateTimeOffset? LastRunAt { get; init; }
+
+    public string? Outcome { get; init; }
+
+    public int Changes { get; init; }
+
+    public int Batches { get; init; }
+
+    public string? LastError { get; init; }
+
+    public string? Master { get; init; }
+}

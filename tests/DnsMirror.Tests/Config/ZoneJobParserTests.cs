@@ -1,0 +1,73 @@
+using DnsMirror.Config;
+
+namespace DnsMirror.Tests.Config;
+
+public sealed class ZoneJobParserTests
+{
+    private static readonly DnsMirrorSettings s_settings = new() { DefaultMasters = "192.0.2.53:5300" };
+
+    [Fact]
+    public void Parse_Route53WithEnvSecret_ResolvesKeyAndDefaults()
+    {
+        var request = new ZoneSyncRequest
+        {
+            Domain = "Example.TEST",
+            ZoneId = "/hostedzone/Z1",
+            Tsig = new TsigReference { KeyName = "xfr-key", SecretEnv = "XFR_SECRET" },
+        };
+
+        var job = ZoneJobParser.Parse(request, s_settings, name => name == "XFR_SECRET" ? "q/DCgUK4sBwFvc0Ct4XO4UDSmD3/d/d3vJmTLVxfClY=" : null);
+
+        Assert.Equal("example.test.", job.Zone);
+        Assert.Equal(TargetKind.Route53, job.Target);
+        Assert.Equal("xfr-key.", job.MasterKey!.Name);
+        Assert.Equal("hmac-sha256.", job.MasterKey.Algorithm);
+        Assert.Equal("192.0.2.53:5300", job.Masters.Single().ToString());
+        Assert.Equal(20, job.Options.Plan.MaxDeletePercent);
+    }
+
+    [Fact]
+    public void Parse_Rfc2136Target_TakesServerAndItsOwnKey()
+    {
+        var request = new ZoneSyncRequest
+        {
+            Domain = "example.test.",
+            Masters = ["192.0.2.1", "192.0.2.2:5353"],
+            IgnoreTTL = true,
+            DryRun = true,
+            MaxDeletePercent = 5,
+            Target = new TargetReference { Kind = "RFC2136", Server = "192.0.2.9:53", Tsig = new TsigReference { KeyName = "upd", Algorithm = "hmac-sha512", SecretEnv = "UPD" } },
+        };
+
+        var job = ZoneJobParser.Parse(request, s_settings, name => name == "UPD" ? "AAAAAAAAAAAAAAAAAAAAAA==" : null);
+
+        Assert.Equal(TargetKind.Rfc2136, job.Target);
+        Assert.Equal(["192.0.2.1:53", "192.0.2.2:5353"], job.Masters.Select(m => m.ToString()));
+        Assert.Null(job.MasterKey);
+        Assert.Equal("hmac-sha512.", job.Rfc2136Key!.Algorithm);
+        Assert.True(job.Options.Diff.IgnoreTtl);
+        Assert.True(job.Options.DryRun);
+        Assert.Equal(5, job.Options.Plan.MaxDeletePercent);
+    }
+
+    [Theory]
+    [InlineData("""{"ZoneId":"Z1"}""", "Domain is missing")]
+    [InlineData("""{"Domain":"a.test"}""", "ZoneId is missing")]
+    [InlineData("""{"Domain":"a.test","Target":{"Kind":"rfc2136"}}""", "Target.Server is missing")]
+    [InlineData("""{"Domain":"a.test","Target":{"Kind":"bind"}}""", "is not route53 or rfc2136")]
+    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","MaxDeletePercent":101}""", "not between 0 and 100")]
+    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Masters":["host:99999"]}""", "is not host[:port]")]
+    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k"}}""", "needs SecretEnv")]
+    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretEnv":"MISSING"}}""", "MISSING (Tsig.SecretEnv) is not set")]
+    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretArn":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:dns"}}""", "not supported in this build")]
+    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretArn":"arn:aws:s3:::bucket"}}""", "is not a Secrets Manager secret ARN")]
+    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","Algorithm":"hmac-md5","SecretEnv":"S"}}""", "is not usable")]
+    public void Parse_BadSettings_ThrowsSayingWhat(string json, string expected)
+    {
+        var request = System.Text.Json.JsonSerializer.Deserialize(json, DnsMirrorJsonContext.Default.ZoneSyncRequest)!;
+
+        var error = Assert.Throws<ZoneConfigException>(() => ZoneJobParser.Parse(request, s_settings, name => name == "S" ? "AAAA" : null));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}

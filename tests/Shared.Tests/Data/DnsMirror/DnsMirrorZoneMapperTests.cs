@@ -1,0 +1,47 @@
+using Amazon.DynamoDBv2.Model;
+using LambdaSuite.Data.DnsMirror;
+using A = LambdaSuite.Data.DnsMirror.DnsMirrorZoneAttributes;
+
+namespace Shared.Tests.Data.DnsMirror;
+
+public sealed class DnsMirrorZoneMapperTests
+{
+    [Fact]
+    public void StateValues_ThenFromItem_RoundTripsEveryField()
+    {
+        var state = new DnsMirrorZoneState
+        {
+            Zone = "example.test.",
+            LastSerial = 4294967295,
+            LastRunAt = new DateTimeOffset(2026, 11, 22, 2, 0, 0, 123, TimeSpan.Zero),
+            Outcome = "Failed",
+            Changes = 12,
+            Batches = 2,
+            LastError = "TimeoutException: still PENDING",
+            Master = "192.0.2.1:53",
+        };
+        var item = DnsMirrorZoneMapper.StateValues(state);
+        item[A.Zone] = new AttributeValue { S = state.Zone };
+        item[A.Version] = new AttributeValue { N = "7" };
+
+        var read = DnsMirrorZoneMapper.FromItem(item);
+
+        Assert.Equal(state with { Version = 7 }, read);
+    }
+
+    [Fact]
+    public void StateValues_NoSerialNoError_LeavesThoseAttributesOut()
+    {
+        var values = DnsMirrorZoneMapper.StateValues(new DnsMirrorZoneState { Zone = "example.test.", Outcome = "DryRun" });
+
+        Assert.DoesNotContain(A.LastSerial, values.Keys);
+        Assert.DoesNotContain(A.LastError, values.Keys);
+        Assert.Equal("DryRun", values[A.Outcome].S);
+    }
+
+    [Fact]
+    public void FromItem_NoZoneKey_ThrowsFormatException()
+    {
+        Assert.Throws<FormatException>(() => DnsMirrorZoneMapper.FromItem(new Dictionary<string, AttributeValue> { [A.Outcome] = new() { S = "Synced" } }));
+    }
+}
