@@ -1,3 +1,5 @@
+using LambdaSuite.Aws.Route53;
+using LambdaSuite.Data.Tables;
 using System.Text.Json;
 using DnsMirror.Config;
 using DnsMirror.Sync;
@@ -18,6 +20,16 @@ namespace DnsMirror;
 /// </summary>
 public sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore store, DnsMirrorSettings settings, Func<string, string?> environment) : ILambdaFunction
 {
+    /// <summary>Every variable <see cref="Create"/> reads by name (the template sets exactly these); a zone's TSIG secret variable is named in its input.</summary>
+    public static IReadOnlyList<string> EnvironmentVariables { get; } =
+        [TableCatalog.DnsMirrorZones.EnvironmentVariable, "DNS_MIRROR_MASTERS", "DNS_MIRROR_MAX_DELETE_PERCENT", "DNS_MIRROR_ATTEMPT_TIMEOUT_SECONDS", "DNS_MIRROR_DEADLINE_MARGIN_SECONDS", "DNS_MIRROR_POLL_SECONDS"];
+
+    /// <summary>The tables <see cref="Create"/> composes.</summary>
+    public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.DnsMirrorZones];
+
+    /// <summary>Every IAM action the composed clients can call: zone state in DynamoDB and the Route 53 client's.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = [.. DnsMirrorZoneStore.IamActions, .. Route53Client.IamActions];
+
     public static DnsMirrorFunction Create(Func<string, string?> environment) =>
         Create(environment, AwsClientFactory.FromEnvironment(environment));
 

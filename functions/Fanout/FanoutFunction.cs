@@ -1,3 +1,11 @@
+using LambdaSuite.Aws.Sts;
+using LambdaSuite.Aws.Lambda;
+using LambdaSuite.Aws.IotData;
+using LambdaSuite.Aws.Firehose;
+using LambdaSuite.Aws.Kinesis;
+using LambdaSuite.Aws.Sqs;
+using LambdaSuite.Aws.Sns;
+using LambdaSuite.Data.Tables;
 using System.Text.Json;
 using Fanout.Config;
 using Fanout.Delivery;
@@ -20,6 +28,22 @@ namespace Fanout;
 /// </summary>
 public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine engine, TimeSpan deadlineMargin, TimeProvider timeProvider) : ILambdaFunction
 {
+    /// <summary>Every variable <see cref="Create"/> reads (the template sets exactly these).</summary>
+    public static IReadOnlyList<string> EnvironmentVariables { get; } =
+        [TableCatalog.FanoutTargets.EnvironmentVariable, FanoutSettings.ConfigTtlVariable, FanoutSettings.DeadLetterVariable, FanoutSettings.DeadlineMarginVariable];
+
+    /// <summary>The tables <see cref="Create"/> composes.</summary>
+    public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.FanoutTargets];
+
+    /// <summary>
+    /// Every IAM action the composed clients can call: reading the mapping table, delivering to each destination
+    /// type, and assuming cross-account roles. OpenSearch, Redis and Memcached are reached by network, not IAM
+    /// actions granted here (a domain's access policy governs OpenSearch).
+    /// </summary>
+    public static IReadOnlyList<string> IamActions { get; } =
+        [.. FanoutTargetStore.FunctionIamActions, .. SnsClient.IamActions, .. SqsClient.IamActions, .. KinesisClient.IamActions,
+         .. FirehoseClient.IamActions, .. IotDataClient.IamActions, .. LambdaClient.IamActions, .. StsClient.IamActions];
+
     public static FanoutFunction Create(Func<string, string?> environment)
     {
         var settings = FanoutSettings.Read(environment);

@@ -1,3 +1,4 @@
+using LambdaSuite.Data.Tables;
 using System.Text.Json;
 using IotRegistry.Activation;
 using IotRegistry.Http;
@@ -18,6 +19,16 @@ namespace IotRegistry;
 /// </summary>
 public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor) : ILambdaFunction
 {
+    /// <summary>Every variable <see cref="Create"/> reads (the template sets exactly these).</summary>
+    public static IReadOnlyList<string> EnvironmentVariables { get; } =
+        [TableCatalog.IotCatalog.EnvironmentVariable, IotRegistrySettings.ActivationCodeKeyVariable, IotRegistrySettings.MaxFailedAttemptsVariable, IotRegistrySettings.LockoutWindowVariable];
+
+    /// <summary>The tables <see cref="Create"/> composes.</summary>
+    public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.IotCatalog];
+
+    /// <summary>Every IAM action the composed clients can call: the device catalog's, on iotCatalog.</summary>
+    public static IReadOnlyList<string> IamActions => DeviceCatalog.IamActions;
+
     public static IotRegistryFunction Create(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);

@@ -20,6 +20,8 @@ write_env_file() {
       env_line AWS_ENDPOINT_URL_KINESIS "http://127.0.0.1:$(server_port kinesis)"
     fi
     env_line SUITE_DNS_PRIMARY "127.0.0.1:$(server_port dns-primary)"
+    # DnsMirror's default masters, so a local run needs no Masters in its input.
+    env_line DNS_MIRROR_MASTERS "127.0.0.1:$(server_port dns-primary)"
     env_line SUITE_DNS_SECONDARY "127.0.0.1:$(server_port dns-secondary)"
     env_line SUITE_DNS_TSIG "$(tsig_env_value)"
     env_line SUITE_REDIS "127.0.0.1:$(server_port redis)"

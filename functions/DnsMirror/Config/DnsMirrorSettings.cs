@@ -34,7 +34,7 @@ public sealed record DnsMirrorSettings
         return new DnsMirrorSettings
         {
             TableName = NonEmpty(environment(TableCatalog.DnsMirrorZones.EnvironmentVariable)) ?? defaults.TableName,
-            DefaultMasters = NonEmpty(environment("DNS_MIRROR_MASTERS")) ?? NonEmpty(environment("SUITE_DNS_PRIMARY")) ?? defaults.DefaultMasters,
+            DefaultMasters = NonEmpty(environment("DNS_MIRROR_MASTERS")) ?? defaults.DefaultMasters,
             MaxDeletePercent = Number(environment, "DNS_MIRROR_MAX_DELETE_PERCENT") is { } percent ? (int)percent : defaults.MaxDeletePercent,
             AttemptTimeout = Seconds(environment, "DNS_MIRROR_ATTEMPT_TIMEOUT_SECONDS") ?? defaults.AttemptTimeout,
             DeadlineMargin = Seconds(environment, "DNS_MIRROR_DEADLINE_MARGIN_SECONDS") ?? defaults.DeadlineMargin,

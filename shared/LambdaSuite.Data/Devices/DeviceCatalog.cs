@@ -12,6 +12,9 @@ namespace LambdaSuite.Data.Devices;
 /// </summary>
 public sealed partial class DeviceCatalog
 {
+    /// <summary>IAM actions of the operations the function uses (the CLI's listing and delete are not among them).</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+
     private readonly IAmazonDynamoDB _client;
 
     public DeviceCatalog(IAmazonDynamoDB client, string tableName)

@@ -12,6 +12,9 @@ namespace LambdaSuite.Data.DnsMirror;
 /// </summary>
 public sealed class DnsMirrorZoneStore(IAmazonDynamoDB dynamoDb, string tableName)
 {
+    /// <summary>IAM actions of the store's operations: read one zone, list zones, record a run.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["dynamodb:GetItem", "dynamodb:Scan", "dynamodb:UpdateItem"];
+
     public string TableName => tableName;
 
     /// <summary>The zone's row, or null when it has none yet.</summary>

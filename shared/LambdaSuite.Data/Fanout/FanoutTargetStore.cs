@@ -10,6 +10,9 @@ namespace LambdaSuite.Data.Fanout;
 /// </summary>
 public sealed class FanoutTargetStore(IAmazonDynamoDB dynamoDb, string tableName)
 {
+    /// <summary>IAM actions of what the function does with the mapping table: read a source's rows.</summary>
+    public static IReadOnlyList<string> FunctionIamActions { get; } = ["dynamodb:Query"];
+
     public string TableName => tableName;
 
     /// <summary>Every row for one source, valid or not, over all pages (strongly consistent).</summary>
