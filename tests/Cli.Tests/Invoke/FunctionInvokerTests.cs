@@ -88,8 +88,10 @@ public sealed class FunctionInvokerTests(ProbeBootstrapFixture probe)
     {
         var invoker = new FunctionInvoker(_logs.Add);
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => invoker.InvokeInProcessAsync(FunctionCatalog.Default.Find("DnsMirror"), _ => null, "{}"u8.ToArray(), TimeSpan.FromSeconds(1), Stream.Null));
+        var withoutFactory = new FunctionEntry("Unwired", "functions/Unwired", CreateInProcess: null);
 
-        Assert.Contains("DnsMirror", ex.Message);
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => invoker.InvokeInProcessAsync(withoutFactory, _ => null, "{}"u8.ToArray(), TimeSpan.FromSeconds(1), Stream.Null));
+
+        Assert.Contains("Unwired", ex.Message);
     }
 }
