@@ -34,12 +34,7 @@ public sealed class SqsSender(SqsClient client, string queueUrl, FanoutTarget ta
         }
 
         var response = await client.WithDeadline(deadline).SendMessageBatchAsync(new SendMessageBatchRequest { QueueUrl = queueUrl, Entries = batch }, cancellationToken).ConfigureAwait(false);
-        return [.. response.Failed.Select(f => new EntryFailure(
-            int.TryParse(f.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : -1,
-            f.Code,
-            f.Message ?? "",
-            Retryable: !f.SenderFault,
-            Throttled: f.Code is "RequestThrottled" or "ThrottlingException"))];
+        return [.. response.Failed.Select(f => BatchEntries.Failure(f.Id, f.Code, f.Message, f.SenderFault, throttled: f.Code is "RequestThrottled" or "ThrottlingException"))];
     }
 
     private static Dictionary<string, MessageAttributeValue>? Attributes(string idempotencyKey, bool isBase64)
@@ -49,17 +44,8 @@ public sealed class SqsSender(SqsClient client, string queueUrl, FanoutTarget ta
             return null;
         }
 
-        var attributes = new Dictionary<string, MessageAttributeValue>(StringComparer.Ordinal);
-        if (idempotencyKey.Length > 0)
-        {
-            attributes[MessageText.IdAttribute] = new MessageAttributeValue { DataType = "String", StringValue = idempotencyKey };
-        }
-
-        if (isBase64)
-        {
-            attributes[MessageText.EncodingAttribute] = new MessageAttributeValue { DataType = "String", StringValue = "base64" };
-        }
-
+        var attributes = BatchEntries.StringAttributes(idempotencyKey, isBase64)
+            .ToDictionary(p => p.Key, p => new MessageAttributeValue { DataType = "String", StringValue = p.Value }, StringComparer.Ordinal);
         return attributes;
     }
 }
