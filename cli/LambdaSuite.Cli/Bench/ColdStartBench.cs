@@ -3,18 +3,16 @@ using LambdaSuite.Cli.Runtime;
 namespace LambdaSuite.Cli.Bench;
 
 /// <summary>
-/// Starts an executable against a fresh <see cref="LocalRuntimeApi"/> with one cheap event (<c>{}</c>) queued
-/// and measures process start → first response POST, then reads the peak RSS before killing it. A fresh API per
+/// Starts an executable against a fresh <see cref="LocalRuntimeApi"/> with its first event
+/// (<see cref="ColdStartEvents"/>) queued and measures process start → first response POST, then reads the peak RSS before killing it. A fresh API per
 /// run keeps a killed process's pending long-poll from swallowing the next run's event.
 /// </summary>
 public sealed class ColdStartBench
 {
-    public static readonly byte[] CheapEvent = "{}"u8.ToArray();
-
     public async Task<ColdStartSample> MeasureOnceAsync(string executable, string functionName, TimeSpan timeout, CancellationToken cancellationToken)
     {
         await using var api = await LocalRuntimeApi.StartAsync(cancellationToken).ConfigureAwait(false);
-        var invocation = api.Enqueue(CheapEvent);
+        var invocation = api.Enqueue(ColdStartEvents.For(functionName));
         var environment = new Dictionary<string, string?> { ["AWS_LAMBDA_FUNCTION_NAME"] = functionName };
         await using var process = BootstrapProcess.Start(executable, api.HostAndPort, environment);
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -29,7 +27,11 @@ public sealed class ColdStartBench
             var rss = process.ReadPeakResidentKib();
             return outcome.IsError
                 ? new ColdStartSample(null, rss, "invocation error " + outcome.Error?.ErrorType)
-                : new ColdStartSample(System.Diagnostics.Stopwatch.GetElapsedTime(process.StartTimestamp, outcome.ReceivedTimestamp), rss, null);
+                : new ColdStartSample(
+                    System.Diagnostics.Stopwatch.GetElapsedTime(process.StartTimestamp, outcome.ReceivedTimestamp),
+                    rss,
+                    null,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(process.StartTimestamp, invocation.PickedUpTimestamp));
         }
 
         if (first == api.InitError)

@@ -6,12 +6,17 @@ using LambdaSuite.Cli.Packaging;
 namespace LambdaSuite.Cli.Bench;
 
 /// <summary>
-/// <c>./suite bench cold-start [--runs 20] [--json]</c>: process start → first response, AOT bootstrap vs JIT
-/// apphost, for every function plus the probe (the host alone). Missing builds are made first.
+/// <c>./suite bench cold-start [--runs 20] [--json]</c>: process start → ready for the first event (init) and →
+/// first response (init plus a first invocation that does real work, <see cref="ColdStartEvents"/>), AOT bootstrap
+/// vs JIT apphost, for every function plus the probe (the host alone). Missing builds are made first. The functions'
+/// first events need the local stack (the suite passes its endpoints on).
 /// </summary>
 public static class ColdStartCommand
 {
-    /// <summary>The figure the suite aims for: the AOT host answers its first event within 30 ms of process start.</summary>
+    /// <summary>
+    /// The figure the suite aims for: an AOT function is ready for its first event (init done) within 30 ms of process
+    /// start. The first response adds the first invocation's own work and round trips, so it is printed, not judged.
+    /// </summary>
     public const double AotTargetMedianMs = 30;
 
     public static Command Create() => Create([.. FunctionCatalog.Default.Functions.Select(f => new BenchTarget(f.Name, f.ProjectFolder)), BenchTarget.Probe], RepositoryLayout.Discover);
@@ -103,18 +108,19 @@ public static class ColdStartCommand
     {
         var lines = new List<string>
         {
-            $"{"target",-12} {"mode",-4} {"answered",9} {"median ms",10} {"min ms",8} {"max ms",8} {"RSS MiB",8}  note",
+            $"{"target",-12} {"mode",-4} {"answered",9} {"init ms",8} {"first ms",9} {"min ms",8} {"max ms",8} {"RSS MiB",8}  note",
         };
         foreach (var s in summaries)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Target,-12} {s.Mode,-4} {$"{s.Answered}/{s.Runs}",9} {Format(s.MedianMs),10} {Format(s.MinMs),8} {Format(s.MaxMs),8} {Format(s.MedianPeakRssMib),8}  {s.Note}"));
+                $"{s.Target,-12} {s.Mode,-4} {$"{s.Answered}/{s.Runs}",9} {Format(s.MedianInitMs),8} {Format(s.MedianMs),9} {Format(s.MinMs),8} {Format(s.MaxMs),8} {Format(s.MedianPeakRssMib),8}  {s.Note}"));
         }
 
-        foreach (var aot in summaries.Where(s => s.Mode == "AOT" && s.MedianMs is not null))
+        lines.Add("init = process start to the first /next (Lambda's Init Duration); first = to the first response; min/max of first; medians");
+        foreach (var aot in summaries.Where(s => s.Mode == "AOT" && s.MedianInitMs is not null))
         {
-            var verdict = aot.MedianMs <= AotTargetMedianMs ? "meets" : "misses";
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{aot.Target}: AOT median {aot.MedianMs:0.0} ms {verdict} the {AotTargetMedianMs:0} ms target"));
+            var verdict = aot.MedianInitMs <= AotTargetMedianMs ? "meets" : "misses";
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{aot.Target}: AOT median init {aot.MedianInitMs:0.0} ms {verdict} the {AotTargetMedianMs:0} ms target; first response {aot.MedianMs:0.0} ms"));
         }
 
         return string.Join(Environment.NewLine, lines);
@@ -132,6 +138,7 @@ public static class ColdStartCommand
             writer.WriteString("mode", s.Mode);
             writer.WriteNumber("runs", s.Runs);
             writer.WriteNumber("answered", s.Answered);
+            WriteNumber(writer, "medianInitMs", s.MedianInitMs);
             WriteNumber(writer, "medianMs", s.MedianMs);
             WriteNumber(writer, "minMs", s.MinMs);
             WriteNumber(writer, "maxMs", s.MaxMs);

@@ -11,7 +11,8 @@ public sealed record ColdStartSummary(
     double? MaxMs,
     double? MedianPeakRssMib,
     double? MaxPeakRssMib,
-    string? Note)
+    string? Note,
+    double? MedianInitMs = null)
 {
     public static ColdStartSummary From(string target, string mode, IReadOnlyList<ColdStartSample> samples)
     {
@@ -30,7 +31,8 @@ public sealed record ColdStartSummary(
             times.Count > 0 ? times.Max() : null,
             BenchStatistics.Median(rss),
             rss.Count > 0 ? rss.Max() : null,
-            note.Length > 0 ? note : null);
+            note.Length > 0 ? note : null,
+            BenchStatistics.Median([.. samples.Where(s => s.ToInitDone is not null).Select(s => s.ToInitDone!.Value.TotalMilliseconds)]));
     }
 
     public static ColdStartSummary NotRun(string target, string mode, string reason) =>

@@ -21,6 +21,12 @@ public sealed class LocalInvocation
     /// <summary>Deadline sent with the event (Unix ms); null until a runtime has picked it up.</summary>
     public long? DeadlineMs { get; internal set; }
 
+    /// <summary>
+    /// A <see cref="System.Diagnostics.Stopwatch"/> timestamp of when a runtime's <c>/next</c> took the event; 0 until
+    /// then. For an event queued before the runtime started this is the end of its init, as Lambda's Init Duration.
+    /// </summary>
+    public long PickedUpTimestamp { get; internal set; }
+
     /// <summary>Trace header sent with the event; null until a runtime has picked it up.</summary>
     public string? TraceId { get; internal set; }
 

@@ -99,6 +99,8 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
             return;
         }
 
+        invocation.PickedUpTimestamp = Stopwatch.GetTimestamp();
+
         // Like Lambda, the deadline starts when the runtime receives the event.
         invocation.DeadlineMs = (DateTimeOffset.UtcNow + invocation.Options.Timeout).ToUnixTimeMilliseconds();
         invocation.TraceId = invocation.Options.TraceId ?? NewTraceId();

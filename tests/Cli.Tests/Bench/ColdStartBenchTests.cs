@@ -18,6 +18,7 @@ public sealed class ColdStartBenchTests(ProbeBootstrapFixture probe)
         Assert.Null(summary.Note);
         Assert.InRange(summary.MedianMs!.Value, 0.1, 30_000);
         Assert.True(summary.MinMs <= summary.MedianMs && summary.MedianMs <= summary.MaxMs);
+        Assert.InRange(summary.MedianInitMs!.Value, 0.1, summary.MaxMs!.Value);
         Assert.InRange(summary.MedianPeakRssMib!.Value, 1, 500);
     }
 
