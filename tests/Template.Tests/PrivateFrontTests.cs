@@ -74,6 +74,21 @@ public class PrivateFrontTests
     }
 
     [Fact]
+    public void HttpApiIntegration_UsesTlsExactlyWhenTheAlbListensWithHttps()
+    {
+        var integration = s_template.Resource("HttpApiAlbIntegration").GetProperty("Properties");
+
+        // Without TlsConfig API Gateway speaks plain HTTP over the VPC link, which an HTTPS-only listener refuses.
+        var tls = integration.GetProperty("TlsConfig").GetProperty("Fn::If");
+
+        Assert.Equal("HasCertificate", tls[0].GetString());
+        var serverName = tls[1].GetProperty("ServerNameToVerify").GetProperty("Fn::If");
+        Assert.Equal("HasAlbServerName", serverName[0].GetString());
+        Assert.Equal("AlbServerName", serverName[1].GetProperty("Ref").GetString());
+        Assert.Equal("AWS::NoValue", tls[2].GetProperty("Ref").GetString());
+    }
+
+    [Fact]
     public void OptionalFronts_AreConditionalAndTheHttpApiRequiresIam()
     {
         var optional = s_template.Resources.Where(r => r.Value.GetProperty("Type").GetString()!.StartsWith("AWS::ApiGatewayV2::", StringComparison.Ordinal) || r.Key.StartsWith("StaticIp", StringComparison.Ordinal)).ToList();

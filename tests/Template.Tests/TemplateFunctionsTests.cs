@@ -103,4 +103,15 @@ public class TemplateFunctionsTests
         process.WaitForExit();
         return (process.ExitCode, output.Result + error);
     }
+
+    [Fact]
+    public void SesFeedbackQueue_VisibilityTimeout_IsAtLeastSixTimesTheFunctionTimeout()
+    {
+        var template = SamTemplate.Repository;
+
+        var visibility = template.Resource("SesFeedbackQueue").GetProperty("Properties").GetProperty("VisibilityTimeout").GetInt32();
+
+        // AWS's advice for SQS event sources: a shorter visibility timeout lets a message in a running batch reappear.
+        Assert.True(visibility >= 6 * template.Property("SesFeedback", "Timeout")!.Value.GetInt32(), $"VisibilityTimeout {visibility} s");
+    }
 }

@@ -52,6 +52,12 @@ public sealed class BootstrapSession : IAsyncDisposable
             : $"The bootstrap did not answer within {timeout.TotalSeconds:0} s.");
     }
 
+    /// <summary>The process's peak resident set size so far, in KiB (null once it is gone).</summary>
+    public long? PeakResidentKib => _process.ReadPeakResidentKib();
+
+    /// <summary>The process's CPU time so far (null once it is gone).</summary>
+    public TimeSpan? CpuTime => _process.ReadCpuTime();
+
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync().ConfigureAwait(false);
