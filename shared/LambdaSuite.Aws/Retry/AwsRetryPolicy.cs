@@ -53,7 +53,7 @@ public sealed record AwsRetryPolicy
         {
             try
             {
-                return await attempt(cancellationToken).ConfigureAwait(false);
+                return await AttemptBeforeDeadlineAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (attemptNumber < MaxAttempts && IsRetryable(error, cancellationToken, out var throttled))
             {
@@ -65,6 +65,33 @@ public sealed record AwsRetryPolicy
 
                 await Task.Delay(delay, TimeProvider, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// One attempt, cut off at <see cref="Deadline"/> when there is one: a request in flight when the invocation's
+    /// time runs out must end there, not after HttpClient's own timeout, so the caller still has time to report what
+    /// was delivered. The attempt runs in real time, so the cut-off is a real timer, set only when the policy runs on
+    /// the real clock (a substituted clock's "time left" is not real time). A cut-off attempt ends in
+    /// <see cref="TimeoutException"/>, which is not retried (the deadline has passed, so no retry sleep fits).
+    /// </summary>
+    private async Task<T> AttemptBeforeDeadlineAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        if (Deadline is not { } deadline || TimeProvider != TimeProvider.System)
+        {
+            return await attempt(cancellationToken).ConfigureAwait(false);
+        }
+
+        var left = deadline - TimeProvider.GetUtcNow();
+        using var cutOff = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cutOff.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        try
+        {
+            return await attempt(cutOff.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException cancelled) when (cutOff.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No answer before the deadline ({deadline:O}).", cancelled);
         }
     }
 

@@ -116,6 +116,31 @@ public class AwsRetryPolicyTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_AttemptStillRunningAtDeadline_IsCutOffWithTimeout()
+    {
+        var policy = AwsRetryPolicy.Default.WithRemainingTime(TimeSpan.FromMilliseconds(200));
+        var attempts = 0;
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => policy.ExecuteAsync<int>(
+            async token => { attempts++; await Task.Delay(Timeout.Infinite, token); return 0; },
+            CancellationToken.None));
+
+        Assert.Contains("deadline", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_NoDeadline_PassesTheCallersTokenThrough()
+    {
+        using var caller = new CancellationTokenSource();
+        var seen = CancellationToken.None;
+
+        await Policy().ExecuteAsync(token => { seen = token; return Task.FromResult(0); }, caller.Token);
+
+        Assert.Equal(caller.Token, seen);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_TransportFailure_IsRetried()
     {
         var attempts = 0;
