@@ -6,9 +6,16 @@ namespace Fanout.Targets;
 
 /// <summary>
 /// One TCP connection (TLS when asked) to a cache server, opened on first use and reopened after an I/O error.
-/// One pipelined exchange at a time; replies are read as CRLF-terminated lines.
+/// One pipelined exchange at a time; replies are read as CRLF-terminated lines. TLS checks the server's certificate
+/// and name against the system's trust store (Amazon's CAs for ElastiCache; a private CA through SSL_CERT_FILE or
+/// SSL_CERT_DIR, which .NET on Linux honours) unless <paramref name="certificateValidation"/> replaces that check.
 /// </summary>
-public sealed class CacheConnection(string host, int port, bool tls, Func<CacheConnection, CancellationToken, Task>? onConnect = null) : IAsyncDisposable
+public sealed class CacheConnection(
+    string host,
+    int port,
+    bool tls,
+    Func<CacheConnection, CancellationToken, Task>? onConnect = null,
+    RemoteCertificateValidationCallback? certificateValidation = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly byte[] _buffer = new byte[16 * 1024];
@@ -136,7 +143,7 @@ public sealed class CacheConnection(string host, int port, bool tls, Func<CacheC
             if (tls)
             {
                 var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
-                await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = host }, cancellationToken).ConfigureAwait(false);
+                await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = host, RemoteCertificateValidationCallback = certificateValidation }, cancellationToken).ConfigureAwait(false);
                 stream = ssl;
             }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Net.Security;
 using System.Text;
 using Fanout.Delivery;
 using LambdaSuite.Data.Fanout;
@@ -15,7 +16,8 @@ public sealed class RedisSender(CacheConnection connection, FanoutTarget target)
 {
     public bool IsOrdered => true;
 
-    public static CacheConnection Connect(FanoutTarget target)
+    /// <param name="certificateValidation">Replaces the system trust check of a TLS server certificate (tests, private CAs); null keeps it.</param>
+    public static CacheConnection Connect(FanoutTarget target, RemoteCertificateValidationCallback? certificateValidation = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (!FanoutDestinations.TryHostPort(target.Destination, 6379, out var host, out var port))
@@ -24,7 +26,7 @@ public sealed class RedisSender(CacheConnection connection, FanoutTarget target)
         }
 
         var tls = target.Tls || target.Destination.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase);
-        return new CacheConnection(host, port, tls, target.Auth is null ? null : (c, token) => AuthenticateAsync(c, target.Auth, token));
+        return new CacheConnection(host, port, tls, target.Auth is null ? null : (c, token) => AuthenticateAsync(c, target.Auth, token), certificateValidation);
     }
 
     public async Task<IReadOnlyList<EntryFailure>> SendAsync(IReadOnlyList<OutgoingMessage> entries, DateTimeOffset deadline, CancellationToken cancellationToken)
