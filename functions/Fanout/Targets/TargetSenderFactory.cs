@@ -87,10 +87,11 @@ public sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider timeP
         }
     }
 
-    /// <summary>The mapping's region, else the destination ARN's, else the function's.</summary>
+    /// <summary>The mapping's region, else the destination ARN's or queue URL's, else the function's.</summary>
     private string RegionOf(FanoutTarget target) =>
         target.Region
         ?? (AwsArn.TryParse(target.Destination, out var arn) && arn.Region.Length > 0 ? arn.Region : null)
+        ?? (target.Type == FanoutTargetType.Sqs && FanoutDestinations.TryRegionOfQueueUrl(target.Destination, out var queueRegion) ? queueRegion : null)
         ?? aws.Endpoints.Region;
 
     private AWSCredentials? CredentialsOf(FanoutTarget target, string region) =>

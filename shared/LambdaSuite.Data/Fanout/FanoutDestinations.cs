@@ -61,6 +61,38 @@ public static class FanoutDestinations
         return false;
     }
 
+    /// <summary>
+    /// The region a queue URL's host names: <c>sqs.REGION.amazonaws.com[.cn]</c>, the legacy
+    /// <c>REGION.queue.amazonaws.com[.cn]</c>, and <c>queue.amazonaws.com</c> (us-east-1). SQS answers a queue only in
+    /// its own region, so a URL destination without a mapping <c>region</c> is sent there, not to the function's region.
+    /// </summary>
+    public static bool TryRegionOfQueueUrl(string? destination, [NotNullWhen(true)] out string? region)
+    {
+        region = null;
+        if (!Uri.TryCreate(destination, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        var host = uri.Host.ToLowerInvariant();
+        var domain = host.EndsWith(".amazonaws.com.cn", StringComparison.Ordinal) ? ".amazonaws.com.cn"
+            : host.EndsWith(".amazonaws.com", StringComparison.Ordinal) ? ".amazonaws.com" : null;
+        if (domain is null)
+        {
+            return false;
+        }
+
+        var labels = host[..^domain.Length].Split('.');
+        region = labels switch
+        {
+            ["sqs", var r] => r,
+            [var r, "queue"] => r,
+            ["queue"] => "us-east-1",
+            _ => null,
+        };
+        return region is not null && region.Length > 0 && region.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+    }
+
     public static bool IsFifoQueueOrTopic(string destination) => destination.EndsWith(".fifo", StringComparison.Ordinal);
 
     /// <summary><c>host:port</c>, optionally behind <c>redis://</c>/<c>rediss://</c>; the port defaults to <paramref name="defaultPort"/>.</summary>
