@@ -37,12 +37,12 @@ public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine eng
 
     /// <summary>
     /// Every IAM action the composed clients can call: reading the mapping table, delivering to each destination
-    /// type, and assuming cross-account roles. OpenSearch, Redis and Memcached are reached by network, not IAM
-    /// actions granted here (a domain's access policy governs OpenSearch).
+    /// type (OpenSearch's signed <c>_bulk</c> included), and assuming cross-account roles. Redis and Memcached are
+    /// reached by network, not by IAM.
     /// </summary>
     public static IReadOnlyList<string> IamActions { get; } =
         [.. FanoutTargetStore.FunctionIamActions, .. SnsClient.IamActions, .. SqsClient.IamActions, .. KinesisClient.IamActions,
-         .. FirehoseClient.IamActions, .. IotDataClient.IamActions, .. LambdaClient.IamActions, .. StsClient.IamActions];
+         .. FirehoseClient.IamActions, .. IotDataClient.IamActions, .. LambdaClient.IamActions, .. OpenSearchSender.IamActions, .. StsClient.IamActions];
 
     public static FanoutFunction Create(Func<string, string?> environment)
     {

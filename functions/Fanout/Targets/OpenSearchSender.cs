@@ -13,6 +13,12 @@ namespace Fanout.Targets;
 /// </summary>
 public sealed class OpenSearchSender(AwsHttp http, string index) : ITargetSender
 {
+    /// <summary>
+    /// What a domain with IAM-based access needs from the function's role (on <c>arn:…:es:…:domain/NAME/*</c>); a
+    /// domain whose resource policy names the role, or one with open access, needs nothing from it.
+    /// </summary>
+    public static IReadOnlyList<string> IamActions { get; } = ["es:ESHttpPost"];
+
     private static readonly MediaTypeHeaderValue s_ndjson = MediaTypeHeaderValue.Parse("application/x-ndjson");
 
     public bool IsOrdered => false;
