@@ -1,9 +1,12 @@
 namespace LambdaSuite.Data.Devices;
 
-/// <summary>The result of the one conditional activation update.</summary>
-/// <param name="Activated">True when this call bound the owner.</param>
-/// <param name="Device">
-/// After success, the item as written. After a refused condition, the item as it was when DynamoDB
-/// evaluated the condition (so the caller can tell why), or null when no such device exists.
+/// <summary>The result of the one conditional write an activation attempt costs.</summary>
+/// <param name="Recorded">
+/// True when DynamoDB admitted the attempt: it is counted and its claim recorded. Whether it activated the device
+/// is then <see cref="DeviceRecord.Activated"/> of <paramref name="Device"/>, the item as written.
 /// </param>
-public sealed record DeviceActivationWrite(bool Activated, DeviceRecord? Device);
+/// <param name="Device">
+/// When <paramref name="Recorded"/>, the item as written. Otherwise the item as it was when DynamoDB refused the
+/// attempt (activated or locked), or null when no such device exists.
+/// </param>
+public sealed record DeviceActivationWrite(bool Recorded, DeviceRecord? Device);

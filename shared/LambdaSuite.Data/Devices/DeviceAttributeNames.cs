@@ -17,20 +17,30 @@ public static class DeviceAttributeNames
     /// <summary>HMAC-SHA256 of the activation code, base64; the code itself is never stored.</summary>
     public const string ActivationCodeHmac = "activationCodeHmac";
 
-    public const string Activated = "activated";
-
-    /// <summary>The owner's e-mail, present only once the device is activated.</summary>
-    public const string OwnerEmail = "email";
-
     public const string RegisteredAt = "registeredAt";
-    public const string ActivatedAt = "activatedAt";
 
-    /// <summary>Failed activation attempts counted in the current window (number).</summary>
+    /// <summary>
+    /// The HMAC of the code the last counted activation attempt offered. The device is activated exactly when it
+    /// equals <see cref="ActivationCodeHmac"/>; from then on no write can change it (the attempt's condition is
+    /// <c>claimHmac &lt;&gt; activationCodeHmac</c>), so the claim's e-mail and instant become the owner's.
+    /// </summary>
+    public const string ClaimHmac = "claimHmac";
+
+    /// <summary>The e-mail the last counted attempt offered; the owner's once the claim matches.</summary>
+    public const string ClaimEmail = "claimEmail";
+
+    /// <summary>When the last counted attempt was made (ISO-8601); the activation instant once the claim matches.</summary>
+    public const string ClaimAt = "claimAt";
+
+    /// <summary>
+    /// Activation attempts counted in the current window (number). Every attempt the lock admits is counted, the
+    /// one that activates included: one write both counts and checks, so it cannot know the outcome beforehand.
+    /// </summary>
     public const string FailedAttempts = "failedAttempts";
 
     /// <summary>When the current counting window opened, Unix milliseconds (number).</summary>
     public const string FailedWindowStart = "failedWindowStart";
 
-    /// <summary>When the last failed attempt was counted, Unix milliseconds (number).</summary>
+    /// <summary>When the last attempt was counted, Unix milliseconds (number).</summary>
     public const string LastFailureAt = "lastFailureAt";
 }

@@ -6,7 +6,7 @@ namespace LambdaSuite.Data.Devices;
 
 /// <summary>
 /// The iotCatalog table (<see cref="Tables.TableCatalog.IotCatalog"/>): every write is conditional so that
-/// a repeated registration cannot reset a device, an activation cannot create or take over a device, and
+/// a repeated registration cannot reset a device, an activation attempt cannot create or take over a device, and
 /// a locked device refuses codes. Refused writes ask for the old item
 /// (<c>ReturnValuesOnConditionCheckFailure=ALL_OLD</c>) so callers learn why without an extra read.
 /// </summary>
@@ -62,184 +62,102 @@ public sealed partial class DeviceCatalog
     }
 
     /// <summary>
-    /// The one-request activation: binds <paramref name="ownerEmail"/> only if the device exists, is not activated,
-    /// stores <paramref name="codeHmac"/>, and has no failed attempt on record. A device with failures on record is
-    /// refused here and must go through <see cref="ReserveAttemptAsync"/> and <see cref="TryActivateReservedAsync"/>,
-    /// so that under attack every guess is counted before it is checked.
+    /// One activation attempt in one conditional write. It records the attempt as the device's claim
+    /// (<paramref name="codeHmac"/>, <paramref name="ownerEmail"/>, <paramref name="now"/>) and counts it in the
+    /// failure window, only if the device exists, is not activated (its claim differs from its HMAC) and is not locked
+    /// under <paramref name="lockout"/> at <paramref name="now"/>. The write cannot refuse a wrong code, since a refused
+    /// write counts nothing; instead the code is checked after it, on the item as written, by comparing the claim with
+    /// the stored HMAC. So every attempt is counted before anyone learns its result, and a parallel burst gets exactly
+    /// the checks the threshold allows.
     /// </summary>
-    public Task<DeviceActivationWrite> TryActivateAsync(DeviceKey key, string codeHmac, string ownerEmail, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ActivateAsync(key, codeHmac, ownerEmail, now, requireNoFailures: true, cancellationToken);
-
-    /// <summary>
-    /// Binds <paramref name="ownerEmail"/> after <see cref="ReserveAttemptAsync"/> admitted this attempt: only if the
-    /// device exists, is not activated and stores <paramref name="codeHmac"/>. The lock is not checked again, because
-    /// the reservation that admitted the attempt may itself have reached the threshold. Clears the counters.
-    /// </summary>
-    public Task<DeviceActivationWrite> TryActivateReservedAsync(DeviceKey key, string codeHmac, string ownerEmail, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ActivateAsync(key, codeHmac, ownerEmail, now, requireNoFailures: false, cancellationToken);
-
-    /// <summary>
-    /// Counts one attempt before its code is checked, only if the device exists, is not activated and is not locked
-    /// under <paramref name="lockout"/> at <paramref name="now"/>. Because admission and count are one conditional
-    /// write, concurrent attempts cannot all slip under the threshold.
-    /// </summary>
-    public async Task<DeviceAttemptReservation> ReserveAttemptAsync(
-        DeviceRecord seen,
-        DateTimeOffset now,
-        DeviceLockoutPolicy lockout,
-        CancellationToken cancellationToken = default)
-    {
-        var (written, device) = await CountAttemptAsync(seen, now, lockout, onlyIfAdmissible: true, cancellationToken).ConfigureAwait(false);
-        return new DeviceAttemptReservation(written, device);
-    }
-
-    /// <summary>
-    /// Counts one failed attempt whose code was already found wrong. Returns the item as written, or null when the
-    /// device no longer exists.
-    /// </summary>
-    public async Task<DeviceRecord?> RecordFailedAttemptAsync(
-        DeviceRecord seen,
-        DateTimeOffset now,
-        DeviceLockoutPolicy lockout,
-        CancellationToken cancellationToken = default)
-    {
-        var (_, device) = await CountAttemptAsync(seen, now, lockout, onlyIfAdmissible: false, cancellationToken).ConfigureAwait(false);
-        return device;
-    }
-
-    private async Task<DeviceActivationWrite> ActivateAsync(
+    /// <remarks>
+    /// The counter has two forms: count in the open window (or open the first), and open a new window after an
+    /// expired one. The first is tried first; DynamoDB refuses the form that does not fit, and the old item it returns
+    /// tells a misfit from a real refusal. Requests: 1, or 2 for the attempt that opens a new window after an expired
+    /// one; a third only when a concurrent attempt reopened the window between the two.
+    /// </remarks>
+    public async Task<DeviceActivationWrite> RecordAttemptAsync(
         DeviceKey key,
         string codeHmac,
         string ownerEmail,
         DateTimeOffset now,
-        bool requireNoFailures,
-        CancellationToken cancellationToken)
+        DeviceLockoutPolicy lockout,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(codeHmac);
         ArgumentException.ThrowIfNullOrEmpty(ownerEmail);
-        var request = new UpdateItemRequest
-        {
-            TableName = TableName,
-            Key = KeyOf(key),
-            UpdateExpression = "SET #activated = :true, #email = :email, #activatedAt = :now REMOVE #failed, #windowStart, #lastFailure",
-            ConditionExpression =
-                "attribute_exists(#sn) AND (attribute_not_exists(#activated) OR #activated = :false) AND #hmac = :hmac"
-                + (requireNoFailures ? " AND attribute_not_exists(#lastFailure)" : string.Empty),
-            ExpressionAttributeNames = new()
-            {
-                ["#sn"] = DeviceAttributeNames.SerialNumber,
-                ["#activated"] = DeviceAttributeNames.Activated,
-                ["#email"] = DeviceAttributeNames.OwnerEmail,
-                ["#activatedAt"] = DeviceAttributeNames.ActivatedAt,
-                ["#hmac"] = DeviceAttributeNames.ActivationCodeHmac,
-                ["#failed"] = DeviceAttributeNames.FailedAttempts,
-                ["#windowStart"] = DeviceAttributeNames.FailedWindowStart,
-                ["#lastFailure"] = DeviceAttributeNames.LastFailureAt,
-            },
-            ExpressionAttributeValues = new()
-            {
-                [":true"] = new AttributeValue { BOOL = true },
-                [":false"] = new AttributeValue { BOOL = false },
-                [":email"] = new AttributeValue { S = ownerEmail },
-                [":now"] = new AttributeValue { S = FormatInstant(now) },
-                [":hmac"] = new AttributeValue { S = codeHmac },
-            },
-            ReturnValues = ReturnValue.ALL_NEW,
-            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-        };
-        try
-        {
-            var response = await _client.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
-            return new DeviceActivationWrite(true, FromItem(response.Attributes));
-        }
-        catch (ConditionalCheckFailedException refused)
-        {
-            return new DeviceActivationWrite(false, OldItem(refused));
-        }
-    }
-
-    /// <summary>
-    /// Adds one to the failure count atomically: opens a new window when the one <paramref name="seen"/> has expired,
-    /// otherwise adds one to the open window. Each form is conditioned on the window state it assumes; the two
-    /// conditions are complements, so a race with a concurrent counter costs at most one retry and never loses a
-    /// count. With <paramref name="onlyIfAdmissible"/> the write also requires an unactivated, unlocked device and
-    /// reports the item that refused it.
-    /// </summary>
-    private async Task<(bool Written, DeviceRecord? Device)> CountAttemptAsync(
-        DeviceRecord seen,
-        DateTimeOffset now,
-        DeviceLockoutPolicy lockout,
-        bool onlyIfAdmissible,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(seen);
         ArgumentNullException.ThrowIfNull(lockout);
-        var openNewWindow = lockout.WindowExpired(seen, now);
-        for (var attempt = 0; attempt < 2; attempt++, openNewWindow = !openNewWindow)
+        var openNewWindow = false;
+        for (var attempt = 0; attempt < 3; attempt++, openNewWindow = !openNewWindow)
         {
             try
             {
-                var request = CountAttemptRequest(seen.Key, now, lockout, openNewWindow, onlyIfAdmissible);
+                var request = RecordAttemptRequest(key, codeHmac, ownerEmail, now, lockout, openNewWindow);
                 var response = await _client.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
-                return (true, FromItem(response.Attributes));
+                return new DeviceActivationWrite(true, FromItem(response.Attributes));
             }
             catch (ConditionalCheckFailedException refused)
             {
                 var old = OldItem(refused);
-                if (old is null || (onlyIfAdmissible && (old.Activated || lockout.IsLocked(old, now))))
+                if (old is null || old.Activated || lockout.IsLocked(old, now))
                 {
-                    return (false, old);
+                    return new DeviceActivationWrite(false, old);
                 }
 
-                // Otherwise the window changed under us (another attempt opened or extended it): the other form applies.
+                // Otherwise only the window form did not fit the item (an expired window, or one a concurrent attempt
+                // just reopened); the window can only move forward, so the other form fits unless it moved again.
             }
         }
 
-        throw new InvalidOperationException($"Could not count an activation attempt on {seen.Key} in two conditional writes.");
+        throw new InvalidOperationException($"Could not record an activation attempt on {key} in three conditional writes.");
     }
 
-    private UpdateItemRequest CountAttemptRequest(DeviceKey key, DateTimeOffset now, DeviceLockoutPolicy lockout, bool openNewWindow, bool onlyIfAdmissible)
+    private UpdateItemRequest RecordAttemptRequest(DeviceKey key, string codeHmac, string ownerEmail, DateTimeOffset now, DeviceLockoutPolicy lockout, bool openNewWindow)
     {
-        var condition = openNewWindow
-            ? "attribute_exists(#sn) AND (attribute_not_exists(#windowStart) OR #windowStart <= :windowFloor)"
-            : "attribute_exists(#sn) AND #windowStart > :windowFloor";
+        // Not activated: no claim, or a claim other than the HMAC (DynamoDB compares the two attributes). Not locked:
+        // DeviceLockoutPolicy.IsLocked, negated. The window form: absent or open, versus expired (complements).
+        var condition = "attribute_exists(#sn) AND (attribute_not_exists(#claim) OR #claim <> #hmac)"
+            + " AND (attribute_not_exists(#failed) OR #failed < :maxFailed OR attribute_not_exists(#lastFailure) OR #lastFailure <= :windowFloor)"
+            + (openNewWindow
+                ? " AND #windowStart <= :windowFloor"
+                : " AND (attribute_not_exists(#windowStart) OR #windowStart > :windowFloor)");
+
+        // A success is counted like any attempt; that is harmless, since nothing can be attempted once activated.
+        var counter = openNewWindow
+            ? "#failed = :one, #windowStart = :nowMs"
+            : "#failed = if_not_exists(#failed, :zero) + :one, #windowStart = if_not_exists(#windowStart, :nowMs)";
         var values = new Dictionary<string, AttributeValue>
         {
+            [":claim"] = new AttributeValue { S = codeHmac },
+            [":email"] = new AttributeValue { S = ownerEmail },
+            [":at"] = new AttributeValue { S = FormatInstant(now) },
             [":one"] = Number(1),
             [":nowMs"] = Number(now.ToUnixTimeMilliseconds()),
             [":windowFloor"] = Number((now - lockout.Window).ToUnixTimeMilliseconds()),
-        };
-        var names = new Dictionary<string, string>
-        {
-            ["#sn"] = DeviceAttributeNames.SerialNumber,
-            ["#failed"] = DeviceAttributeNames.FailedAttempts,
-            ["#windowStart"] = DeviceAttributeNames.FailedWindowStart,
-            ["#lastFailure"] = DeviceAttributeNames.LastFailureAt,
+            [":maxFailed"] = Number(lockout.MaxFailedAttempts),
         };
         if (!openNewWindow)
         {
             values[":zero"] = Number(0);
         }
 
-        if (onlyIfAdmissible)
-        {
-            // Not activated, and not locked: the same rule as DeviceLockoutPolicy.IsLocked, negated.
-            condition += " AND (attribute_not_exists(#activated) OR #activated = :false)"
-                + " AND (attribute_not_exists(#failed) OR #failed < :maxFailed OR attribute_not_exists(#lastFailure) OR #lastFailure <= :windowFloor)";
-            names["#activated"] = DeviceAttributeNames.Activated;
-            values[":false"] = new AttributeValue { BOOL = false };
-            values[":maxFailed"] = Number(lockout.MaxFailedAttempts);
-        }
-
         return new UpdateItemRequest
         {
             TableName = TableName,
             Key = KeyOf(key),
-            UpdateExpression = openNewWindow
-                ? "SET #failed = :one, #windowStart = :nowMs, #lastFailure = :nowMs"
-                : "SET #failed = if_not_exists(#failed, :zero) + :one, #lastFailure = :nowMs",
+            UpdateExpression = $"SET #claim = :claim, #claimEmail = :email, #claimAt = :at, {counter}, #lastFailure = :nowMs",
             ConditionExpression = condition,
-            ExpressionAttributeNames = names,
+            ExpressionAttributeNames = new()
+            {
+                ["#sn"] = DeviceAttributeNames.SerialNumber,
+                ["#hmac"] = DeviceAttributeNames.ActivationCodeHmac,
+                ["#claim"] = DeviceAttributeNames.ClaimHmac,
+                ["#claimEmail"] = DeviceAttributeNames.ClaimEmail,
+                ["#claimAt"] = DeviceAttributeNames.ClaimAt,
+                ["#failed"] = DeviceAttributeNames.FailedAttempts,
+                ["#windowStart"] = DeviceAttributeNames.FailedWindowStart,
+                ["#lastFailure"] = DeviceAttributeNames.LastFailureAt,
+            },
             ExpressionAttributeValues = values,
             ReturnValues = ReturnValue.ALL_NEW,
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,

@@ -2,7 +2,11 @@ namespace LambdaSuite.Data.Devices;
 
 /// <summary>One iotCatalog item as the suite sees it. Optional descriptive fields are null when absent.</summary>
 /// <param name="ActivationCodeHmac">The keyed hash of the activation code (never the code).</param>
-/// <param name="FailedAttempts">Failed activation attempts counted since <paramref name="FailedWindowStart"/>.</param>
+/// <param name="Activated">True when the stored claim is the code's HMAC; the item has no separate flag.</param>
+/// <param name="OwnerEmail">The matching claim's e-mail; null unless <paramref name="Activated"/>.</param>
+/// <param name="FailedAttempts">
+/// Activation attempts counted since <paramref name="FailedWindowStart"/> (all failures until the one that activates).
+/// </param>
 public sealed record DeviceRecord(
     DeviceKey Key,
     string ActivationCodeHmac,

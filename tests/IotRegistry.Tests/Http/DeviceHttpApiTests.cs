@@ -62,6 +62,26 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
     }
 
     [Fact]
+    public async Task GetDevice_AfterWrongCodeWithAttackerEmail_NoOwnerShownThenRealOwnerAfterActivation()
+    {
+        var serial = await RegisterAsync();
+        var path = $"/devices/{serial}/thermostat-0001";
+        await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", path + "/activation", HttpEvents.ActivationBody("WRONG-CODE", "mallory@attacker.example"));
+
+        var afterAttack = await InvokeAsync(HttpEvents.ApiGatewayV2, "GET", path);
+        await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", path + "/activation", HttpEvents.ActivationBody(Code, "owner@example.com"));
+        var afterActivation = await InvokeAsync(HttpEvents.ApiGatewayV2, "GET", path);
+
+        Assert.Equal(200, afterAttack.StatusCode);
+        Assert.False(afterAttack.Json.GetProperty("activated").GetBoolean());
+        Assert.DoesNotContain("attacker", afterAttack.Body, StringComparison.Ordinal);
+        Assert.False(afterAttack.Json.TryGetProperty("owner", out _));
+        Assert.True(afterActivation.Json.GetProperty("activated").GetBoolean());
+        Assert.Equal("o***@example.com", afterActivation.Json.GetProperty("owner").GetString());
+        Assert.DoesNotContain("attacker", afterActivation.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Activation_ApiGatewayV2WithStageAndCookies_200InV2Format()
     {
         var serial = await RegisterAsync();

@@ -1,4 +1,5 @@
 using System.Text;
+using Amazon.DynamoDBv2.Model;
 using IotRegistry.Input;
 using IotRegistry.Tests.Support;
 using LambdaSuite.Data.Devices;
@@ -24,6 +25,26 @@ public sealed class IotMessageHandlerTests(IotCatalogTableFixture table) : IClas
         Assert.Equal(serial, result.Device!.SerialNumber);
         Assert.False(result.Device.Activated);
         Assert.DoesNotContain("Q7K2", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RegistrationClaimingActivatedWithAnOwner_RegisteredNotActivatedAndNoClaimStored()
+    {
+        var serial = NewSerial();
+        var message = TestData.BytesWith("registration-claims-activated.json", "SN-0004", serial);
+
+        var result = await _harness.IotDoor.HandleAsync(message);
+        var raw = await table.Client.GetItemAsync(table.TableName, new Dictionary<string, AttributeValue>
+        {
+            [DeviceAttributeNames.SerialNumber] = new() { S = serial },
+            [DeviceAttributeNames.ClientId] = new() { S = "thermostat-0004" },
+        });
+
+        Assert.Equal(("registered", 201), (result.Outcome, result.Status));
+        Assert.False(result.Device!.Activated);
+        Assert.Null(result.Device.Owner);
+        Assert.False(raw.Item.ContainsKey(DeviceAttributeNames.ClaimHmac));
+        Assert.DoesNotContain(raw.Item.Values, v => v.S is { } text && text.Contains("mallory", StringComparison.Ordinal));
     }
 
     [Fact]

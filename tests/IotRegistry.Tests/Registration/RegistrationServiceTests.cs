@@ -23,8 +23,8 @@ public sealed class RegistrationServiceTests(IotCatalogTableFixture table) : ICl
         var raw = await RawItemAsync(registration.Key);
         Assert.DoesNotContain(raw.Values, v => v.S is { } s && s.Contains("PLAIN-CODE", StringComparison.Ordinal));
         Assert.True(_harness.Hasher.Matches(raw[DeviceAttributeNames.ActivationCodeHmac].S, registration.Key, "PLAIN-CODE-123"));
-        Assert.False(raw[DeviceAttributeNames.Activated].BOOL);
-        Assert.False(raw.ContainsKey(DeviceAttributeNames.OwnerEmail));
+        Assert.False(raw.ContainsKey(DeviceAttributeNames.ClaimHmac));
+        Assert.False(raw.ContainsKey(DeviceAttributeNames.ClaimEmail));
     }
 
     [Fact]

@@ -40,235 +40,226 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
     }
 
     [Fact]
-    public async Task TryActivateAsync_MatchingHmac_BindsOwnerInOneRequest()
+    public async Task CreateIfAbsentAsync_ActivatedRecord_StoredAsMatchingClaimAndReadBack()
+    {
+        var device = NewDevice() with { Activated = true, OwnerEmail = "owner@example.com", ActivatedAt = s_now };
+
+        await _catalog.CreateIfAbsentAsync(device);
+        var raw = await RawItemAsync(device.Key);
+
+        Assert.Equal(device, await _catalog.GetAsync(device.Key));
+        Assert.Equal(device.ActivationCodeHmac, raw[DeviceAttributeNames.ClaimHmac].S);
+        Assert.Equal("owner@example.com", raw[DeviceAttributeNames.ClaimEmail].S);
+    }
+
+    [Fact]
+    public async Task CreateIfAbsentAsync_UnactivatedRecordNamingAnOwner_StoresNoClaim()
+    {
+        var device = NewDevice() with { OwnerEmail = "mallory@example.com", ActivatedAt = s_now };
+
+        await _catalog.CreateIfAbsentAsync(device);
+        var raw = await RawItemAsync(device.Key);
+
+        Assert.False(raw.ContainsKey(DeviceAttributeNames.ClaimHmac));
+        Assert.False(raw.ContainsKey(DeviceAttributeNames.ClaimEmail));
+        Assert.Equal(device with { OwnerEmail = null, ActivatedAt = null }, await _catalog.GetAsync(device.Key));
+    }
+
+    [Fact]
+    public async Task GetAsync_ItemWithAWrongClaim_NotActivatedAndNoOwner()
+    {
+        var device = NewDevice();
+        await PutRawAsync(device, claimHmac: "d3JvbmctY2xhaW0=", claimEmail: "mallory@example.com");
+
+        var stored = await _catalog.GetAsync(device.Key);
+
+        Assert.False(stored!.Activated);
+        Assert.Null(stored.OwnerEmail);
+        Assert.Null(stored.ActivatedAt);
+    }
+
+    [Fact]
+    public async Task GetAsync_ItemWhoseClaimIsTheHmac_ActivatedWithTheClaimAsOwner()
+    {
+        var device = NewDevice();
+        await PutRawAsync(device, claimHmac: device.ActivationCodeHmac, claimEmail: "owner@example.com");
+
+        var stored = await _catalog.GetAsync(device.Key);
+
+        Assert.True(stored!.Activated);
+        Assert.Equal("owner@example.com", stored.OwnerEmail);
+        Assert.Equal(s_now, stored.ActivatedAt);
+    }
+
+    [Fact]
+    public async Task RecordAttemptAsync_MatchingHmac_ActivatesInOneRequest()
     {
         var device = NewDevice();
         await _catalog.CreateIfAbsentAsync(device);
         table.ResetRequestCounts();
 
-        var write = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now);
+        var write = await _catalog.RecordAttemptAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now, s_policy);
 
-        Assert.True(write.Activated);
+        Assert.True(write.Recorded);
         Assert.True(write.Device!.Activated);
         Assert.Equal("owner@example.com", write.Device.OwnerEmail);
         Assert.Equal(s_now, write.Device.ActivatedAt);
-        Assert.Equal(1, table.RequestCounts.Values.Sum());
+        Assert.Equal(new Dictionary<string, int> { ["UpdateItem"] = 1 }, table.RequestCounts);
+        Assert.Equal(write.Device, await _catalog.GetAsync(device.Key));
     }
 
     [Fact]
-    public async Task TryActivateAsync_UnknownDevice_ReportsNoDeviceInOneRequestAndCreatesNothing()
+    public async Task RecordAttemptAsync_WrongHmac_CountedInOneRequestAndClaimNotAnOwner()
+    {
+        var device = NewDevice();
+        await _catalog.CreateIfAbsentAsync(device);
+        table.ResetRequestCounts();
+
+        var write = await _catalog.RecordAttemptAsync(device.Key, "d3JvbmctY2xhaW0=", "mallory@example.com", s_now, s_policy);
+        var raw = await RawItemAsync(device.Key);
+
+        Assert.True(write.Recorded);
+        Assert.False(write.Device!.Activated);
+        Assert.Null(write.Device.OwnerEmail);
+        Assert.Equal(1, write.Device.FailedAttempts);
+        Assert.Equal(s_now, write.Device.FailedWindowStart);
+        Assert.Equal(s_now, write.Device.LastFailureAt);
+        Assert.Equal(1, table.RequestCount("UpdateItem"));
+        Assert.Equal("mallory@example.com", raw[DeviceAttributeNames.ClaimEmail].S);
+    }
+
+    [Fact]
+    public async Task RecordAttemptAsync_UnknownDevice_RefusedWithoutDeviceInOneRequestAndCreatesNothing()
     {
         var key = new DeviceKey("unknown-" + Guid.NewGuid().ToString("N"), "client-1");
         table.ResetRequestCounts();
 
-        var write = await _catalog.TryActivateAsync(key, "hmac", "owner@example.com", s_now);
+        var write = await _catalog.RecordAttemptAsync(key, "hmac", "owner@example.com", s_now, s_policy);
 
-        Assert.False(write.Activated);
+        Assert.False(write.Recorded);
         Assert.Null(write.Device);
         Assert.Equal(1, table.RequestCounts.Values.Sum());
         var raw = await table.Client.GetItemAsync(new GetItemRequest { TableName = table.TableName, Key = DeviceKeyItem(key), ConsistentRead = true });
         Assert.True(raw.Item is null || raw.Item.Count == 0);
     }
 
-    [Fact]
-    public async Task TryActivateAsync_WrongHmac_ReturnsOldItemWithoutARead()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RecordAttemptAsync_AlreadyActivated_RefusedAndClaimUntouched(bool rightCode)
     {
         var device = NewDevice();
         await _catalog.CreateIfAbsentAsync(device);
-        table.ResetRequestCounts();
+        await _catalog.RecordAttemptAsync(device.Key, device.ActivationCodeHmac, "first@example.com", s_now, s_policy);
+        var before = await _catalog.GetAsync(device.Key);
 
-        var write = await _catalog.TryActivateAsync(device.Key, "wrong", "owner@example.com", s_now);
+        var second = await _catalog.RecordAttemptAsync(device.Key, rightCode ? device.ActivationCodeHmac : "d3Jvbmc=", "second@example.com", s_now.AddMinutes(1), s_policy);
 
-        Assert.False(write.Activated);
-        Assert.Equal(device, write.Device);
-        Assert.Equal(0, table.RequestCount("GetItem"));
+        Assert.False(second.Recorded);
+        Assert.True(second.Device!.Activated);
+        Assert.Equal("first@example.com", second.Device.OwnerEmail);
+        Assert.Equal(before, await _catalog.GetAsync(device.Key));
+        Assert.Equal("first@example.com", (await RawItemAsync(device.Key))[DeviceAttributeNames.ClaimEmail].S);
     }
 
     [Fact]
-    public async Task TryActivateAsync_AlreadyActivated_KeepsFirstOwner()
-    {
-        var device = NewDevice();
-        await _catalog.CreateIfAbsentAsync(device);
-        await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "first@example.com", s_now);
-
-        var second = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "second@example.com", s_now.AddMinutes(1));
-
-        Assert.False(second.Activated);
-        Assert.Equal("first@example.com", second.Device!.OwnerEmail);
-        Assert.Equal("first@example.com", (await _catalog.GetAsync(device.Key))!.OwnerEmail);
-    }
-
-    [Fact]
-    public async Task TryActivateAsync_FailureOnRecord_RefusedEvenWithRightCode()
-    {
-        var device = NewDevice() with { FailedAttempts = 1, FailedWindowStart = s_now.AddMinutes(-1), LastFailureAt = s_now.AddMinutes(-1) };
-        await _catalog.CreateIfAbsentAsync(device);
-
-        var write = await _catalog.TryActivateAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now);
-
-        Assert.False(write.Activated);
-        Assert.Equal(device, write.Device);
-    }
-
-    [Fact]
-    public async Task TryActivateReservedAsync_FailuresOnRecordEvenLocked_BindsAndClearsCounters()
-    {
-        var device = NewDevice() with { FailedAttempts = 3, FailedWindowStart = s_now.AddMinutes(-2), LastFailureAt = s_now };
-        await _catalog.CreateIfAbsentAsync(device);
-
-        var write = await _catalog.TryActivateReservedAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now);
-
-        Assert.True(write.Activated);
-        Assert.Equal(0, write.Device!.FailedAttempts);
-        Assert.Null(write.Device.LastFailureAt);
-        Assert.Null(write.Device.FailedWindowStart);
-    }
-
-    [Fact]
-    public async Task TryActivateReservedAsync_WrongHmac_Refused()
-    {
-        var device = NewDevice() with { FailedAttempts = 1, FailedWindowStart = s_now, LastFailureAt = s_now };
-        await _catalog.CreateIfAbsentAsync(device);
-
-        var write = await _catalog.TryActivateReservedAsync(device.Key, "wrong", "owner@example.com", s_now);
-
-        Assert.False(write.Activated);
-        Assert.False((await _catalog.GetAsync(device.Key))!.Activated);
-    }
-
-    [Fact]
-    public async Task ReserveAttemptAsync_OpenDevice_CountsBeforeTheCheck()
-    {
-        var device = NewDevice() with { FailedAttempts = 1, FailedWindowStart = s_now.AddMinutes(-1), LastFailureAt = s_now.AddMinutes(-1) };
-        await _catalog.CreateIfAbsentAsync(device);
-
-        var reservation = await _catalog.ReserveAttemptAsync(device, s_now, s_policy);
-
-        Assert.True(reservation.Reserved);
-        Assert.Equal(2, reservation.Device!.FailedAttempts);
-        Assert.Equal(device.ActivationCodeHmac, reservation.Device.ActivationCodeHmac);
-    }
-
-    [Fact]
-    public async Task ReserveAttemptAsync_LockedDevice_RefusedAndNotCounted()
+    public async Task RecordAttemptAsync_LockedDevice_RefusedWithoutCountingEvenWithRightCode()
     {
         var device = NewDevice() with { FailedAttempts = 3, FailedWindowStart = s_now.AddMinutes(-2), LastFailureAt = s_now.AddMinutes(-1) };
         await _catalog.CreateIfAbsentAsync(device);
+        table.ResetRequestCounts();
 
-        var reservation = await _catalog.ReserveAttemptAsync(device, s_now, s_policy);
+        var write = await _catalog.RecordAttemptAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now, s_policy);
 
-        Assert.False(reservation.Reserved);
-        Assert.Equal(device, reservation.Device);
+        Assert.False(write.Recorded);
+        Assert.Equal(device, write.Device);
         Assert.Equal(device, await _catalog.GetAsync(device.Key));
+        Assert.Equal(1, table.RequestCount("UpdateItem"));
     }
 
     [Fact]
-    public async Task ReserveAttemptAsync_ActivatedDevice_RefusedWithTheDevice()
+    public async Task RecordAttemptAsync_OpenWindow_AddsOneAndKeepsWindowStartInOneRequest()
     {
-        var device = NewDevice() with { Activated = true, OwnerEmail = "owner@example.com", ActivatedAt = s_now };
+        var device = NewDevice() with { FailedAttempts = 2, FailedWindowStart = s_now.AddMinutes(-5), LastFailureAt = s_now.AddMinutes(-3) };
+        await _catalog.CreateIfAbsentAsync(device);
+        table.ResetRequestCounts();
+
+        var write = await _catalog.RecordAttemptAsync(device.Key, "d3Jvbmc=", "owner@example.com", s_now, s_policy);
+
+        Assert.Equal(3, write.Device!.FailedAttempts);
+        Assert.Equal(s_now.AddMinutes(-5), write.Device.FailedWindowStart);
+        Assert.Equal(s_now, write.Device.LastFailureAt);
+        Assert.Equal(1, table.RequestCount("UpdateItem"));
+    }
+
+    [Fact]
+    public async Task RecordAttemptAsync_ExpiredWindow_RestartsCountWithASecondRequest()
+    {
+        var device = NewDevice() with { FailedAttempts = 2, FailedWindowStart = s_now.AddMinutes(-30), LastFailureAt = s_now.AddMinutes(-25) };
+        await _catalog.CreateIfAbsentAsync(device);
+        table.ResetRequestCounts();
+
+        var write = await _catalog.RecordAttemptAsync(device.Key, "d3Jvbmc=", "owner@example.com", s_now, s_policy);
+
+        Assert.True(write.Recorded);
+        Assert.Equal(1, write.Device!.FailedAttempts);
+        Assert.Equal(s_now, write.Device.FailedWindowStart);
+        Assert.Equal(2, table.RequestCount("UpdateItem"));
+    }
+
+    [Fact]
+    public async Task RecordAttemptAsync_LockExpiredWithRightCode_Activates()
+    {
+        var device = NewDevice() with { FailedAttempts = 3, FailedWindowStart = s_now.AddMinutes(-12), LastFailureAt = s_now.AddMinutes(-10) };
         await _catalog.CreateIfAbsentAsync(device);
 
-        var reservation = await _catalog.ReserveAttemptAsync(device with { Activated = false }, s_now, s_policy);
+        var write = await _catalog.RecordAttemptAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now, s_policy);
 
-        Assert.False(reservation.Reserved);
-        Assert.True(reservation.Device!.Activated);
+        Assert.True(write.Recorded);
+        Assert.True(write.Device!.Activated);
     }
 
     [Fact]
-    public async Task ReserveAttemptAsync_UnknownDevice_RefusedWithoutDeviceAndNothingCreated()
+    public async Task RecordAttemptAsync_ManyConcurrentAttemptsOnCleanDevice_RecordsExactlyTheThreshold()
     {
         var device = NewDevice();
-
-        var reservation = await _catalog.ReserveAttemptAsync(device, s_now, s_policy);
-
-        Assert.False(reservation.Reserved);
-        Assert.Null(reservation.Device);
-        Assert.Null(await _catalog.GetAsync(device.Key));
-    }
-
-    [Fact]
-    public async Task ReserveAttemptAsync_ManyConcurrentAttempts_AdmitsExactlyUpToTheThreshold()
-    {
-        var device = NewDevice() with { FailedAttempts = 1, FailedWindowStart = s_now, LastFailureAt = s_now };
         await _catalog.CreateIfAbsentAsync(device);
 
-        var reservations = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => _catalog.ReserveAttemptAsync(device, s_now, s_policy))));
+        var writes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => _catalog.RecordAttemptAsync(device.Key, $"d3Jvbmc{i}", "mallory@example.com", s_now, s_policy))));
 
-        Assert.Equal(2, reservations.Count(r => r.Reserved));
+        Assert.Equal(3, writes.Count(w => w.Recorded));
+        Assert.All(writes.Where(w => !w.Recorded), w => Assert.True(s_policy.IsLocked(w.Device!, s_now)));
         Assert.Equal(3, (await _catalog.GetAsync(device.Key))!.FailedAttempts);
     }
 
     [Fact]
-    public async Task RecordFailedAttemptAsync_NoOpenWindow_StartsWindowAtOne()
-    {
-        var device = NewDevice();
-        await _catalog.CreateIfAbsentAsync(device);
-
-        var counted = await _catalog.RecordFailedAttemptAsync(device, s_now, s_policy);
-
-        Assert.Equal(1, counted!.FailedAttempts);
-        Assert.Equal(s_now, counted.FailedWindowStart);
-        Assert.Equal(s_now, counted.LastFailureAt);
-    }
-
-    [Fact]
-    public async Task RecordFailedAttemptAsync_OpenWindow_AddsOneAndKeepsWindowStart()
-    {
-        var device = NewDevice() with { FailedAttempts = 2, FailedWindowStart = s_now.AddMinutes(-5), LastFailureAt = s_now.AddMinutes(-3) };
-        await _catalog.CreateIfAbsentAsync(device);
-
-        var counted = await _catalog.RecordFailedAttemptAsync(device, s_now, s_policy);
-
-        Assert.Equal(3, counted!.FailedAttempts);
-        Assert.Equal(s_now.AddMinutes(-5), counted.FailedWindowStart);
-        Assert.Equal(s_now, counted.LastFailureAt);
-    }
-
-    [Fact]
-    public async Task RecordFailedAttemptAsync_ExpiredWindow_RestartsCount()
+    public async Task RecordAttemptAsync_ConcurrentAttemptsOnExpiredWindow_OneNewWindowAndEachCountedOnce()
     {
         var device = NewDevice() with { FailedAttempts = 2, FailedWindowStart = s_now.AddMinutes(-30), LastFailureAt = s_now.AddMinutes(-25) };
         await _catalog.CreateIfAbsentAsync(device);
 
-        var counted = await _catalog.RecordFailedAttemptAsync(device, s_now, s_policy);
+        var writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => _catalog.RecordAttemptAsync(device.Key, $"d3Jvbmc{i}", "mallory@example.com", s_now, s_policy))));
+        var stored = await _catalog.GetAsync(device.Key);
 
-        Assert.Equal(1, counted!.FailedAttempts);
-        Assert.Equal(s_now, counted.FailedWindowStart);
+        Assert.Equal(3, writes.Count(w => w.Recorded));
+        Assert.Equal(3, stored!.FailedAttempts);
+        Assert.Equal(s_now, stored.FailedWindowStart);
     }
 
     [Fact]
-    public async Task RecordFailedAttemptAsync_StaleView_RetriesWithTheOtherFormAndLosesNoCount()
-    {
-        var device = NewDevice();
-        await _catalog.CreateIfAbsentAsync(device);
-        await _catalog.RecordFailedAttemptAsync(device, s_now, s_policy);
-
-        var counted = await _catalog.RecordFailedAttemptAsync(device, s_now.AddSeconds(1), s_policy);
-
-        Assert.Equal(2, counted!.FailedAttempts);
-        Assert.Equal(s_now, counted.FailedWindowStart);
-    }
-
-    [Fact]
-    public async Task RecordFailedAttemptAsync_ManyConcurrentFailures_CountsEachOnce()
+    public async Task RecordAttemptAsync_ManyConcurrentRightCodes_ExactlyOneRecorded()
     {
         var device = NewDevice();
         await _catalog.CreateIfAbsentAsync(device);
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => _catalog.RecordFailedAttemptAsync(device, s_now, s_policy))));
+        var writes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            Task.Run(() => _catalog.RecordAttemptAsync(device.Key, device.ActivationCodeHmac, $"owner{i}@example.com", s_now, new DeviceLockoutPolicy(100, TimeSpan.FromMinutes(10))))));
 
-        Assert.Equal(20, (await _catalog.GetAsync(device.Key))!.FailedAttempts);
-    }
-
-    [Fact]
-    public async Task RecordFailedAttemptAsync_DeletedDevice_ReturnsNullAndCreatesNothing()
-    {
-        var device = NewDevice();
-
-        var counted = await _catalog.RecordFailedAttemptAsync(device, s_now, s_policy);
-
-        Assert.Null(counted);
-        Assert.Null(await _catalog.GetAsync(device.Key));
+        var winner = Assert.Single(writes, w => w.Recorded);
+        Assert.All(writes.Where(w => !w.Recorded), w => Assert.True(w.Device!.Activated));
+        Assert.Equal(winner.Device!.OwnerEmail, (await _catalog.GetAsync(device.Key))!.OwnerEmail);
     }
 
     private static DeviceRecord NewDevice() =>
@@ -279,4 +270,19 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         [DeviceAttributeNames.SerialNumber] = new AttributeValue { S = key.SerialNumber },
         [DeviceAttributeNames.ClientId] = new AttributeValue { S = key.ClientId },
     };
+
+    private async Task<Dictionary<string, AttributeValue>> RawItemAsync(DeviceKey key) =>
+        (await table.Client.GetItemAsync(new GetItemRequest { TableName = table.TableName, Key = DeviceKeyItem(key), ConsistentRead = true })).Item;
+
+    /// <summary>Writes <paramref name="device"/> with a claim, as only an attempt would, bypassing the catalog.</summary>
+    private Task PutRawAsync(DeviceRecord device, string claimHmac, string claimEmail)
+    {
+        var item = DeviceKeyItem(device.Key);
+        item[DeviceAttributeNames.ActivationCodeHmac] = new AttributeValue { S = device.ActivationCodeHmac };
+        item[DeviceAttributeNames.RegisteredAt] = new AttributeValue { S = "2026-11-21T01:00:00.000Z" };
+        item[DeviceAttributeNames.ClaimHmac] = new AttributeValue { S = claimHmac };
+        item[DeviceAttributeNames.ClaimEmail] = new AttributeValue { S = claimEmail };
+        item[DeviceAttributeNames.ClaimAt] = new AttributeValue { S = "2026-11-22T01:00:00.000Z" };
+        return table.Client.PutItemAsync(new PutItemRequest { TableName = table.TableName, Item = item });
+    }
 }
