@@ -22,5 +22,6 @@ public static class BenchCommands
         yield return SesBenchCommand.Create();
         yield return FanoutBenchCommand.Create();
         yield return IotBenchCommand.Create();
+        yield return DnsBenchCommand.Create();
     }
 }
