@@ -1,4 +1,5 @@
 using LambdaSuite.Aws.Route53;
+using LambdaSuite.Aws.SecretsManager;
 using LambdaSuite.Data.Tables;
 using System.Text.Json;
 using DnsMirror.Config;
@@ -18,7 +19,7 @@ namespace DnsMirror;
 /// or <c>{"AllZones": true}</c> (also an empty detail) to sync every configured row of the zones table. Each zone
 /// is synced on its own; a failed zone is recorded and reported, and fails the invocation once all have run.
 /// </summary>
-public sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore store, DnsMirrorSettings settings, Func<string, string?> environment) : ILambdaFunction
+public sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore store, DnsMirrorSettings settings, Func<string, string?> environment, TsigSecretStore? secrets = null) : ILambdaFunction
 {
     /// <summary>Every variable <see cref="Create"/> reads by name (the template sets exactly these); a zone's TSIG secret variable is named in its input.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
@@ -27,8 +28,8 @@ public sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore s
     /// <summary>The tables <see cref="Create"/> composes.</summary>
     public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.DnsMirrorZones];
 
-    /// <summary>Every IAM action the composed clients can call: zone state in DynamoDB and the Route 53 client's.</summary>
-    public static IReadOnlyList<string> IamActions { get; } = [.. DnsMirrorZoneStore.IamActions, .. Route53Client.IamActions];
+    /// <summary>Every IAM action the composed clients can call: zone state in DynamoDB, the Route 53 client's, and Secrets Manager's for TSIG secrets named by ARN.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = [.. DnsMirrorZoneStore.IamActions, .. Route53Client.IamActions, .. SecretsManagerClient.IamActions];
 
     public static DnsMirrorFunction Create(Func<string, string?> environment) =>
         Create(environment, AwsClientFactory.FromEnvironment(environment));
@@ -40,7 +41,7 @@ public sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore s
         ArgumentNullException.ThrowIfNull(aws);
         var settings = DnsMirrorSettings.Read(environment);
         var store = new DnsMirrorZoneStore(DynamoDbClientFactory.Create(environment), settings.TableName);
-        return new DnsMirrorFunction(new ZoneSyncService(aws.CreateRoute53(), store, settings, TimeProvider.System), store, settings, environment);
+        return new DnsMirrorFunction(new ZoneSyncService(aws.CreateRoute53(), store, settings, TimeProvider.System), store, settings, environment, TsigSecretStore.Create(aws));
     }
 
     public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
@@ -127,7 +128,7 @@ public sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore s
         ZoneJob job;
         try
         {
-            job = ZoneJobParser.Parse(request, settings, environment);
+            job = await ZoneJobParser.ParseAsync(request, settings, environment, secrets, context.CancellationToken).ConfigureAwait(false);
         }
         catch (ZoneConfigException e)
         {

@@ -10,7 +10,7 @@ public class ClientIamActionsTests
     private static readonly Dictionary<string, string> s_prefixByNamespace = new(StringComparer.Ordinal)
     {
         ["Sns"] = "sns:", ["Sqs"] = "sqs:", ["Kinesis"] = "kinesis:", ["Firehose"] = "firehose:",
-        ["Lambda"] = "lambda:", ["IotData"] = "iot:", ["Route53"] = "route53:", ["Sts"] = "sts:",
+        ["Lambda"] = "lambda:", ["IotData"] = "iot:", ["Route53"] = "route53:", ["Sts"] = "sts:", ["SecretsManager"] = "secretsmanager:",
     };
 
     [Fact]

@@ -23,5 +23,6 @@ public static class BenchCommands
         yield return FanoutBenchCommand.Create();
         yield return IotBenchCommand.Create();
         yield return SizingCommand.Create();
+        yield return DnsBenchCommand.Create();
     }
 }

@@ -1,9 +1,8 @@
 namespace DnsMirror.Config;
 
 /// <summary>
-/// A Secrets Manager secret ARN (<c>arn:PARTITION:secretsmanager:REGION:ACCOUNT:secret:NAME</c>). Only parsed:
-/// this build has no Secrets Manager client (its SDK package does not restore here), so a key that names one
-/// is refused with a clear message rather than half-used.
+/// A Secrets Manager secret ARN (<c>arn:PARTITION:secretsmanager:REGION:ACCOUNT:secret:NAME</c>); the region is where
+/// <see cref="TsigSecretStore"/> sends GetSecretValue.
 /// </summary>
 public sealed record SecretArn(string Partition, string Region, string Account, string Name)
 {

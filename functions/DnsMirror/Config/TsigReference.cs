@@ -2,8 +2,8 @@ namespace DnsMirror.Config;
 
 /// <summary>
 /// A TSIG key by reference: its name and algorithm, and where the secret is. <see cref="SecretEnv"/> names an
-/// environment variable holding the base64 secret; <see cref="SecretArn"/> (Secrets Manager) is parsed and
-/// checked but not fetched in this build.
+/// environment variable holding the base64 secret; <see cref="SecretArn"/> names a Secrets Manager secret holding it
+/// (see <see cref="TsigSecretStore"/> for the accepted shapes). SecretArn wins when both are given.
 /// </summary>
 public sealed class TsigReference
 {

@@ -7,7 +7,28 @@ namespace DnsMirror.Config;
 /// <summary>Turns a <see cref="ZoneSyncRequest"/> into a <see cref="ZoneJob"/>, or says exactly what is wrong.</summary>
 public static class ZoneJobParser
 {
-    public static ZoneJob Parse(ZoneSyncRequest request, DnsMirrorSettings settings, Func<string, string?> environment)
+    /// <summary>
+    /// As <see cref="Parse(ZoneSyncRequest, DnsMirrorSettings, Func{string, string?}, IReadOnlyDictionary{string, string}?)"/>,
+    /// with TSIG secrets named by ARN fetched from <paramref name="secrets"/> first (none named: no call is made).
+    /// </summary>
+    public static async Task<ZoneJob> ParseAsync(ZoneSyncRequest request, DnsMirrorSettings settings, Func<string, string?> environment, TsigSecretStore? secrets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var fetched = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var reference in new[] { request.Tsig, request.Target?.Tsig })
+        {
+            if (reference is { SecretArn: { } arn } && !string.IsNullOrWhiteSpace(arn) && secrets is not null && !string.IsNullOrWhiteSpace(reference.KeyName))
+            {
+                var zone = (request.Domain ?? "").Trim();
+                fetched[arn.Trim()] = await secrets.GetBase64Async(arn, zone, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return Parse(request, settings, environment, fetched);
+    }
+
+    /// <summary>Validates the request; <paramref name="secretsByArn"/> holds the TSIG secrets already fetched for any <c>SecretArn</c>.</summary>
+    public static ZoneJob Parse(ZoneSyncRequest request, DnsMirrorSettings settings, Func<string, string?> environment, IReadOnlyDictionary<string, string>? secretsByArn = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
@@ -48,11 +69,11 @@ public static class ZoneJobParser
         {
             Zone = zone,
             Masters = masters,
-            MasterKey = ResolveKey(request.Tsig, zone, environment),
+            MasterKey = ResolveKey(request.Tsig, zone, environment, secretsByArn),
             Target = kind,
             HostedZoneId = kind == TargetKind.Route53 ? request.ZoneId!.Trim() : null,
             Rfc2136Server = kind == TargetKind.Rfc2136 ? ParseMaster(request.Target!.Server!, zone) : null,
-            Rfc2136Key = kind == TargetKind.Rfc2136 ? ResolveKey(request.Target!.Tsig, zone, environment) : null,
+            Rfc2136Key = kind == TargetKind.Rfc2136 ? ResolveKey(request.Target!.Tsig, zone, environment, secretsByArn) : null,
             Options = new MirrorOptions
             {
                 Diff = new DiffOptions { IgnoreTtl = request.IgnoreTTL },
@@ -62,8 +83,8 @@ public static class ZoneJobParser
         };
     }
 
-    /// <summary>The key a reference names; null when there is none. The secret comes from an environment variable.</summary>
-    public static TsigKey? ResolveKey(TsigReference? reference, string zone, Func<string, string?> environment)
+    /// <summary>The key a reference names; null when there is none. The secret comes from an environment variable or, fetched beforehand, Secrets Manager.</summary>
+    public static TsigKey? ResolveKey(TsigReference? reference, string zone, Func<string, string?> environment, IReadOnlyDictionary<string, string>? secretsByArn = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         if (reference is null)
@@ -81,7 +102,10 @@ public static class ZoneJobParser
         if (!string.IsNullOrWhiteSpace(reference.SecretArn))
         {
             var arn = SecretArn.Parse(reference.SecretArn.Trim());
-            throw new ZoneConfigException($"{zone}: Tsig.SecretArn ({arn.Name} in {arn.Region}) is not supported in this build: Secrets Manager has no client here. Put the base64 secret in an environment variable and name it in Tsig.SecretEnv.");
+            if (secretsByArn is null || !secretsByArn.TryGetValue(reference.SecretArn.Trim(), out secret!))
+            {
+                throw new ZoneConfigException($"{zone}: Tsig.SecretArn ({arn.Name} in {arn.Region}) was not fetched: this caller has no Secrets Manager client. Use Tsig.SecretEnv, or run through DnsMirrorFunction.");
+            }
         }
         else if (!string.IsNullOrWhiteSpace(reference.SecretEnv))
         {

@@ -29,8 +29,8 @@ public static class ZoneDiffer
         var apex = source.Origin.ToLowerInvariant();
         var skipped = new List<SkippedRecordSet>();
         var targetIndex = IndexTarget(target, apex, skipped, out var blockedNames, out var targetSoa);
+        var managed = targetIndex.Count;
         var changes = new List<RecordSetChange>();
-        var seen = new HashSet<(string, DnsRecordType)>();
         var unchanged = 0;
 
         foreach (var ((name, type), set) in RecordSetGrouper.Group(source.Records))
@@ -47,14 +47,14 @@ public static class ZoneDiffer
                 continue;
             }
 
-            if (blockedNames.Contains((name, type)) || (type == DnsRecordType.CNAME && blockedNames.Any(b => b.Name == name)))
+            if (blockedNames.Count > 0 && (blockedNames.Contains((name, type)) || (type == DnsRecordType.CNAME && blockedNames.Any(b => b.Name == name))))
             {
                 skipped.Add(new SkippedRecordSet(set.Name, typeText, "hosted zone has an alias or routing-policy record set here; not mirrored"));
                 continue;
             }
 
-            seen.Add((name, type));
-            if (!targetIndex.TryGetValue((name, type), out var existing))
+            // Matched target sets leave the index; what stays there at the end is deleted.
+            if (!targetIndex.Remove((name, type), out var existing))
             {
                 changes.Add(new RecordSetChange(ChangeAction.Create, new HostedZoneRecordSet(Route53Text.NameFromPresentation(set.Name), typeText, set.Ttl, set.Values)));
                 continue;
@@ -72,22 +72,19 @@ public static class ZoneDiffer
             changes.Add(new RecordSetChange(ChangeAction.Upsert, existing with { Ttl = ttl, Values = set.Values }));
         }
 
-        foreach (var (key, existing) in targetIndex)
+        foreach (var existing in targetIndex.Values)
         {
-            if (!seen.Contains(key))
-            {
-                changes.Add(new RecordSetChange(ChangeAction.Delete, existing));
-            }
+            changes.Add(new RecordSetChange(ChangeAction.Delete, existing));
         }
 
-        return new ZoneDiff(changes, SerialChange(targetSoa, source.Serial), skipped, targetIndex.Count, unchanged);
+        return new ZoneDiff(changes, SerialChange(targetSoa, source.Serial), skipped, managed, unchanged);
     }
 
     private static Dictionary<(string, DnsRecordType), HostedZoneRecordSet> IndexTarget(
         IReadOnlyList<HostedZoneRecordSet> target, string apex, List<SkippedRecordSet> skipped,
         out HashSet<(string Name, DnsRecordType Type)> blockedNames, out HostedZoneRecordSet? targetSoa)
     {
-        var index = new Dictionary<(string, DnsRecordType), HostedZoneRecordSet>();
+        var index = new Dictionary<(string, DnsRecordType), HostedZoneRecordSet>(target.Count);
         blockedNames = [];
         targetSoa = null;
         foreach (var set in target)
@@ -129,14 +126,21 @@ public static class ZoneDiffer
 
     private static bool SameValues(SourceRecordSet source, HostedZoneRecordSet target)
     {
-        if (target.Values.Count != source.Keys.Count)
+        var count = source.Count;
+        if (target.Values.Count != count)
         {
             return false;
         }
 
-        if (target.Values.Count == 1)
+        // What DnsMirror wrote comes back verbatim: equal text is an equal value, with no parse at all.
+        if (SameText(source, target.Values))
         {
-            return Route53ValueNormalizer.TryNormalize(source.Type, target.Values[0], out var only) && only == source.Keys[0];
+            return true;
+        }
+
+        if (count == 1)
+        {
+            return Route53ValueNormalizer.TryNormalize(source.Type, target.Values[0], out var only) && only == source.KeyAt(0);
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -151,6 +155,39 @@ public static class ZoneDiffer
         }
 
         return keys.SetEquals(source.Keys);
+    }
+
+    /// <summary>Same values as text, in any order (each side's values are distinct on the source; checked both ways for the target).</summary>
+    private static bool SameText(SourceRecordSet source, IReadOnlyList<string> target)
+    {
+        var count = source.Count;
+        if (count == 1)
+        {
+            return string.Equals(source.ValueAt(0), target[0], StringComparison.Ordinal);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (!Contains(target, source.ValueAt(i)) || !Contains(source.Values, target[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The hosted zone's own SOA with only the serial replaced by the source's.</summary>

@@ -20,23 +20,48 @@ public static class DomainNameText
         }
 
         var builder = new StringBuilder(wireName.Length + 8);
+        Append(builder, wireName, lowercase, style);
+        return builder.ToString();
+    }
+
+    /// <summary>As <see cref="Format(ReadOnlySpan{byte}, bool, NameEscapeStyle)"/>, into a builder the caller owns (no string of its own).</summary>
+    public static void Append(StringBuilder builder, ReadOnlySpan<byte> wireName, bool lowercase, NameEscapeStyle style = NameEscapeStyle.Decimal)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (wireName.Length <= 1)
+        {
+            builder.Append('.');
+            return;
+        }
+
+        Span<char> chars = stackalloc char[DnsWireReader.MaxLabelLength];
         var position = 0;
         while (position < wireName.Length && wireName[position] != 0)
         {
             int length = wireName[position++];
             var label = wireName.Slice(position, Math.Min(length, wireName.Length - position));
             var wildcard = style == NameEscapeStyle.Octal && position == 1 && label.Length == 1 && label[0] == (byte)'*';
-            foreach (var octet in label)
+            if (label.Length <= chars.Length && !label.ContainsAnyExcept(s_plainOctets))
             {
-                AppendOctet(builder, octet, lowercase, style, wildcard);
+                // Lower-case letters, digits and '-' are the same text in either style: the label in one go.
+                var written = System.Text.Encoding.Latin1.GetChars(label, chars);
+                builder.Append(chars[..written]);
+            }
+            else
+            {
+                foreach (var octet in label)
+                {
+                    AppendOctet(builder, octet, lowercase, style, wildcard);
+                }
             }
 
             builder.Append('.');
             position += length;
         }
-
-        return builder.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<byte> s_plainOctets =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-"u8);
 
     /// <summary>
     /// Parses presentation text into a wire name. A name without a trailing dot is taken relative to
@@ -235,6 +260,13 @@ public static class DomainNameText
 
     private static void AppendOctet(StringBuilder builder, byte octet, bool lowercase, NameEscapeStyle style, bool wildcard)
     {
+        if (style == NameEscapeStyle.Decimal && (char.IsAsciiLetterLower((char)octet) || char.IsAsciiDigit((char)octet) || octet == (byte)'-'))
+        {
+            // Most octets of most names: nothing to escape or fold.
+            builder.Append((char)octet);
+            return;
+        }
+
         if (style == NameEscapeStyle.Octal)
         {
             // Route 53 takes a-z, 0-9, '-' and '_' as they are and everything else as \ooo; '*' only as a wildcard label.

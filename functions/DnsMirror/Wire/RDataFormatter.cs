@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
@@ -12,15 +13,28 @@ namespace DnsMirror.Wire;
 /// </summary>
 public static partial class RDataFormatter
 {
+    // A diff formats every RR of the zone: one builder per thread instead of one per value.
+    private static readonly SearchValues<byte> s_quotedSpecials = SearchValues.Create(QuotedSpecials());
+
+    [ThreadStatic]
+    private static StringBuilder? s_builder;
+
     public static string Format(DnsRecordType type, ReadOnlySpan<byte> rdata, bool lowercaseNames = false)
     {
         // The bulk of most zones: addresses, which need no builder.
-        if ((type == DnsRecordType.A && rdata.Length == 4) || (type == DnsRecordType.AAAA && rdata.Length == 16))
+        if (type == DnsRecordType.A && rdata.Length == 4)
+        {
+            return FormatIPv4(rdata);
+        }
+
+        if (type == DnsRecordType.AAAA && rdata.Length == 16)
         {
             return new IPAddress(rdata).ToString();
         }
 
-        var builder = new StringBuilder(rdata.Length * 2);
+        var builder = s_builder ?? new StringBuilder(256);
+        s_builder = null;
+        builder.Clear();
         var reader = new DnsWireReader(rdata);
         if (!TryAppend(builder, ref reader, type, lowercaseNames) || reader.Remaining != 0)
         {
@@ -28,7 +42,32 @@ public static partial class RDataFormatter
             AppendGeneric(builder, rdata);
         }
 
-        return builder.ToString();
+        var text = builder.ToString();
+        if (builder.Capacity <= 4096)
+        {
+            s_builder = builder;
+        }
+
+        return text;
+    }
+
+    /// <summary>Dotted decimal straight into the string: the same text as <see cref="IPAddress.ToString()"/> gives.</summary>
+    private static string FormatIPv4(ReadOnlySpan<byte> address)
+    {
+        Span<char> text = stackalloc char[15];
+        var length = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            if (i > 0)
+            {
+                text[length++] = '.';
+            }
+
+            address[i].TryFormat(text[length..], out var written, default, CultureInfo.InvariantCulture);
+            length += written;
+        }
+
+        return new string(text[..length]);
     }
 
     private static bool TryAppend(StringBuilder builder, ref DnsWireReader reader, DnsRecordType type, bool lower)
@@ -115,7 +154,7 @@ public static partial class RDataFormatter
             return false;
         }
 
-        builder.Append(DomainNameText.Format(name[..length], lower));
+        DomainNameText.Append(builder, name[..length], lower);
         return true;
     }
 
@@ -175,6 +214,15 @@ public static partial class RDataFormatter
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Append('"');
+        if (!text.ContainsAny(s_quotedSpecials))
+        {
+            // Printable text with no quote or backslash (most TXT strings): appended as it is.
+            Span<char> chars = stackalloc char[text.Length];
+            Encoding.Latin1.GetChars(text, chars);
+            builder.Append(chars).Append('"');
+            return;
+        }
+
         foreach (var octet in text)
         {
             if (octet < 0x20 || octet >= 0x7F)
@@ -193,6 +241,20 @@ public static partial class RDataFormatter
         }
 
         builder.Append('"');
+    }
+
+    private static byte[] QuotedSpecials()
+    {
+        var specials = new List<byte> { (byte)'"', (byte)'\\' };
+        for (var octet = 0; octet < 256; octet++)
+        {
+            if (octet < 0x20 || octet >= 0x7F)
+            {
+                specials.Add((byte)octet);
+            }
+        }
+
+        return [.. specials];
     }
 
     internal static ushort ReadUInt16(ReadOnlySpan<byte> span) => BinaryPrimitives.ReadUInt16BigEndian(span);

@@ -8,7 +8,11 @@ public static class RecordSetGrouper
     public static Dictionary<(string Name, DnsRecordType Type), SourceRecordSet> Group(IEnumerable<DnsResourceRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var sets = new Dictionary<(string, DnsRecordType), SourceRecordSet>();
+        var sets = new Dictionary<(string, DnsRecordType), SourceRecordSet>(records is ICollection<DnsResourceRecord> list ? list.Count : 0);
+        // A transfer lists an owner's RRs together and the parser hands out one string per run of an owner:
+        // the same reference as the last record means the same lower-case name, and often the same set.
+        string? lastName = null, lastLower = null;
+        SourceRecordSet? lastSet = null;
         foreach (var record in records)
         {
             if (record.Class != DnsClass.Internet)
@@ -16,14 +20,25 @@ public static class RecordSetGrouper
                 continue;
             }
 
-            var key = (record.Name.ToLowerInvariant(), record.Type);
-            if (!sets.TryGetValue(key, out var set))
+            if (lastSet is not null && ReferenceEquals(record.Name, lastName) && record.Type == lastSet.Type)
             {
-                set = new SourceRecordSet(record.Name, record.Type, record.Ttl);
+                lastSet.Add(record);
+                continue;
+            }
+
+            var lower = ReferenceEquals(record.Name, lastName) ? lastLower! : record.Name.ToLowerInvariant();
+            var key = (lower, record.Type);
+            if (sets.TryGetValue(key, out var set))
+            {
+                set.Add(record);
+            }
+            else
+            {
+                set = new SourceRecordSet(record);
                 sets.Add(key, set);
             }
 
-            set.Add(record);
+            (lastName, lastLower, lastSet) = (record.Name, lower, set);
         }
 
         return sets;

@@ -8,16 +8,23 @@ namespace DnsMirror.Zone;
 /// </summary>
 public sealed class SourceRecordSet
 {
-    private readonly List<DnsResourceRecord> _records = new(1);
-    private readonly List<string> _values = new(1);
-    private readonly List<string> _keys = new(1);
+    // Most RRsets of a zone hold one record: it lives in fields, and lists exist only from the second on.
+    private readonly DnsResourceRecord _firstRecord;
+    private readonly string _firstValue;
+    private readonly string _firstKey;
+    private List<DnsResourceRecord>? _records;
+    private List<string>? _values;
+    private List<string>? _keys;
     private HashSet<string>? _keyIndex;
 
-    public SourceRecordSet(string name, DnsRecordType type, uint ttl)
+    public SourceRecordSet(DnsResourceRecord first)
     {
-        Name = name;
-        Type = type;
-        Ttl = ttl;
+        ArgumentNullException.ThrowIfNull(first);
+        Name = first.Name;
+        Type = first.Type;
+        Ttl = first.Ttl;
+        _firstRecord = first;
+        (_firstValue, _firstKey) = TextAndKey(first);
     }
 
     /// <summary>Owner name as the first RR spelled it.</summary>
@@ -28,32 +35,55 @@ public sealed class SourceRecordSet
     /// <summary>TTL of the first RR; RFC 2181 §5.2 wants one TTL per RRset, so that is the set's.</summary>
     public uint Ttl { get; }
 
-    public IReadOnlyList<DnsResourceRecord> Records => _records;
+    /// <summary>Distinct values (duplicates removed).</summary>
+    public int Count => _keys?.Count ?? 1;
+
+    public IReadOnlyList<DnsResourceRecord> Records => _records ??= [_firstRecord];
 
     /// <summary>Values in Route 53's text form, duplicates removed.</summary>
-    public IReadOnlyList<string> Values => _values;
+    public IReadOnlyList<string> Values => _values ??= [_firstValue];
 
     /// <summary>Comparison keys, one per value, no duplicates.</summary>
-    public IReadOnlyList<string> Keys => _keys;
+    public IReadOnlyList<string> Keys => _keys ??= [_firstKey];
+
+    /// <summary>The value at <paramref name="index"/> in Route 53's text form, without building the list.</summary>
+    public string ValueAt(int index) => index == 0 ? _firstValue : Values[index];
+
+    /// <summary>The comparison key at <paramref name="index"/>, without building the list.</summary>
+    public string KeyAt(int index) => index == 0 ? _firstKey : Keys[index];
 
     public void Add(DnsResourceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        // Most values hold no upper-case letter at all; then the text is its own key and one format is enough.
-        var text = RDataFormatter.Format(record.Type, record.Data);
-        var key = HasUpperAscii(text) ? RDataFormatter.Format(record.Type, record.Data, lowercaseNames: true) : text;
+        var (value, key) = TextAndKey(record);
         if (!ContainsKey(key))
         {
-            _keys.Add(key);
+            _ = Records;
+            _ = Values;
+            _ = Keys;
+            _keys!.Add(key);
             _keyIndex?.Add(key);
-            _records.Add(record);
-            _values.Add(Route53.Route53Text.ValueFromPresentation(text));
+            _records!.Add(record);
+            _values!.Add(value);
         }
+    }
+
+    // Most values hold no upper-case letter at all; then the text is its own key and one format is enough.
+    private static (string Value, string Key) TextAndKey(DnsResourceRecord record)
+    {
+        var text = RDataFormatter.Format(record.Type, record.Data);
+        var key = HasUpperAscii(text) ? RDataFormatter.Format(record.Type, record.Data, lowercaseNames: true) : text;
+        return (Route53.Route53Text.ValueFromPresentation(text), key);
     }
 
     // Most RRsets hold one or a few records: a list scan, and an index only once the set grows.
     private bool ContainsKey(string key)
     {
+        if (_keys is null)
+        {
+            return string.Equals(_firstKey, key, StringComparison.Ordinal);
+        }
+
         if (_keyIndex is null && _keys.Count >= 8)
         {
             _keyIndex = new HashSet<string>(_keys, StringComparer.Ordinal);
@@ -62,16 +92,5 @@ public sealed class SourceRecordSet
         return _keyIndex?.Contains(key) ?? _keys.Contains(key, StringComparer.Ordinal);
     }
 
-    private static bool HasUpperAscii(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsAsciiLetterUpper(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasUpperAscii(string text) => text.AsSpan().ContainsAnyInRange('A', 'Z');
 }

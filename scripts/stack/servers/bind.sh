@@ -134,3 +134,14 @@ dns_secondary_start() {
 dns_primary_probe() { dns_probe "$1"; }
 
 dns_secondary_probe() { dns_probe "$1"; }
+
+# write_zone_conf DIR PORT ZONE FILE: one primary zone served from FILE, transfers open to loopback;
+# the same head as the stack's servers. Used by `./suite bench dns` through bench-named.sh.
+write_zone_conf() {
+  local dir="$1" port="$2" zone="$3" file="$4"
+  mkdir -p "$dir"
+  {
+    named_conf_head "$dir" "$port"
+    printf '\nzone "%s" {\n  type primary;\n  file "%s";\n  allow-transfer { 127.0.0.1; };\n};\n' "$zone" "$file"
+  } >"$dir/named.conf"
+}

@@ -19,4 +19,5 @@ public sealed record AwsService(string EndpointId, string SigningName, string Ho
     public static readonly AwsService Lambda = new("LAMBDA", "lambda", "lambda");
     public static readonly AwsService Route53 = new("ROUTE_53", "route53", "route53", IsGlobal: true);
     public static readonly AwsService Sts = new("STS", "sts", "sts");
+    public static readonly AwsService SecretsManager = new("SECRETS_MANAGER", "secretsmanager", "secretsmanager");
 }

@@ -10,6 +10,7 @@ using LambdaSuite.Aws.Kinesis;
 using LambdaSuite.Aws.Lambda;
 using LambdaSuite.Aws.Retry;
 using LambdaSuite.Aws.Route53;
+using LambdaSuite.Aws.SecretsManager;
 using LambdaSuite.Aws.Sns;
 using LambdaSuite.Aws.Sqs;
 using LambdaSuite.Aws.Sts;
@@ -85,6 +86,8 @@ public sealed class AwsClientFactory : IDisposable
     public FirehoseClient CreateFirehose(string? region = null, AWSCredentials? credentials = null) => new(Http(AwsService.Firehose, region, credentials));
 
     public LambdaClient CreateLambda(string? region = null, AWSCredentials? credentials = null) => new(Http(AwsService.Lambda, region, credentials));
+
+    public SecretsManagerClient CreateSecretsManager(string? region = null, AWSCredentials? credentials = null) => new(Http(AwsService.SecretsManager, region, credentials));
 
     public StsClient CreateSts(string? region = null) => new(Http(AwsService.Sts, region));
 

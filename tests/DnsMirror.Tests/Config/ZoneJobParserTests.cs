@@ -59,7 +59,7 @@ public sealed class ZoneJobParserTests
     [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Masters":["host:99999"]}""", "is not host[:port]")]
     [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k"}}""", "needs SecretEnv")]
     [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretEnv":"MISSING"}}""", "MISSING (Tsig.SecretEnv) is not set")]
-    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretArn":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:dns"}}""", "not supported in this build")]
+    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretArn":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:dns"}}""", "was not fetched")]
     [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretArn":"arn:aws:s3:::bucket"}}""", "is not a Secrets Manager secret ARN")]
     [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","Algorithm":"hmac-md5","SecretEnv":"S"}}""", "is not usable")]
     public void Parse_BadSettings_ThrowsSayingWhat(string json, string expected)

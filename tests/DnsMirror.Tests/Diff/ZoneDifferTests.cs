@@ -132,4 +132,36 @@ public sealed class ZoneDifferTests
 
         Assert.Empty(diff.Changes);
     }
+
+    [Fact]
+    public void Diff_TargetRepeatsOneOfTwoValues_Upsert()
+    {
+        var source = Snapshot(1, Rr.A("rr.example.test.", "192.0.2.1"), Rr.A("rr.example.test.", "192.0.2.2"));
+        HostedZoneRecordSet[] target = [.. Apex(), Set("rr.example.test.", "A", 300, "192.0.2.1", "192.0.2.1")];
+
+        var diff = ZoneDiffer.Diff(source, target);
+
+        var change = Assert.Single(diff.Changes);
+        Assert.Equal(ChangeAction.Upsert, change.Action);
+        Assert.Equal(["192.0.2.1", "192.0.2.2"], change.RecordSet.Values);
+    }
+
+    [Fact]
+    public void Diff_SameValuesOtherOrderAndSpelling_NoChanges()
+    {
+        var source = Snapshot(1,
+            Rr.A("rr.example.test.", "192.0.2.1"), Rr.A("rr.example.test.", "192.0.2.2"),
+            Rr.Mx("mx.example.test.", 10, "a.example.test."), Rr.Mx("mx.example.test.", 20, "B.example.test."));
+        HostedZoneRecordSet[] target =
+        [
+            .. Apex(),
+            Set("rr.example.test.", "A", 300, "192.0.2.2", "192.0.2.1"),
+            Set("mx.example.test.", "MX", 300, "20 b.example.test.", "10 a.example.test."),
+        ];
+
+        var diff = ZoneDiffer.Diff(source, target);
+
+        Assert.Empty(diff.Changes);
+        Assert.Equal(2, diff.UnchangedRecordSets);
+    }
 }

@@ -125,4 +125,53 @@ public sealed class Route53HostedZoneTests : IAsyncLifetime
 
         Assert.Equal(1, _route53.GetChangeCalls);
     }
+
+    [Theory]
+    [InlineData("A", "CNAME")]
+    [InlineData("CNAME", "TXT")]
+    public async Task ChangeAsync_CnameBesideAnotherType_ThrowsRejectedAndKeepsTheZone(string existing, string created)
+    {
+        _route53.Add("example.test.", "SOA", 900, "ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400");
+        _route53.Add("x.example.test.", existing, 300, existing == "A" ? "192.0.2.1" : "y.example.test.");
+        var zone = new Route53HostedZone(_client, "Z0TEST", "example.test.");
+        var value = created == "CNAME" ? "z.example.test." : "\"t\"";
+
+        var error = await Assert.ThrowsAsync<Route53ChangeRejectedException>(() =>
+            zone.ChangeAsync([new RecordSetChange(Action.Create, new HostedZoneRecordSet("x.example.test.", created, 300, [value]))], "t", default));
+
+        Assert.Contains("conflicts with other records with the same DNS name", error.Route53Message, StringComparison.Ordinal);
+        Assert.Null(_route53.Find("x.example.test.", created));
+        Assert.NotNull(_route53.Find("x.example.test.", existing));
+    }
+
+    [Fact]
+    public async Task ChangeAsync_CnameAtApex_ThrowsRejected()
+    {
+        _route53.Add("example.test.", "SOA", 900, "ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400");
+        var zone = new Route53HostedZone(_client, "Z0TEST", "example.test.");
+
+        var error = await Assert.ThrowsAsync<Route53ChangeRejectedException>(() =>
+            zone.ChangeAsync([new RecordSetChange(Action.Create, new HostedZoneRecordSet("example.test.", "CNAME", 300, ["elsewhere.example.net."]))], "t", default));
+
+        Assert.Contains("not permitted at apex", error.Route53Message, StringComparison.Ordinal);
+        Assert.Null(_route53.Find("example.test.", "CNAME"));
+    }
+
+    [Fact]
+    public async Task ChangeAsync_DeleteThenCnameInOneBatch_Applies()
+    {
+        _route53.Add("example.test.", "SOA", 900, "ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400");
+        _route53.Add("x.example.test.", "A", 300, "192.0.2.1");
+        var zone = new Route53HostedZone(_client, "Z0TEST", "example.test.");
+        RecordSetChange[] batch =
+        [
+            new(Action.Delete, new HostedZoneRecordSet("x.example.test.", "A", 300, ["192.0.2.1"])),
+            new(Action.Create, new HostedZoneRecordSet("x.example.test.", "CNAME", 300, ["z.example.test."])),
+        ];
+
+        await zone.ChangeAsync(batch, "t", default);
+
+        Assert.Null(_route53.Find("x.example.test.", "A"));
+        Assert.Equal(["z.example.test."], _route53.Find("x.example.test.", "CNAME")!.Value.Values);
+    }
 }

@@ -11,7 +11,7 @@ namespace DnsMirror.Tests.Support;
 /// One hosted zone behind <see cref="AwsStubServer"/>, answering like Route 53's REST-XML API: ListResourceRecordSets
 /// in Route 53's order (labels compared right to left) with pages and Next* markers, ChangeResourceRecordSets
 /// validated atomically (1,000 records / 32,000 value characters with UPSERT counted twice, CREATE of an existing
-/// set, DELETE of a missing or different set → InvalidChangeBatch) and GetChange PENDING for a few polls, then
+/// set, DELETE of a missing or different set, a CNAME beside another type or at the apex → InvalidChangeBatch) and GetChange PENDING for a few polls, then
 /// INSYNC. Names are stored as Route 53 lists them: lower case, absolute, '*' as <c>\052</c>. Failures can be
 /// scripted per operation (Throttling, PriorRequestNotComplete).
 /// </summary>
@@ -154,11 +154,44 @@ internal sealed class InMemoryRoute53
             }
         }
 
+        if (CnameConflict(next, changes.Select(c => c.Name)) is { } conflict)
+        {
+            return InvalidChangeBatch(conflict);
+        }
+
         _sets = next;
         AcceptedBatchSizes.Add(records);
         var id = "C" + (++_changeCount).ToString("D6", CultureInfo.InvariantCulture);
         _pollsLeft[id] = PendingPolls;
         return Xml(new XElement(s_ns + "ChangeResourceRecordSetsResponse", ChangeInfo(id, "PENDING")));
+    }
+
+    /// <summary>
+    /// Route 53 keeps a CNAME alone at its name (RFC 1034 §3.6.2) and refuses one at the zone apex, which always holds
+    /// the SOA and NS. Checked on the state a batch leaves, for the names the batch touched.
+    /// </summary>
+    private static string? CnameConflict(Dictionary<(string Name, string Type), (long, string[])> sets, IEnumerable<string> touched)
+    {
+        var apex = sets.Keys.FirstOrDefault(k => k.Type == "SOA").Name;
+        foreach (var name in touched.Distinct(StringComparer.Ordinal))
+        {
+            if (!sets.ContainsKey((name, "CNAME")))
+            {
+                continue;
+            }
+
+            if (name == apex)
+            {
+                return $"RRSet of type CNAME with DNS name {name} is not permitted at apex in zone {apex}";
+            }
+
+            if (sets.Keys.Any(k => k.Name == name && k.Type != "CNAME"))
+            {
+                return $"RRSet of type CNAME with DNS name {name} is not permitted as it conflicts with other records with the same DNS name in zone {apex}";
+            }
+        }
+
+        return null;
     }
 
     private StubResponse GetChange(string id)

@@ -29,7 +29,9 @@ public sealed class DnsMirrorFunctionIntegrationTests : IAsyncLifetime
         _route53.Add("example.test.", "SOA", 900, "ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400");
         _route53.Add("example.test.", "NS", 172800, "ns-1.awsdns-00.com.", "ns-2.awsdns-00.net.");
         _stub = await AwsStubServer.StartAsync();
-        _stub.Responder = _route53.Respond;
+        _stub.Responder = request => request.Target == "secretsmanager.GetSecretValue"
+            ? StubResponse.Json("""{"__type":"ResourceNotFoundException","message":"Secrets Manager can't find the specified secret."}""", 400)
+            : _route53.Respond(request);
         _table = await LocalDynamoDb.CreateUniqueTableAsync(LocalDynamoDb.CreateClient(), TableCatalog.DnsMirrorZones);
         var environment = new Dictionary<string, string>
         {
@@ -85,10 +87,11 @@ public sealed class DnsMirrorFunctionIntegrationTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<DnsMirrorRunException>(() => _function.InvokeAsync(scheduled, new TestLambdaContext()));
 
         Assert.Contains("nowhere.test.", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not supported in this build", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ResourceNotFoundException", error.Message, StringComparison.Ordinal);
         var dryRun = await store.GetAsync("example.test.");
         Assert.Equal("DryRun", dryRun!.Outcome);
         Assert.Null(dryRun.LastSerial);
-        Assert.DoesNotContain(_stub.Requests, r => r.Method == "POST");
+        Assert.DoesNotContain(_stub.Requests, r => r.Method == "POST" && r.Target is null);
+        Assert.Single(_stub.Requests, r => r.Target == "secretsmanager.GetSecretValue");
     }
 }
