@@ -12,17 +12,20 @@ namespace LambdaSuite.Cli.Bench;
 /// The heaviest legal invocation of each function, within Lambda's limits, against the local stack: SesFeedback gets
 /// SQS batches of 10 notifications with 50 recipients each (SES's per-message maximum); IotRegistry registrations
 /// and lookups (every invocation is one device); Fanout 10,000-record Kinesis batches (the event source mapping's
-/// largest batch) forwarded to Redis. Each function gets its own table, deleted afterwards.
+/// largest batch) forwarded to Redis; DnsMirror one whole sync of a generated 100,000-record zone, transferred from
+/// a BIND 9 started here, into a 1%-disturbed hosted zone on the bench's loopback Route 53. Each function gets its
+/// own table, deleted afterwards.
 /// </summary>
 internal sealed class SizingWorkloads(IAmazonDynamoDB dynamoDb, Func<string, string?> environment)
 {
-    public static IReadOnlyList<string> Functions { get; } = ["SesFeedback", "IotRegistry", "Fanout"];
+    public static IReadOnlyList<string> Functions { get; } = ["SesFeedback", "IotRegistry", "Fanout", "DnsMirror"];
 
     public Task<SizingWorkload> CreateAsync(string function, CancellationToken cancellationToken) => function switch
     {
         "SesFeedback" => SesFeedbackAsync(cancellationToken),
         "IotRegistry" => IotRegistryAsync(cancellationToken),
         "Fanout" => FanoutAsync(cancellationToken),
+        "DnsMirror" => DnsMirrorAsync(cancellationToken),
         _ => throw new ArgumentException($"No sizing workload for '{function}'; known: {string.Join(", ", Functions)}.", nameof(function)),
     };
 
@@ -69,6 +72,25 @@ internal sealed class SizingWorkloads(IAmazonDynamoDB dynamoDb, Func<string, str
             .Select(run => FanoutBenchInputs.PlainKinesisEvent(FanoutBenchInputs.Records(seed: 42 + run, count: 10_000, size: 1024)))
             .ToList();
         return new SizingWorkload("Fanout", "3 Kinesis batches x 10,000 records x 1 KB to Redis", variables, events, cleanUp);
+    }
+
+    private async Task<SizingWorkload> DnsMirrorAsync(CancellationToken cancellationToken)
+    {
+        const int Records = 100_000;
+        var zone = DnsBenchZone.Generate(seed: 42, Records);
+        var named = await DnsBenchNamed.StartAsync(RepositoryLayout.Discover(), zone.Origin, zone.ToZoneFile(), DnsBenchZone.Serial, cancellationToken).ConfigureAwait(false);
+        var route53 = await DnsBenchRoute53.StartAsync("ZSIZING000001").ConfigureAwait(false);
+        route53.Load(DnsBenchListing.Create(zone, seed: 42, percent: 1).Sets);
+        var (variables, dropTable) = await OwnTableAsync(TableCatalog.DnsMirrorZones, cancellationToken).ConfigureAwait(false);
+        variables["AWS_ENDPOINT_URL_ROUTE_53"] = route53.Endpoint.ToString();
+        variables["DNS_MIRROR_POLL_SECONDS"] = "1";
+        var run = $$"""{"Domain":"{{zone.Origin}}","Masters":["{{named.Master}}"],"ZoneId":"{{route53.HostedZoneId}}","MaxDeletePercent":20}""";
+        return new SizingWorkload("DnsMirror", $"1 whole sync of a {Records:N0}-record zone (AXFR from BIND 9, loopback Route 53)", variables, [Encoding.UTF8.GetBytes(run)], async () =>
+        {
+            await dropTable().ConfigureAwait(false);
+            await route53.DisposeAsync().ConfigureAwait(false);
+            named.Dispose();
+        });
     }
 
     private async Task<(Dictionary<string, string?> Variables, Func<Task> CleanUp)> OwnTableAsync(TableDefinition table, CancellationToken cancellationToken)
