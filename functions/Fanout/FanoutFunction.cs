@@ -59,7 +59,7 @@ public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine eng
         IReadOnlyList<SourceBatch> batches;
         try
         {
-            batches = SourceReader.Read(eventJson.Span);
+            batches = SourceReader.Read(eventJson);
         }
         catch (InvalidEventException e)
         {
@@ -79,7 +79,7 @@ public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine eng
 
             var active = rows.Where(r => r.IsValid && r.Target!.Active).Select(r => r.Target!).ToArray();
             var result = await engine.DeliverAsync(batch, active, deadline, context.Logger, metrics, context.CancellationToken).ConfigureAwait(false);
-            metrics.Source(batch.SourceArn, batch.Records.Length, active.Length, rows.Count(r => !r.IsValid), result.FailedSequenceNumber is not null);
+            metrics.Source(batch.SourceArn, batch.Count, active.Length, rows.Count(r => !r.IsValid), result.FailedSequenceNumber is not null);
             if (result.FailedSequenceNumber is { } sequence)
             {
                 response.BatchItemFailures.Add(new BatchItemFailure { ItemIdentifier = sequence });

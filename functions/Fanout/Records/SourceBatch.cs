@@ -9,6 +9,7 @@ namespace Fanout.Records;
 public sealed class SourceBatch
 {
     private readonly Func<FanoutRecord[]>? _convert;
+    private readonly Lazy<FanoutRecord[]> _records;
     private (FanoutRecord[] Records, RecordProblem[] Problems)? _deaggregated;
     private FanoutRecord[]? _converted;
 
@@ -20,7 +21,20 @@ public sealed class SourceBatch
         SourceArn = sourceArn;
         Kind = kind;
         SequenceNumbers = sequenceNumbers;
-        Records = records;
+        _records = new Lazy<FanoutRecord[]>(() => records);
+        _convert = convert;
+    }
+
+    /// <summary>Records written on first use (DynamoDB typed JSON is built only when a target takes that form).</summary>
+    public SourceBatch(string sourceArn, SourceKind kind, string[] sequenceNumbers, Func<FanoutRecord[]> records, Func<FanoutRecord[]>? convert = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceArn);
+        ArgumentNullException.ThrowIfNull(sequenceNumbers);
+        ArgumentNullException.ThrowIfNull(records);
+        SourceArn = sourceArn;
+        Kind = kind;
+        SequenceNumbers = sequenceNumbers;
+        _records = new Lazy<FanoutRecord[]>(records);
         _convert = convert;
     }
 
@@ -32,7 +46,10 @@ public sealed class SourceBatch
     public string[] SequenceNumbers { get; }
 
     /// <summary>The records as received (Kinesis data as is; DynamoDB records as typed stream-record JSON).</summary>
-    public FanoutRecord[] Records { get; }
+    public FanoutRecord[] Records => _records.Value;
+
+    /// <summary>Lambda event records in the batch (KPL aggregates count once).</summary>
+    public int Count => SequenceNumbers.Length;
 
     /// <summary>Deterministic id of a record: the source sequence number, with "-N" for the Nth user record of an aggregate.</summary>
     public string IdempotencyKey(in FanoutRecord record) =>
