@@ -6,10 +6,11 @@ namespace Fanout.Records;
 /// The records of one invocation from one source, with the views targets ask for built once and shared: as
 /// received, KPL-deaggregated (Kinesis), or converted to plain JSON (DynamoDB Streams).
 /// </summary>
-public sealed class SourceBatch
+public sealed class SourceBatch : IDisposable
 {
     private readonly Func<FanoutRecord[]>? _convert;
     private readonly Lazy<FanoutRecord[]> _records;
+    private byte[]? _pooled;
     private (FanoutRecord[] Records, RecordProblem[] Problems)? _deaggregated;
     private FanoutRecord[]? _converted;
 
@@ -36,6 +37,21 @@ public sealed class SourceBatch
         SequenceNumbers = sequenceNumbers;
         _records = new Lazy<FanoutRecord[]>(records);
         _convert = convert;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="buffer"/> (rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, holding the
+    /// records' data) to this batch: <see cref="Dispose"/> returns it, after which the records must not be read.
+    /// </summary>
+    public void OwnPooledBuffer(byte[] buffer) => _pooled = buffer;
+
+    /// <summary>Returns the pooled data buffer, if any. Without it, the buffer is simply left to the GC.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _pooled, null) is { } buffer)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public string SourceArn { get; }
