@@ -78,7 +78,8 @@ public static class FanoutBenchCommand
         var ddb = FanoutBenchInputs.DynamoDbEvent(seed, count, size);
         using var runner = new FanoutBenchRunner();
         var kinesis = Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, "arn:aws:kinesis:us-east-1:123456789012:stream/bench-out");
-        var warmups = 3;
+        // Enough warm-up runs for tiered JIT to reach optimized code (the shipped AOT bootstrap starts there).
+        var warmups = 10;
         return
         [
             runner.Run("plain", plain, count, kinesis, runs, warmups),
