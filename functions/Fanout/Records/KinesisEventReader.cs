@@ -46,6 +46,11 @@ public static class KinesisEventReader
         {
             throw new InvalidEventException($"KinesisEvent event of {eventJson.Length} bytes is malformed (byte {e.BytePositionInLine}): {e.Message}", e);
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            // A field of the wrong JSON type (a number as partitionKey) or escaped data that is not base64.
+            throw new InvalidEventException($"KinesisEvent event of {eventJson.Length} bytes has a field of the wrong type or encoding: {e.Message}", e);
+        }
 
         return Group(eventJson, parsed);
     }
@@ -206,8 +211,8 @@ public static class KinesisEventReader
         return batches;
     }
 
-    /// <summary>Bytes the base64 in a quoted token decodes to: three per four characters, less the padding.</summary>
-    public static int DecodedLength(ReadOnlySpan<byte> quotedBase64)
+    /// <summary>Bytes the base64 in a quoted token decodes to: three per four characters, less the padding (an upper bound when the length is not a multiple of four, which then fails to decode).</summary>
+    private static int DecodedLength(ReadOnlySpan<byte> quotedBase64)
     {
         var text = quotedBase64.Length >= 2 ? quotedBase64[1..^1] : default;
         var padding = text.Length == 0 ? 0 : text[^1] != (byte)'=' ? 0 : text.Length > 1 && text[^2] == (byte)'=' ? 2 : 1;

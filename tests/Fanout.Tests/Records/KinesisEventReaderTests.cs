@@ -62,6 +62,16 @@ public class KinesisEventReaderTests
     }
 
     [Fact]
+    public void Read_FieldOfWrongTypeOrEscapedNonBase64_ThrowsInvalidEvent()
+    {
+        var numberKey = Event("{\"kinesis\":{\"partitionKey\":5,\"sequenceNumber\":\"1\",\"data\":\"YQ==\"},\"eventSourceARN\":\"" + Arn + "\"}");
+        var escapedJunk = Event(KinesisRecord("\"\\u0021!!!\""));
+
+        Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(numberKey));
+        Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(escapedJunk));
+    }
+
+    [Fact]
     public void Read_NoSequenceNumberOrSourceArn_ThrowsInvalidEvent()
     {
         var noSequence = Event("{\"kinesis\":{\"partitionKey\":\"k\",\"data\":\"YQ==\"},\"eventSourceARN\":\"" + Arn + "\"}");
