@@ -59,7 +59,7 @@ public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine eng
         IReadOnlyList<SourceBatch> batches;
         try
         {
-            batches = SourceReader.Read(eventJson.Span);
+            batches = SourceReader.Read(eventJson);
         }
         catch (InvalidEventException e)
         {
@@ -69,20 +69,31 @@ public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine eng
         var metrics = new FanoutMetrics(context.Logger, timeProvider);
         var deadline = timeProvider.GetUtcNow() + context.RemainingTime - deadlineMargin;
         var response = new BatchItemFailuresResponse();
-        foreach (var batch in batches)
+        try
         {
-            var rows = await targets.RowsForAsync(batch.SourceArn, context.CancellationToken).ConfigureAwait(false);
-            foreach (var invalid in rows.Where(r => !r.IsValid))
+            foreach (var batch in batches)
             {
-                context.Logger.Log(LambdaLogLevel.Error, "Invalid fanout mapping ignored", [new("sourceArn", invalid.SourceArn), new("id", invalid.Id), new("errors", string.Join(" ", invalid.Errors))]);
-            }
+                var rows = await targets.RowsForAsync(batch.SourceArn, context.CancellationToken).ConfigureAwait(false);
+                foreach (var invalid in rows.Where(r => !r.IsValid))
+                {
+                    context.Logger.Log(LambdaLogLevel.Error, "Invalid fanout mapping ignored", [new("sourceArn", invalid.SourceArn), new("id", invalid.Id), new("errors", string.Join(" ", invalid.Errors))]);
+                }
 
-            var active = rows.Where(r => r.IsValid && r.Target!.Active).Select(r => r.Target!).ToArray();
-            var result = await engine.DeliverAsync(batch, active, deadline, context.Logger, metrics, context.CancellationToken).ConfigureAwait(false);
-            metrics.Source(batch.SourceArn, batch.Records.Length, active.Length, rows.Count(r => !r.IsValid), result.FailedSequenceNumber is not null);
-            if (result.FailedSequenceNumber is { } sequence)
+                var active = rows.Where(r => r.IsValid && r.Target!.Active).Select(r => r.Target!).ToArray();
+                var result = await engine.DeliverAsync(batch, active, deadline, context.Logger, metrics, context.CancellationToken).ConfigureAwait(false);
+                metrics.Source(batch.SourceArn, batch.Count, active.Length, rows.Count(r => !r.IsValid), result.FailedSequenceNumber is not null);
+                if (result.FailedSequenceNumber is { } sequence)
+                {
+                    response.BatchItemFailures.Add(new BatchItemFailure { ItemIdentifier = sequence });
+                }
+            }
+        }
+        finally
+        {
+            // Kinesis batches hold their records' data in a pooled buffer: given back once every target is done.
+            foreach (var batch in batches)
             {
-                response.BatchItemFailures.Add(new BatchItemFailure { ItemIdentifier = sequence });
+                batch.Dispose();
             }
         }
 

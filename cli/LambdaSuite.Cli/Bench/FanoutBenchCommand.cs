@@ -21,14 +21,23 @@ public static class FanoutBenchCommand
         var seed = new Option<int>("--seed") { Description = "Random seed of the inputs.", DefaultValueFactory = _ => 42 };
         var runs = new Option<int>("--runs") { Description = "Measured runs per case (median reported).", DefaultValueFactory = _ => 21 };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON lines." };
+        var phases = new Option<bool>("--phases") { Description = "Also time each phase of the Kinesis cases on its own (parse, view, build, batch, write, hash, sign, send)." };
         var endToEnd = new Option<bool>("--kinesalite") { Description = "Also run the plain input end to end into the Kinesis at AWS_ENDPOINT_URL_KINESIS (the local stack's kinesalite)." };
         var command = new Command("fanout", "Time the Fanout handler on 10,000 records: plain, KPL and DynamoDB Streams to Kinesis; SQS and SNS calls.")
         {
-            records, size, seed, runs, json, endToEnd,
+            records, size, seed, runs, json, endToEnd, phases,
         };
         command.SetAction(async (parse, token) =>
         {
             var results = Run(parse.GetValue(records), parse.GetValue(size), parse.GetValue(seed), Math.Max(1, parse.GetValue(runs)));
+            if (parse.GetValue(phases))
+            {
+                foreach (var line in Phases(parse.GetValue(records), parse.GetValue(size), parse.GetValue(seed), Math.Max(1, parse.GetValue(runs))))
+                {
+                    await parse.InvocationConfiguration.Output.WriteLineAsync(line).ConfigureAwait(false);
+                }
+            }
+
             if (parse.GetValue(endToEnd))
             {
                 var endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_KINESIS");
@@ -69,7 +78,8 @@ public static class FanoutBenchCommand
         var ddb = FanoutBenchInputs.DynamoDbEvent(seed, count, size);
         using var runner = new FanoutBenchRunner();
         var kinesis = Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, "arn:aws:kinesis:us-east-1:123456789012:stream/bench-out");
-        var warmups = 3;
+        // Enough warm-up runs for tiered JIT to reach optimized code (the shipped AOT bootstrap starts there).
+        var warmups = 10;
         return
         [
             runner.Run("plain", plain, count, kinesis, runs, warmups),
@@ -77,6 +87,18 @@ public static class FanoutBenchCommand
             runner.Run("dynamodb", ddb, count, Target(FanoutBenchInputs.DynamoDbSource, FanoutTargetType.Kinesis, "bench-out") with { ConvertDdb = true }, runs, warmups),
             runner.Run("plain", plain, count, Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Sqs, "https://sqs.us-east-1.amazonaws.com/123456789012/bench"), Math.Max(3, runs / 4), 1),
             runner.Run("plain", plain, count, Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Sns, "arn:aws:sns:us-east-1:123456789012:bench"), Math.Max(3, runs / 4), 1),
+        ];
+    }
+
+    private static List<string> Phases(int count, int size, int seed, int runs)
+    {
+        var records = FanoutBenchInputs.Records(seed, count, size);
+        var kinesis = Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, "bench-out");
+        return
+        [
+            FanoutBenchPhases.Run("plain", FanoutBenchInputs.PlainKinesisEvent(records), kinesis, runs),
+            FanoutBenchPhases.Run("kpl", FanoutBenchInputs.AggregatedKinesisEvent(records), kinesis with { Deaggregate = true }, runs),
+            FanoutBenchPhases.Run("dynamodb", FanoutBenchInputs.DynamoDbEvent(seed, count, size), Target(FanoutBenchInputs.DynamoDbSource, FanoutTargetType.Kinesis, "bench-out") with { ConvertDdb = true }, runs),
         ];
     }
 

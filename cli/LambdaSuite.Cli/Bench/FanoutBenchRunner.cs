@@ -96,6 +96,9 @@ internal sealed class FanoutBenchRunner : IDisposable
         return new FanoutBenchResult(name, FanoutTargetTypes.NameOf(target.Type), records, eventJson.Length, runs, times[runs / 2], times[0], times[^1], cpu[runs / 2], calls, bytes, allocated / runs / (double)records, process.PeakWorkingSet64);
     }
 
+    /// <summary>A Kinesis sender over the runner's transport, for the phase breakdown.</summary>
+    public KinesisSender KinesisSender(string streamName) => new(_aws.CreateKinesis(), streamName);
+
     public void Dispose() => _aws.Dispose();
 
     private static byte[] Invoke(FanoutFunction function, byte[] eventJson, ILambdaContext context) =>

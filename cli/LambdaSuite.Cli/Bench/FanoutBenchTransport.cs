@@ -28,14 +28,20 @@ internal sealed class FanoutBenchTransport : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        // The content is written out as a socket would take it (no copy kept): the bench counts the handler's bytes, not its own.
+        var counter = new CountingStream();
+        if (request.Content is not null)
+        {
+            await request.Content.CopyToAsync(counter, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!request.Headers.Contains("Authorization"))
         {
             throw new InvalidOperationException("Request reached the transport unsigned.");
         }
 
         Interlocked.Increment(ref _calls);
-        Interlocked.Add(ref _bytes, body.Length);
+        Interlocked.Add(ref _bytes, counter.Length);
         var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.First() : "";
         var (answer, type) = target.StartsWith("Kinesis", StringComparison.Ordinal) ? (s_kinesis, "application/x-amz-json-1.1")
             : target.StartsWith("AmazonSQS", StringComparison.Ordinal) ? (s_sqs, "application/x-amz-json-1.0")
@@ -43,5 +49,41 @@ internal sealed class FanoutBenchTransport : HttpMessageHandler
         var content = new ByteArrayContent(answer);
         content.Headers.TryAddWithoutValidation("Content-Type", type);
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    /// <summary>A write-only sink that keeps only the byte count.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -29,7 +29,10 @@ public static class MessageBuilder
             {
                 ref readonly var record = ref records[i];
                 var body = target.AppendNewlines ? Concat(record.Data.Span, s_newline) : record.Data;
-                var message = new OutgoingMessage(i, 1, body, record.PartitionKey, record.ExplicitHashKey, needsIdempotencyKey ? batch.IdempotencyKey(record) : "");
+                var message = new OutgoingMessage(i, 1, body, record.PartitionKey, record.ExplicitHashKey, needsIdempotencyKey ? batch.IdempotencyKey(record) : "")
+                {
+                    QuotedBase64Body = target.AppendNewlines ? default : record.QuotedBase64Data,
+                };
                 AddOrReject(messages, message, limits, record, problems);
             }
 

@@ -130,6 +130,7 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
             }
 
             var failed = new bool[pending.Count];
+            var retryAt = new bool[pending.Count];
             var retry = new List<OutgoingMessage>();
             var throttledAny = false;
             foreach (var failure in failures)
@@ -144,6 +145,7 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
                 if (failure.Retryable)
                 {
                     retry.Add(pending[failure.Position]);
+                    retryAt[failure.Position] = true;
                 }
                 else
                 {
@@ -151,11 +153,15 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
                 }
             }
 
+            // Order per key: on an ordered target, an accepted entry that follows a retried entry of the same key is
+            // held back: not counted as delivered (so neither the ledger nor a retry from Lambda skips it) until it
+            // has been sent again after the entry it must follow.
+            var held = sender.IsOrdered && retry.Count > 0 ? LaterSameKey(pending, failed, retryAt) : null;
             lock (outcome)
             {
                 for (var i = 0; i < pending.Count; i++)
                 {
-                    if (!failed[i])
+                    if (!failed[i] && held?[i] != true)
                     {
                         MarkDelivered(outcome, pending[i]);
                     }
@@ -169,9 +175,9 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
                 return true;
             }
 
-            if (sender.IsOrdered)
+            if (held is not null)
             {
-                retry = WithLaterSameKey(pending, failed, retry);
+                retry = [.. pending.Where((_, i) => held[i] || retryAt[i])];
             }
 
             var delay = retryPolicy.BackoffFor(attempt - 1, throttledAny);
@@ -196,30 +202,31 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
     }
 
     /// <summary>
-    /// Order per key on a partial failure: the call's accepted entries that follow a rejected entry of the same key are
-    /// sent again after it, so the last copy of every record lands in key order (consumers already expect
-    /// at-least-once duplicates).
+    /// The accepted entries of a call that follow a retried entry with the same partition key. Kinesis goes on after a
+    /// failed entry of a PutRecords call, so such an entry may already be in the stream ahead of the one it follows;
+    /// sending it again after that one makes the last copy of every record land in key order (duplicates in order:
+    /// K1' K1 K1'), and consumers already expect at-least-once delivery.
     /// </summary>
-    private static List<OutgoingMessage> WithLaterSameKey(IReadOnlyList<OutgoingMessage> pending, bool[] failed, List<OutgoingMessage> retry)
+    private static bool[] LaterSameKey(IReadOnlyList<OutgoingMessage> pending, bool[] failed, bool[] retryAt)
     {
+        var held = new bool[pending.Count];
         var failedKeys = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<OutgoingMessage>(retry.Count);
-        var retrySet = new HashSet<int>(retry.Select(m => m.First));
         for (var i = 0; i < pending.Count; i++)
         {
-            var message = pending[i];
-            if (retrySet.Contains(message.First))
+            if (failed[i])
             {
-                failedKeys.Add(message.PartitionKey);
-                result.Add(message);
+                if (retryAt[i])
+                {
+                    failedKeys.Add(pending[i].PartitionKey);
+                }
             }
-            else if (!failed[i] && failedKeys.Contains(message.PartitionKey))
+            else if (failedKeys.Contains(pending[i].PartitionKey))
             {
-                result.Add(message);
+                held[i] = true;
             }
         }
 
-        return result;
+        return held;
     }
 
     private static void MarkDelivered(TargetOutcome outcome, in OutgoingMessage message)

@@ -6,9 +6,11 @@ namespace Fanout.Records;
 /// The records of one invocation from one source, with the views targets ask for built once and shared: as
 /// received, KPL-deaggregated (Kinesis), or converted to plain JSON (DynamoDB Streams).
 /// </summary>
-public sealed class SourceBatch
+public sealed class SourceBatch : IDisposable
 {
     private readonly Func<FanoutRecord[]>? _convert;
+    private readonly Lazy<FanoutRecord[]> _records;
+    private byte[]? _pooled;
     private (FanoutRecord[] Records, RecordProblem[] Problems)? _deaggregated;
     private FanoutRecord[]? _converted;
 
@@ -20,8 +22,36 @@ public sealed class SourceBatch
         SourceArn = sourceArn;
         Kind = kind;
         SequenceNumbers = sequenceNumbers;
-        Records = records;
+        _records = new Lazy<FanoutRecord[]>(() => records);
         _convert = convert;
+    }
+
+    /// <summary>Records written on first use (DynamoDB typed JSON is built only when a target takes that form).</summary>
+    public SourceBatch(string sourceArn, SourceKind kind, string[] sequenceNumbers, Func<FanoutRecord[]> records, Func<FanoutRecord[]>? convert = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceArn);
+        ArgumentNullException.ThrowIfNull(sequenceNumbers);
+        ArgumentNullException.ThrowIfNull(records);
+        SourceArn = sourceArn;
+        Kind = kind;
+        SequenceNumbers = sequenceNumbers;
+        _records = new Lazy<FanoutRecord[]>(records);
+        _convert = convert;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="buffer"/> (rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, holding the
+    /// records' data) to this batch: <see cref="Dispose"/> returns it, after which the records must not be read.
+    /// </summary>
+    public void OwnPooledBuffer(byte[] buffer) => _pooled = buffer;
+
+    /// <summary>Returns the pooled data buffer, if any. Without it, the buffer is simply left to the GC.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _pooled, null) is { } buffer)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public string SourceArn { get; }
@@ -32,7 +62,10 @@ public sealed class SourceBatch
     public string[] SequenceNumbers { get; }
 
     /// <summary>The records as received (Kinesis data as is; DynamoDB records as typed stream-record JSON).</summary>
-    public FanoutRecord[] Records { get; }
+    public FanoutRecord[] Records => _records.Value;
+
+    /// <summary>Lambda event records in the batch (KPL aggregates count once).</summary>
+    public int Count => SequenceNumbers.Length;
 
     /// <summary>Deterministic id of a record: the source sequence number, with "-N" for the Nth user record of an aggregate.</summary>
     public string IdempotencyKey(in FanoutRecord record) =>

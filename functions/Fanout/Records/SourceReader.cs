@@ -4,7 +4,6 @@ using System.Text;
 using LambdaSuite.Events;
 using LambdaSuite.Events.Detection;
 using LambdaSuite.Events.DynamoDb;
-using LambdaSuite.Events.Kinesis;
 
 namespace Fanout.Records;
 
@@ -14,31 +13,16 @@ public static class SourceReader
     /// <summary>Kinesis partition keys are at most 256 characters; longer DynamoDB key texts are replaced by their SHA-256.</summary>
     public const int MaxPartitionKeyLength = 256;
 
-    public static IReadOnlyList<SourceBatch> Read(ReadOnlySpan<byte> eventJson) => EventShapeDetector.Detect(eventJson) switch
+    /// <summary>
+    /// The event's batches. Kinesis records keep ranges of <paramref name="eventJson"/> (their base64 data), so the
+    /// bytes must stay unchanged while the batches are in use.
+    /// </summary>
+    public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson) => EventShapeDetector.Detect(eventJson.Span) switch
     {
-        EventShape.Kinesis => FromKinesis(EventJson.Parse(eventJson, EventsJsonContext.Default.KinesisEvent)),
-        EventShape.DynamoDbStream => FromDynamoDb(EventJson.Parse(eventJson, EventsJsonContext.Default.DynamoDbStreamEvent)),
+        EventShape.Kinesis => KinesisEventReader.Read(eventJson),
+        EventShape.DynamoDbStream => FromDynamoDb(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.DynamoDbStreamEvent)),
         var other => throw new InvalidEventException($"Fanout takes Kinesis and DynamoDB Streams events, not {other}."),
     };
-
-    public static IReadOnlyList<SourceBatch> FromKinesis(KinesisEvent kinesisEvent)
-    {
-        ArgumentNullException.ThrowIfNull(kinesisEvent);
-        return [.. kinesisEvent.Records.GroupBy(r => r.EventSourceArn ?? "").Select(group =>
-        {
-            var records = group.ToArray();
-            var sequences = new string[records.Length];
-            var fanout = new FanoutRecord[records.Length];
-            for (var i = 0; i < records.Length; i++)
-            {
-                var kinesis = records[i].Kinesis ?? throw new InvalidEventException($"Kinesis record {records[i].EventId} has no kinesis object.");
-                sequences[i] = kinesis.SequenceNumber ?? throw new InvalidEventException($"Kinesis record {records[i].EventId} has no sequenceNumber.");
-                fanout[i] = new FanoutRecord(i, -1, kinesis.PartitionKey ?? "", null, kinesis.Data);
-            }
-
-            return new SourceBatch(RequireArn(group.Key), SourceKind.Kinesis, sequences, fanout);
-        })];
-    }
 
     public static IReadOnlyList<SourceBatch> FromDynamoDb(DynamoDbStreamEvent streamEvent)
     {
@@ -48,27 +32,28 @@ public static class SourceReader
             var records = group.ToArray();
             var sequences = new string[records.Length];
             var keys = new string[records.Length];
-            var typed = new FanoutRecord[records.Length];
             var buffer = new ArrayBufferWriter<byte>(4096);
             for (var i = 0; i < records.Length; i++)
             {
                 sequences[i] = records[i].DynamoDb?.SequenceNumber ?? throw new InvalidEventException($"DynamoDB record {records[i].EventId} has no SequenceNumber.");
                 keys[i] = PartitionKeyOf(DynamoDbRecordJson.KeyText(records[i], buffer));
-                typed[i] = new FanoutRecord(i, -1, keys[i], null, DynamoDbRecordJson.Write(records[i], plain: false, buffer));
             }
 
-            return new SourceBatch(RequireArn(group.Key), SourceKind.DynamoDbStreams, sequences, typed, () =>
-            {
-                var plain = new FanoutRecord[records.Length];
-                var writer = new ArrayBufferWriter<byte>(4096);
-                for (var i = 0; i < records.Length; i++)
-                {
-                    plain[i] = new FanoutRecord(i, -1, keys[i], null, DynamoDbRecordJson.Write(records[i], plain: true, writer));
-                }
-
-                return plain;
-            });
+            // Each form is written only when a target asks for it: typed for targets without convertDDB, plain for the others.
+            return new SourceBatch(RequireArn(group.Key), SourceKind.DynamoDbStreams, sequences, () => Write(records, keys, plain: false), () => Write(records, keys, plain: true));
         })];
+    }
+
+    private static FanoutRecord[] Write(DynamoDbStreamEventRecord[] records, string[] keys, bool plain)
+    {
+        var written = new FanoutRecord[records.Length];
+        var writer = new ArrayBufferWriter<byte>(4096);
+        for (var i = 0; i < records.Length; i++)
+        {
+            written[i] = new FanoutRecord(i, -1, keys[i], null, DynamoDbRecordJson.Write(records[i], plain, writer));
+        }
+
+        return written;
     }
 
     private static string PartitionKeyOf(string keyText) =>

@@ -20,9 +20,7 @@ public static class AwsJsonRpc
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken) =>
-        Send(http, targetPrefix, jsonVersion, operation, request, requestType, response => response.Body.Length == 0
-            ? throw new FormatException($"{operation} answered with an empty body.")
-            : JsonSerializer.Deserialize(response.Body, responseType) ?? throw new FormatException($"{operation} answered with JSON null."), cancellationToken);
+        Send(http, targetPrefix, jsonVersion, operation, request, requestType, response => Parse(operation, response, responseType), cancellationToken);
 
     /// <summary>For operations whose answer has no members (CreateStream answers an empty body).</summary>
     public static Task<TResponse> InvokeEmptyAsync<TRequest, TResponse>(
@@ -36,6 +34,28 @@ public static class AwsJsonRpc
         CancellationToken cancellationToken) =>
         Send(http, targetPrefix, jsonVersion, operation, request, requestType, _ => emptyResponse, cancellationToken);
 
+    /// <summary>
+    /// For a body the caller wrote itself (PutRecords straight from the event's bytes): sent as is, without a copy,
+    /// hashed once. The caller keeps <paramref name="body"/> alive until the returned task completes.
+    /// </summary>
+    public static Task<TResponse> InvokeRawAsync<TResponse>(
+        this AwsHttp http,
+        string targetPrefix,
+        string jsonVersion,
+        string operation,
+        ReadOnlyMemory<byte> body,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(responseType);
+        return SendBody(http, targetPrefix, jsonVersion, operation, body, response => Parse(operation, response, responseType), cancellationToken);
+    }
+
+    private static TResponse Parse<TResponse>(string operation, AwsHttpResponse response, JsonTypeInfo<TResponse> responseType) =>
+        response.Body.Length == 0
+            ? throw new FormatException($"{operation} answered with an empty body.")
+            : JsonSerializer.Deserialize(response.Body, responseType) ?? throw new FormatException($"{operation} answered with JSON null.");
+
     private static Task<TResponse> Send<TRequest, TResponse>(
         AwsHttp http,
         string targetPrefix,
@@ -46,19 +66,32 @@ public static class AwsJsonRpc
         Func<AwsHttpResponse, TResponse> parse,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(request);
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
+        return SendBody(http, targetPrefix, jsonVersion, operation, JsonSerializer.SerializeToUtf8Bytes(request, requestType), parse, cancellationToken);
+    }
+
+    private static Task<TResponse> SendBody<TResponse>(
+        AwsHttp http,
+        string targetPrefix,
+        string jsonVersion,
+        string operation,
+        ReadOnlyMemory<byte> body,
+        Func<AwsHttpResponse, TResponse> parse,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         var contentType = MediaTypeHeaderValue.Parse("application/x-amz-json-" + jsonVersion);
         var uri = http.UriFor("/");
+        var payloadHash = AwsPayloadHash.Of(body.Span);
         return http.SendAsync(
             operation,
             AwsProtocol.Json,
             () =>
             {
-                var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+                var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ReadOnlyMemoryContent(body) };
                 message.Content.Headers.ContentType = contentType;
                 message.Headers.TryAddWithoutValidation("X-Amz-Target", targetPrefix + "." + operation);
+                AwsPayloadHash.Set(message, payloadHash);
                 return message;
             },
             parse,

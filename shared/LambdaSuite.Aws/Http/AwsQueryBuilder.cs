@@ -49,9 +49,15 @@ public sealed class AwsQueryBuilder
         return text.ToString();
     }
 
-    public HttpContent ToContent()
+    public HttpContent ToContent() => ToContent(ToBytes());
+
+    /// <summary>The form body as UTF-8 bytes.</summary>
+    public byte[] ToBytes() => Encoding.UTF8.GetBytes(ToFormString());
+
+    /// <summary>A form content over bytes from <see cref="ToBytes"/> (one body, a fresh content per attempt).</summary>
+    public static HttpContent ToContent(byte[] body)
     {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(ToFormString()));
+        var content = new ByteArrayContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
         return content;
     }

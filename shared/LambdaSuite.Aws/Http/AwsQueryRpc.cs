@@ -12,10 +12,17 @@ public static class AwsQueryRpc
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(parseResult);
         var uri = http.UriFor("/");
+        var body = parameters.ToBytes();
+        var payloadHash = AwsPayloadHash.Of(body);
         return http.SendAsync(
             operation,
             AwsProtocol.Query,
-            () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = parameters.ToContent() },
+            () =>
+            {
+                var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = AwsQueryBuilder.ToContent(body) };
+                AwsPayloadHash.Set(message, payloadHash);
+                return message;
+            },
             response =>
             {
                 var root = AwsXml.Parse(response.Body).Root;

@@ -30,6 +30,13 @@ public sealed class KinesisClient(AwsHttp http) : IKinesisClient
     public Task<PutRecordsResponse> PutRecordsAsync(PutRecordsRequest request, CancellationToken cancellationToken = default) =>
         Http.InvokeAsync(TargetPrefix, JsonVersion, "PutRecords", request, KinesisJsonContext.Default.PutRecordsRequest, KinesisJsonContext.Default.PutRecordsResponse, cancellationToken);
 
+    /// <summary>Sends a body written with <see cref="PutRecordsBody"/> (completed here; the caller disposes it after the call).</summary>
+    public Task<PutRecordsResponse> PutRecordsAsync(PutRecordsBody body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Http.InvokeRawAsync(TargetPrefix, JsonVersion, "PutRecords", body.Complete(), KinesisJsonContext.Default.PutRecordsResponse, cancellationToken);
+    }
+
     public Task<CreateStreamResponse> CreateStreamAsync(CreateStreamRequest request, CancellationToken cancellationToken = default) =>
         Http.InvokeEmptyAsync(TargetPrefix, JsonVersion, "CreateStream", request, KinesisJsonContext.Default.CreateStreamRequest, new CreateStreamResponse(), cancellationToken);
 

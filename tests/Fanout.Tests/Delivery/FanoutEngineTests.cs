@@ -58,6 +58,45 @@ public class FanoutEngineTests
     }
 
     [Fact]
+    public async Task DeliverAsync_EntryFailsUntilDeadline_LaterSameKeyEntryHeldBackAndResentAfterIt()
+    {
+        // Keys k0 k1 k2 k0 k1 k2: r1 keeps failing in the first invocation; r4 (also k1) is taken by the same calls.
+        var sender = _senders.ByTargetId["a"] = new FakeSender();
+        var failing = true;
+        sender.Script = (_, entries) => failing
+            ? [.. entries.Select((entry, i) => (entry, i)).Where(p => Encoding.UTF8.GetString(p.entry.Body.Span) == "r1").Select(p => new EntryFailure(p.i, "InternalFailure", "down", true))]
+            : [];
+        var engine = Engine();
+        var first = await RunAsync(Batch(6), engine, Target("a"));
+        failing = false;
+
+        var second = await RunAsync(Batch(6), engine, Target("a"));
+
+        Assert.Equal(StreamEvents.Sequence(1), first.FailedSequenceNumber);
+        // r4 was taken but must follow r1: not counted, not remembered, so Lambda's retry sends it again after r1.
+        Assert.Equal(4, first.Outcomes[0].Delivered);
+        Assert.Null(second.FailedSequenceNumber);
+        Assert.Equal(3, second.Outcomes[0].Skipped);
+        var keyOne = sender.Taken.Where(t => t is "r1" or "r4").ToList();
+        Assert.Equal(["r1", "r4"], keyOne[^2..]);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_UnorderedTargetPartialFailure_LaterSameKeyEntryCountedAtOnce()
+    {
+        var sender = _senders.ByTargetId["a"] = new FakeSender(ordered: false)
+        {
+            Script = (call, _) => call == 1 ? [new EntryFailure(1, "InternalFailure", "oops", true)] : [],
+        };
+
+        var result = await RunAsync(Batch(6), Engine(), Target("a", FanoutTargetType.Firehose));
+
+        Assert.Null(result.FailedSequenceNumber);
+        Assert.Equal(["r0", "r2", "r3", "r4", "r5", "r1"], sender.Taken);
+        Assert.Equal(1, result.Outcomes[0].Retries);
+    }
+
+    [Fact]
     public async Task DeliverAsync_OneTargetAlwaysFails_HealthyTargetGetsAllAndLowestFailureIsReported()
     {
         var healthy = _senders.ByTargetId["healthy"] = new FakeSender();

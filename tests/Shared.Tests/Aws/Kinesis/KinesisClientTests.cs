@@ -40,6 +40,46 @@ public class KinesisClientTests : StubbedClientTestBase
     }
 
     [Fact]
+    public async Task PutRecordsAsync_WrittenBody_SameWireAsRequestModelAndPayloadHashDeclared()
+    {
+        Stub.Enqueue(AwsTestData.Json("Kinesis/put-records-partial.json"));
+        using var written = new PutRecordsBody("demo");
+        written.AddBase64("\"aGVsbG8gd29ybGQ=\""u8, "device-17");
+        written.Add(new byte[] { 0xf3, 0x89, 0x9a, 0xc2 }, "k", "340282366920938463463374607431768211455");
+
+        await Factory.CreateKinesis().PutRecordsAsync(written);
+
+        AssertAllSigned();
+        var request = Assert.Single(Stub.Requests);
+        Assert.Equal("Kinesis_20131202.PutRecords", request.Target);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(request.Body)), request.Header("x-amz-content-sha256"));
+        using var body = JsonDocument.Parse(request.Body);
+        var records = body.RootElement.GetProperty("Records");
+        Assert.Equal(2, written.Count);
+        Assert.Equal("demo", body.RootElement.GetProperty("StreamName").GetString());
+        Assert.Equal("aGVsbG8gd29ybGQ=", records[0].GetProperty("Data").GetString());
+        Assert.Equal("device-17", records[0].GetProperty("PartitionKey").GetString());
+        Assert.Equal("84mawg==", records[1].GetProperty("Data").GetString());
+        Assert.Equal("340282366920938463463374607431768211455", records[1].GetProperty("ExplicitHashKey").GetString());
+    }
+
+    [Theory]
+    [InlineData("\"aGVsbG8\"")]
+    [InlineData("\"aGVs\\bG8=\"")]
+    [InlineData("\"aGVs\",\"x\":\"\"")]
+    [InlineData("aGVsbG8gd29ybGQ=")]
+    public void AddBase64_NotAQuotedBase64Token_ThrowsAndWritesNothing(string token)
+    {
+        using var body = new PutRecordsBody("demo");
+
+        Assert.Throws<ArgumentException>(() => body.AddBase64(Encoding.UTF8.GetBytes(token), "k"));
+
+        Assert.Equal(0, body.Count);
+        using var json = JsonDocument.Parse(body.Complete());
+        Assert.Equal(0, json.RootElement.GetProperty("Records").GetArrayLength());
+    }
+
+    [Fact]
     public async Task PutRecordsAsync_PartialFailure_ReturnsPerRecordErrorCodes()
     {
         Stub.Enqueue(AwsTestData.Json("Kinesis/put-records-partial.json"));

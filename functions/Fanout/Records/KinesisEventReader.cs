@@ -1,0 +1,239 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using LambdaSuite.Events;
+
+namespace Fanout.Records;
+
+/// <summary>
+/// Reads a Kinesis event with <see cref="Utf8JsonReader"/> straight into <see cref="FanoutRecord"/>s: only the fields
+/// Fanout uses become strings (partition key, sequence number, source ARN); each record's base64 data is decoded into
+/// one buffer per source, and its JSON token is kept as a range of the event so a Kinesis target can copy it through.
+/// </summary>
+public static class KinesisEventReader
+{
+    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped);
+
+    public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson)
+    {
+        var parsed = new List<Parsed>();
+        try
+        {
+            var reader = new Utf8JsonReader(eventJson.Span);
+            Expect(ref reader, JsonTokenType.StartObject);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!reader.ValueTextEquals("Records"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
+
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    continue;
+                }
+
+                RequireToken(ref reader, JsonTokenType.StartArray);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    parsed.Add(ReadRecord(ref reader));
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidEventException($"KinesisEvent event of {eventJson.Length} bytes is malformed (byte {e.BytePositionInLine}): {e.Message}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            // A field of the wrong JSON type (a number as partitionKey) or escaped data that is not base64.
+            throw new InvalidEventException($"KinesisEvent event of {eventJson.Length} bytes has a field of the wrong type or encoding: {e.Message}", e);
+        }
+
+        return Group(eventJson, parsed);
+    }
+
+    private static Parsed ReadRecord(ref Utf8JsonReader reader)
+    {
+        RequireToken(ref reader, JsonTokenType.StartObject);
+        string? arn = null, eventId = null, sequence = null, partitionKey = null;
+        Range token = default;
+        byte[]? unescaped = null;
+        var hasKinesis = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("kinesis"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    continue;
+                }
+
+                RequireToken(ref reader, JsonTokenType.StartObject);
+                hasKinesis = true;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("partitionKey"u8))
+                    {
+                        reader.Read();
+                        partitionKey = reader.GetString();
+                    }
+                    else if (reader.ValueTextEquals("sequenceNumber"u8))
+                    {
+                        reader.Read();
+                        sequence = reader.GetString();
+                    }
+                    else if (reader.ValueTextEquals("data"u8))
+                    {
+                        reader.Read();
+                        (token, unescaped) = DataToken(ref reader);
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+            }
+            else if (reader.ValueTextEquals("eventSourceARN"u8))
+            {
+                reader.Read();
+                arn = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("eventID"u8))
+            {
+                reader.Read();
+                eventId = reader.GetString();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (!hasKinesis)
+        {
+            throw new InvalidEventException($"Kinesis record {eventId} has no kinesis object.");
+        }
+
+        return new Parsed(
+            arn ?? "",
+            sequence ?? throw new InvalidEventException($"Kinesis record {eventId} has no sequenceNumber."),
+            partitionKey ?? "",
+            token,
+            unescaped);
+    }
+
+    /// <summary>The data token's range in the event (quotes included); escaped text (legal, never sent by Lambda) is decoded here instead.</summary>
+    private static (Range Token, byte[]? Unescaped) DataToken(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return (default, []);
+        }
+
+        RequireToken(ref reader, JsonTokenType.String);
+        if (reader.ValueIsEscaped)
+        {
+            return (default, reader.GetBytesFromBase64());
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        return (new Range(start, start + reader.ValueSpan.Length + 2), null);
+    }
+
+    private static List<SourceBatch> Group(ReadOnlyMemory<byte> eventJson, List<Parsed> parsed)
+    {
+        var order = new List<string>();
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            if (!members.TryGetValue(parsed[i].Arn, out var list))
+            {
+                members[parsed[i].Arn] = list = [];
+                order.Add(parsed[i].Arn);
+            }
+
+            list.Add(i);
+        }
+
+        var batches = new List<SourceBatch>(order.Count);
+        foreach (var arn in order)
+        {
+            if (arn.Length == 0)
+            {
+                throw new InvalidEventException("Stream record has no eventSourceARN.");
+            }
+
+            var indexes = members[arn];
+            var decodedSize = 0;
+            foreach (var i in indexes)
+            {
+                decodedSize += parsed[i].Unescaped is null ? DecodedLength(eventJson.Span[parsed[i].Token]) : 0;
+            }
+
+            // One pooled buffer for every record's data: 10,000 records cost no allocation of their own, and a large
+            // batch does not put a fresh array on the large object heap per invocation (the batch returns it).
+            var arena = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(decodedSize, 1));
+            var used = 0;
+            var sequences = new string[indexes.Count];
+            var records = new FanoutRecord[indexes.Count];
+            for (var n = 0; n < indexes.Count; n++)
+            {
+                var item = parsed[indexes[n]];
+                sequences[n] = item.Sequence;
+                if (item.Unescaped is { } raw)
+                {
+                    records[n] = new FanoutRecord(n, -1, item.PartitionKey, null, raw);
+                    continue;
+                }
+
+                var quoted = eventJson[item.Token];
+                var text = quoted.Span[1..^1];
+                if (Base64.DecodeFromUtf8(text, arena.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done)
+                {
+                    throw new InvalidEventException($"Kinesis record {item.Sequence} has data that is not base64.");
+                }
+
+                records[n] = new FanoutRecord(n, -1, item.PartitionKey, null, arena.AsMemory(used, written)) { QuotedBase64Data = quoted };
+                used += written;
+            }
+
+            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, records);
+            batch.OwnPooledBuffer(arena);
+            batches.Add(batch);
+        }
+
+        return batches;
+    }
+
+    /// <summary>Bytes the base64 in a quoted token decodes to: three per four characters, less the padding (an upper bound when the length is not a multiple of four, which then fails to decode).</summary>
+    private static int DecodedLength(ReadOnlySpan<byte> quotedBase64)
+    {
+        var text = quotedBase64.Length >= 2 ? quotedBase64[1..^1] : default;
+        var padding = text.Length == 0 ? 0 : text[^1] != (byte)'=' ? 0 : text.Length > 1 && text[^2] == (byte)'=' ? 2 : 1;
+        return text.Length / 4 * 3 - padding + (text.Length % 4 == 0 ? 0 : 3);
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (!reader.Read())
+        {
+            throw new InvalidEventException("Kinesis event is empty.");
+        }
+
+        RequireToken(ref reader, type);
+    }
+
+    private static void RequireToken(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (reader.TokenType != type)
+        {
+            throw new InvalidEventException($"Kinesis event has {reader.TokenType} at byte {reader.TokenStartIndex} where {type} belongs.");
+        }
+    }
+}

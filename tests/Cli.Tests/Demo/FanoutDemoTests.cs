@@ -1,0 +1,24 @@
+using LambdaSuite.Cli;
+using LambdaSuite.Cli.Demo;
+
+namespace Cli.Tests.Demo;
+
+/// <summary>The Fanout scene end to end: packaged bootstrap, kinesalite in and out, the mapping table, Redis, memcached.</summary>
+[Trait("Category", "Integration")]
+public sealed class FanoutDemoTests(Xunit.Abstractions.ITestOutputHelper log)
+{
+    [Fact]
+    public async Task RunAsync_AgainstLocalStack_DeliversGoodRecordsAndDeadLettersTheCorruptAggregate()
+    {
+        var layout = RepositoryLayout.Discover();
+        using var output = new StringWriter();
+
+        var result = await FanoutDemo.RunAsync(layout, output, default);
+        log.WriteLine(output.ToString());
+
+        Assert.True(result == 0, output.ToString());
+        Assert.Contains("bootstrap answered {\"batchItemFailures\":[]}", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("holds 9 records", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"Corrupt\"", output.ToString(), StringComparison.Ordinal);
+    }
+}

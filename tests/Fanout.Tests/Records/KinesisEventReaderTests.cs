@@ -1,0 +1,99 @@
+using System.Text;
+using Fanout.Records;
+using LambdaSuite.Events;
+
+namespace Fanout.Tests.Records;
+
+public class KinesisEventReaderTests
+{
+    private const string Arn = "arn:aws:kinesis:us-east-1:123456789012:stream/source";
+
+    private static byte[] Event(params string[] records) =>
+        Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(",", records) + "]}");
+
+    private static string KinesisRecord(string data, string sequence = "1", string key = "k", string arn = Arn) =>
+        $"{{\"kinesis\":{{\"partitionKey\":\"{key}\",\"sequenceNumber\":\"{sequence}\",\"data\":{data},\"approximateArrivalTimestamp\":1.5}},\"eventSource\":\"aws:kinesis\",\"eventID\":\"shardId-0:{sequence}\",\"eventSourceARN\":\"{arn}\"}}";
+
+    [Fact]
+    public void Read_PlainData_DecodedAndTokenKeptAsRangeOfTheEvent()
+    {
+        var json = Event(KinesisRecord("\"b25l\""), KinesisRecord("\"dHdvIQ==\"", "2", "other"));
+
+        var batch = Assert.Single(KinesisEventReader.Read(json));
+
+        Assert.Equal(["one", "two!"], batch.Records.Select(r => Encoding.UTF8.GetString(r.Data.Span)));
+        Assert.Equal("\"dHdvIQ==\"", Encoding.UTF8.GetString(batch.Records[1].QuotedBase64Data.Span));
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(batch.Records[0].QuotedBase64Data, out var segment) && ReferenceEquals(segment.Array, json));
+        Assert.Equal(["1", "2"], batch.SequenceNumbers);
+        Assert.Equal(["k", "other"], batch.Records.Select(r => r.PartitionKey));
+    }
+
+    [Fact]
+    public void Read_EscapedData_DecodedWithoutPassThroughToken()
+    {
+        var json = Event(KinesisRecord("\"dH\\u0064v\""));
+
+        var record = Assert.Single(Assert.Single(KinesisEventReader.Read(json)).Records);
+
+        Assert.Equal("two", Encoding.UTF8.GetString(record.Data.Span));
+        Assert.True(record.QuotedBase64Data.IsEmpty);
+    }
+
+    [Fact]
+    public void Read_TwoSources_OneBatchEachInOrderOfFirstRecord()
+    {
+        var other = Arn.Replace("source", "second", StringComparison.Ordinal);
+        var json = Event(KinesisRecord("\"YQ==\"", "1", arn: other), KinesisRecord("\"Yg==\"", "2"), KinesisRecord("\"Yw==\"", "3", arn: other));
+
+        var batches = KinesisEventReader.Read(json);
+
+        Assert.Equal([other, Arn], batches.Select(b => b.SourceArn));
+        Assert.Equal(["a", "c"], batches[0].Records.Select(r => Encoding.UTF8.GetString(r.Data.Span)));
+        Assert.Equal([0, 1], batches[0].Records.Select(r => r.ParentIndex));
+    }
+
+    [Theory]
+    [InlineData("\"b25l!\"")]
+    [InlineData("\"b25\"")]
+    [InlineData("17")]
+    public void Read_DataNotBase64_ThrowsInvalidEvent(string data)
+    {
+        Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(Event(KinesisRecord(data))));
+    }
+
+    [Fact]
+    public void Read_FieldOfWrongTypeOrEscapedNonBase64_ThrowsInvalidEvent()
+    {
+        var numberKey = Event("{\"kinesis\":{\"partitionKey\":5,\"sequenceNumber\":\"1\",\"data\":\"YQ==\"},\"eventSourceARN\":\"" + Arn + "\"}");
+        var escapedJunk = Event(KinesisRecord("\"\\u0021!!!\""));
+
+        Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(numberKey));
+        Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(escapedJunk));
+    }
+
+    [Fact]
+    public void Read_NoSequenceNumberOrSourceArn_ThrowsInvalidEvent()
+    {
+        var noSequence = Event("{\"kinesis\":{\"partitionKey\":\"k\",\"data\":\"YQ==\"},\"eventSourceARN\":\"" + Arn + "\"}");
+        var noArn = Event("{\"kinesis\":{\"partitionKey\":\"k\",\"sequenceNumber\":\"1\",\"data\":\"YQ==\"}}");
+
+        var first = Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(noSequence));
+        var second = Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(noArn));
+
+        Assert.Contains("sequenceNumber", first.Message, StringComparison.Ordinal);
+        Assert.Contains("eventSourceARN", second.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EventCutAtEveryLength_FailsWithInvalidEventOnly()
+    {
+        var json = Event(KinesisRecord("\"b25l\""), KinesisRecord("\"dHdv\"", "2"));
+
+        for (var length = 0; length < json.Length - 1; length++)
+        {
+            var cut = json[..length];
+            var error = Xunit.Record.Exception(() => KinesisEventReader.Read(cut));
+            Assert.True(error is InvalidEventException, $"cut at {length}: {error?.GetType().Name ?? "no error"}");
+        }
+    }
+}
