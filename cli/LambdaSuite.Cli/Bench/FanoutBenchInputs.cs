@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Fanout.Kpl;
+using LambdaSuite.Cli.Invoke;
 
 namespace LambdaSuite.Cli.Bench;
 
@@ -134,38 +135,7 @@ internal static class FanoutBenchInputs
         writer.WriteEndObject();
     }
 
-    private static byte[] KinesisEvent(List<(string Key, byte[] Data)> records)
-    {
-        using var buffer = new MemoryStream(records.Sum(r => r.Data.Length) * 4 / 3 + records.Count * 400);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("Records");
-            for (var i = 0; i < records.Count; i++)
-            {
-                var sequence = "4959033827149025660855969253836157109592157598913" + i.ToString("D7", CultureInfo.InvariantCulture);
-                writer.WriteStartObject();
-                writer.WriteStartObject("kinesis");
-                writer.WriteString("kinesisSchemaVersion", "1.0");
-                writer.WriteString("partitionKey", records[i].Key);
-                writer.WriteString("sequenceNumber", sequence);
-                writer.WriteBase64String("data", records[i].Data);
-                writer.WriteNumber("approximateArrivalTimestamp", 1767225600.5);
-                writer.WriteEndObject();
-                writer.WriteString("eventSource", "aws:kinesis");
-                writer.WriteString("eventVersion", "1.0");
-                writer.WriteString("eventID", "shardId-000000000000:" + sequence);
-                writer.WriteString("eventName", "aws:kinesis:record");
-                writer.WriteString("invokeIdentityArn", "arn:aws:iam::123456789012:role/bench");
-                writer.WriteString("awsRegion", "us-east-1");
-                writer.WriteString("eventSourceARN", KinesisSource);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
+    private static byte[] KinesisEvent(List<(string Key, byte[] Data)> records) => KinesisEventJson.Write(
+        [.. records.Select((r, i) => new KinesisEventRecord(r.Key, "4959033827149025660855969253836157109592157598913" + i.ToString("D7", CultureInfo.InvariantCulture), r.Data, 1767225600.5))],
+        KinesisSource);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Fanout.Kpl;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.Kinesis;
+using LambdaSuite.Cli.Invoke;
 using LambdaSuite.Cli.Runtime;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Fanout;
@@ -39,7 +40,9 @@ public static class FanoutDemo
         records.Add(new PutRecordsRequestEntry { PartitionKey = "door-1", Data = aggregate });
         records.Add(new PutRecordsRequestEntry { PartitionKey = "door-9", Data = corrupt });
         await kinesis.PutRecordsAsync(new PutRecordsRequest { StreamName = source.Name, Records = records }, ct).ConfigureAwait(false);
-        var eventJson = KinesisEvent(source.Arn, await ReadAllAsync(kinesis, source.Name, records.Count, ct).ConfigureAwait(false));
+        var read = await ReadAllAsync(kinesis, source.Name, records.Count, ct).ConfigureAwait(false);
+        var eventJson = KinesisEventJson.Write(
+            [.. read.Select(r => new KinesisEventRecord(r.PartitionKey, r.SequenceNumber, r.Data, r.ApproximateArrivalTimestamp.ToUnixTimeMilliseconds() / 1000.0))], source.Arn);
         await output.WriteLineAsync($"  put {records.Count} records into {source.Name} (6 plain, 1 KPL aggregate of 3, 1 corrupt aggregate); read back as a {eventJson.Length}-byte Kinesis event").ConfigureAwait(false);
 
         using var deadLetter = new DemoSqsQueue();
@@ -194,39 +197,5 @@ public static class FanoutDemo
         }
 
         return records;
-    }
-
-    /// <summary>The Kinesis event Lambda's event source mapping would send for these records.</summary>
-    private static byte[] KinesisEvent(string sourceArn, List<Record> records)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("Records");
-            foreach (var record in records)
-            {
-                writer.WriteStartObject();
-                writer.WriteStartObject("kinesis");
-                writer.WriteString("kinesisSchemaVersion", "1.0");
-                writer.WriteString("partitionKey", record.PartitionKey);
-                writer.WriteString("sequenceNumber", record.SequenceNumber);
-                writer.WriteBase64String("data", record.Data.Span);
-                writer.WriteNumber("approximateArrivalTimestamp", record.ApproximateArrivalTimestamp.ToUnixTimeMilliseconds() / 1000.0);
-                writer.WriteEndObject();
-                writer.WriteString("eventSource", "aws:kinesis");
-                writer.WriteString("eventVersion", "1.0");
-                writer.WriteString("eventID", "shardId-000000000000:" + record.SequenceNumber);
-                writer.WriteString("eventName", "aws:kinesis:record");
-                writer.WriteString("awsRegion", "us-east-1");
-                writer.WriteString("eventSourceARN", sourceArn);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
     }
 }

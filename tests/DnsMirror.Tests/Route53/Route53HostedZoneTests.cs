@@ -46,6 +46,23 @@ public sealed class Route53HostedZoneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListRecordSetsAsync_DefaultPageSize_AsksRoute53ForItsMaximumOf300()
+    {
+        var route53 = new InMemoryRoute53("Z0BIG", pageSize: 300);
+        _stub.Responder = route53.Respond;
+        for (var i = 0; i < 650; i++)
+        {
+            route53.Add($"host{i}.example.test.", "A", 300, "192.0.2.1");
+        }
+
+        var sets = await new Route53HostedZone(_client, "Z0BIG", "example.test").ListRecordSetsAsync(default);
+
+        Assert.Equal(650, sets.Count);
+        Assert.Equal(3, route53.ListCalls);
+        Assert.All(_stub.Requests, r => Assert.Equal("300", r.QueryParameters()["maxitems"]));
+    }
+
+    [Fact]
     public async Task ChangeAsync_CreateOfExistingSet_ThrowsRejectedWithRoute53Message()
     {
         _route53.Add("a.example.test.", "A", 300, "192.0.2.1");

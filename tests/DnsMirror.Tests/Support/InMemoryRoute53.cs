@@ -88,7 +88,9 @@ internal sealed class InMemoryRoute53
     private StubResponse List(IReadOnlyDictionary<string, string> query)
     {
         ListCalls++;
-        var max = query.TryGetValue("maxitems", out var m) ? Math.Min(int.Parse(m, CultureInfo.InvariantCulture), 300) : PageSize;
+        // Route 53 answers min(maxitems, 300) per page; this stub also never exceeds its own PageSize, so small test
+        // zones still span pages and the client has to follow IsTruncated rather than count what it asked for.
+        var max = Math.Min(PageSize, query.TryGetValue("maxitems", out var m) ? Math.Min(int.Parse(m, CultureInfo.InvariantCulture), 300) : 100);
         var ordered = _sets.OrderBy(s => ReversedLabels(s.Key.Name), StringComparer.Ordinal).ThenBy(s => s.Key.Type, StringComparer.Ordinal).ToList();
         var start = 0;
         if (query.TryGetValue("name", out var startName))
