@@ -104,9 +104,9 @@ internal sealed class SizingWorkloads(IAmazonDynamoDB dynamoDb, Func<string, str
     {
         var recipients = Enumerable.Range(0, 50).Select(r => $$"""{"emailAddress":"reader{{batch}}-{{message}}-{{r}}@sizing.example","action":"failed","status":"5.1.1","diagnosticCode":"smtp; 550 5.1.1 user unknown"}""");
         var destination = Enumerable.Range(0, 50).Select(r => $"\"reader{batch}-{message}-{r}@sizing.example\"");
-        var mail = $$"""{"timestamp":"2026-11-01T08:00:00.000Z","messageId":"sizing-{{batch}}-{{message}}","source":"news@sizing.example","destination":[{{string.Join(',', destination)}}]""";
-        var bounce = $$"""{"bounceType":"Permanent","bounceSubType":"General","bouncedRecipients":[{{string.Join(',', recipients)}}],"timestamp":"2026-11-01T08:00:05.000Z","feedbackId":"fb-{{batch}}-{{message}}" """;
-        return "{\"notificationType\":\"Bounce\",\"mail\":" + mail + "},\"bounce\":" + bounce + "}}";
+        var mail = $$"""{"timestamp":"2026-11-01T08:00:00.000Z","messageId":"sizing-{{batch}}-{{message}}","source":"news@sizing.example","destination":[{{string.Join(',', destination)}}]""" + "}";
+        var bounce = $$"""{"bounceType":"Permanent","bounceSubType":"General","bouncedRecipients":[{{string.Join(',', recipients)}}],"timestamp":"2026-11-01T08:00:05.000Z","feedbackId":"fb-{{batch}}-{{message}}""" + "\"}";
+        return "{\"notificationType\":\"Bounce\",\"mail\":" + mail + ",\"bounce\":" + bounce + "}";
     }
 
     private static string SnsEnvelope(string message) =>

@@ -65,8 +65,8 @@ public sealed class RedisSecurityTests : IAsyncLifetime
         var failures = await new RedisSender(connection, target).SendAsync([Message(0, "a", "1"), Message(1, "b", "2")], DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None);
 
         Assert.Empty(failures);
-        Assert.Equal("$1", await ReadAsync(connection, "fanout-tls:a"));
-        Assert.Equal("2", await ReadValueAsync(connection, "fanout-tls:b"));
+        Assert.Equal(("$1", "1"), await GetAsync(connection, "fanout-tls:a"));
+        Assert.Equal(("$1", "2"), await GetAsync(connection, "fanout-tls:b"));
     }
 
     [Fact]
@@ -119,27 +119,12 @@ public sealed class RedisSecurityTests : IAsyncLifetime
         return chain.Build(new X509Certificate2(certificate));
     };
 
-    private static async Task<string> ReadAsync(CacheConnection connection, string key)
+    /// <summary>GET over the sender's own TLS connection: the bulk header (<c>$len</c>) and the value line.</summary>
+    private static async Task<(string Header, string Value)> GetAsync(CacheConnection connection, string key)
     {
         var request = new System.Buffers.ArrayBufferWriter<byte>();
         RedisSender.WriteCommand(request, "GET"u8.ToArray(), Encoding.UTF8.GetBytes(key));
-        return await connection.ExchangeAsync(request.WrittenMemory, async (c, token) =>
-        {
-            var header = await c.ReadLineAsync(token);
-            await c.ReadLineAsync(token);
-            return header;
-        }, CancellationToken.None);
-    }
-
-    private static async Task<string> ReadValueAsync(CacheConnection connection, string key)
-    {
-        var request = new System.Buffers.ArrayBufferWriter<byte>();
-        RedisSender.WriteCommand(request, "GET"u8.ToArray(), Encoding.UTF8.GetBytes(key));
-        return await connection.ExchangeAsync(request.WrittenMemory, async (c, token) =>
-        {
-            await c.ReadLineAsync(token);
-            return await c.ReadLineAsync(token);
-        }, CancellationToken.None);
+        return await connection.ExchangeAsync(request.WrittenMemory, async (c, token) => (await c.ReadLineAsync(token), await c.ReadLineAsync(token)), CancellationToken.None);
     }
 
     private static X509Certificate2 WriteCertificates(string folder)
