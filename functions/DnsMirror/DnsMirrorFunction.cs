@@ -139,7 +139,7 @@ public sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore s
         using var log = new StringWriter();
         var report = await sync.RunAsync(job, deadline, log, context.CancellationToken).ConfigureAwait(false);
         var level = report.Outcome == nameof(ZoneRunOutcome.Failed) ? LambdaLogLevel.Error : LambdaLogLevel.Information;
-        context.Logger.Log(level, "zone run", [new("zone", report.Zone), new("outcome", report.Outcome), new("serial", report.MasterSerial?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("changes", report.Changes.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("error", report.Error), new("plan", log.ToString())]);
+        context.Logger.Log(level, "zone run", [new("zone", report.Zone), new("outcome", report.Outcome), new("serial", report.MasterSerial?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("changes", report.Changes.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("error", report.Error), new("phases", report.Phases.ToString()), new("plan", log.ToString())]);
         return report;
     }
 }

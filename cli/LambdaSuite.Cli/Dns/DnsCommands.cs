@@ -23,7 +23,8 @@ public static class DnsCommands
         var json = new Option<bool>("--json") { Description = "Print JSON." };
 
         var axfr = new Command("axfr", "Transfer a zone and print it like `dig AXFR`, one record per line.") { master, zone, tsig, json };
-        axfr.SetAction((result, ct) => AxfrAsync(Source(result.GetValue(master)!, result.GetValue(tsig)), result.GetValue(zone)!, result.GetValue(json), result.InvocationConfiguration.Output, ct));
+        axfr.SetAction((result, ct) => ReportFailures("axfr", result.InvocationConfiguration.Error, () =>
+            AxfrAsync(Source(result.GetValue(master)!, result.GetValue(tsig)), result.GetValue(zone)!, result.GetValue(json), result.InvocationConfiguration.Output, ct)));
 
         var zoneId = new Option<string?>("--zone-id") { Description = "Route 53 hosted zone ID to mirror into." };
         var rfc2136 = new Option<string?>("--rfc2136") { Description = "RFC 2136 server to mirror into, host[:port] (signed with --tsig)." };
@@ -44,11 +45,31 @@ public static class DnsCommands
                     DryRun = dryRun,
                 };
                 var request = new DnsSyncCommand(result.GetValue(master)!, result.GetValue(zone)!, result.GetValue(tsig), result.GetValue(zoneId), result.GetValue(rfc2136), options);
-                return DnsSyncRunner.RunAsync(request, result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct);
+                return ReportFailures(command.Name, result.InvocationConfiguration.Error, () =>
+                    DnsSyncRunner.RunAsync(request, result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
             });
         }
 
         return new Command("dns", "DnsMirror by hand: zone transfer, plan, sync.") { axfr, plan, sync };
+    }
+
+    /// <summary>
+    /// A master that refuses, a bad key, a rejected batch or an unreachable server is an answer for the operator,
+    /// not a crash: one line on standard error and exit code 1 (a stack trace would bury the reason).
+    /// </summary>
+    private static async Task<int> ReportFailures(string command, TextWriter error, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ZoneTransferException or TsigException or DnsFormatException or Rfc2136Exception
+            or Route53ChangeRejectedException or AwsServiceException or FormatException or ArgumentException
+            or HttpRequestException or IOException or TimeoutException)
+        {
+            await error.WriteLineAsync($"dns {command}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
     }
 
     internal static ZoneTransferClient Source(string masters, string? tsig) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DnsMirror.Diff;
 
 namespace LambdaSuite.Cli.Dns;
@@ -19,9 +20,11 @@ internal static class DnsSyncRunner
         int changes, sent;
         uint serial;
         string? refusal;
+        var timings = new ZonePhaseTimings();
+        var started = Stopwatch.GetTimestamp();
         if (command.ZoneId is not null)
         {
-            var result = await ZoneMirror.SyncAsync(source, DnsCommands.HostedZone(command.ZoneId, command.Zone), knownSerial: null, command.Options, log, ct).ConfigureAwait(false);
+            var result = await ZoneMirror.SyncAsync(source, DnsCommands.HostedZone(command.ZoneId, command.Zone), knownSerial: null, command.Options, log, timings, ct).ConfigureAwait(false);
             var sync = result.Sync!;
             serial = result.Transfer.MasterSerial;
             changes = sync.Plan.Diff.Changes.Count + (sync.Plan.Diff.SerialChange is null ? 0 : 1);
@@ -31,14 +34,15 @@ internal static class DnsSyncRunner
         else
         {
             var snapshot = await source.TransferAsync(command.Zone, ct).ConfigureAwait(false);
+            timings.TransferMs = ZonePhaseTimings.Since(started);
             var target = DnsCommands.Rfc2136Target(command.Rfc2136Server!, command.Tsig);
-            var plan = await target.PlanAsync(snapshot, command.Options.Diff, command.Options.Plan, ct).ConfigureAwait(false);
-            sent = await target.ApplyAsync(plan, command.Options.DryRun, log, ct).ConfigureAwait(false);
+            (var plan, sent) = await target.MirrorAsync(snapshot, command.Options, log, timings, ct).ConfigureAwait(false);
             serial = snapshot.Serial;
             changes = plan.Deletes.Count + plan.Adds.Count + (plan.SerialRecord is null ? 0 : 1);
             refusal = plan.RefusalReason;
         }
 
+        timings.TotalMs = ZonePhaseTimings.Since(started);
         outcome = refusal is not null ? "refused" : changes == 0 ? "in-sync" : command.Options.DryRun ? "planned" : "applied";
         if (asJson)
         {
@@ -56,13 +60,21 @@ internal static class DnsSyncRunner
                     w.WriteString("refusal", refusal);
                 }
 
+                w.WriteStartObject("phasesMs");
+                w.WriteNumber("transfer", timings.TransferMs);
+                w.WriteNumber("list", timings.ListMs);
+                w.WriteNumber("diff", timings.DiffMs);
+                w.WriteNumber("apply", timings.ApplyMs);
+                w.WriteNumber("total", timings.TotalMs);
+                w.WriteEndObject();
                 w.WriteString("plan", log.ToString());
                 w.WriteEndObject();
             })).ConfigureAwait(false);
         }
         else
         {
-            await output.WriteLineAsync($"{command.Zone}: {outcome}, {changes} change(s), {sent} request(s) sent").ConfigureAwait(false);
+            await output.WriteLineAsync(FormattableString.Invariant(
+                $"{command.Zone}: {outcome}, {changes} change(s), {sent} request(s) sent (transfer {timings.TransferMs:0} ms, list {timings.ListMs:0} ms, diff {timings.DiffMs:0} ms, apply {timings.ApplyMs:0} ms)")).ConfigureAwait(false);
         }
 
         return refusal is null ? 0 : 1;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DnsMirror.Route53;
 using DnsMirror.Transfer;
 
@@ -10,23 +11,36 @@ namespace DnsMirror.Diff;
 /// </summary>
 public static class ZoneMirror
 {
-    public static async Task<ZoneMirrorResult> SyncAsync(ZoneTransferClient source, IHostedZone target, uint? knownSerial, MirrorOptions options, TextWriter log, CancellationToken cancellationToken = default)
+    public static Task<ZoneMirrorResult> SyncAsync(ZoneTransferClient source, IHostedZone target, uint? knownSerial, MirrorOptions options, TextWriter log, CancellationToken cancellationToken = default) =>
+        SyncAsync(source, target, knownSerial, options, log, new ZonePhaseTimings(), cancellationToken);
+
+    /// <summary>As above, timing each phase into <paramref name="timings"/> as it ends, so a run that fails midway still shows the phases it finished.</summary>
+    public static async Task<ZoneMirrorResult> SyncAsync(ZoneTransferClient source, IHostedZone target, uint? knownSerial, MirrorOptions options, TextWriter log, ZonePhaseTimings timings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(timings);
+        var phase = Stopwatch.GetTimestamp();
         var transfer = await source.TransferIfNewerAsync(target.ZoneName, knownSerial, cancellationToken).ConfigureAwait(false);
+        timings.TransferMs = ZonePhaseTimings.Since(phase);
         if (transfer.Snapshot is null)
         {
             log.WriteLine($"{target.ZoneName}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}; nothing to do");
-            return new ZoneMirrorResult(transfer, null);
+            return new ZoneMirrorResult(transfer, null, timings);
         }
 
+        phase = Stopwatch.GetTimestamp();
         var current = await target.ListRecordSetsAsync(cancellationToken).ConfigureAwait(false);
+        timings.ListMs = ZonePhaseTimings.Since(phase);
+        phase = Stopwatch.GetTimestamp();
         var diff = ZoneDiffer.Diff(transfer.Snapshot, current, options.Diff);
         var plan = ZonePlanner.Plan(diff, transfer.Snapshot, options.Plan);
+        timings.DiffMs = ZonePhaseTimings.Since(phase);
+        phase = Stopwatch.GetTimestamp();
         var sync = await ZonePlanApplier.ApplyAsync(target, plan, options.DryRun, log, cancellationToken).ConfigureAwait(false);
-        return new ZoneMirrorResult(transfer, sync);
+        timings.ApplyMs = ZonePhaseTimings.Since(phase);
+        return new ZoneMirrorResult(transfer, sync, timings);
     }
 }

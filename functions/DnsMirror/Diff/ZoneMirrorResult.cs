@@ -2,5 +2,5 @@ using DnsMirror.Transfer;
 
 namespace DnsMirror.Diff;
 
-/// <summary>The serial check's outcome and, when the zone was transferred, what the sync did.</summary>
-public sealed record ZoneMirrorResult(ZoneTransferResult Transfer, ZoneSyncResult? Sync);
+/// <summary>The serial check's outcome, what the sync did when the zone was transferred, and how long each phase took.</summary>
+public sealed record ZoneMirrorResult(ZoneTransferResult Transfer, ZoneSyncResult? Sync, ZonePhaseTimings Timings);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DnsMirror.Diff;
 using DnsMirror.Transfer;
 using DnsMirror.Wire;
@@ -23,9 +24,34 @@ public sealed class Rfc2136ZoneTarget
     public async Task<Rfc2136Plan> PlanAsync(ZoneSnapshot source, DiffOptions? diffOptions = null, PlanOptions? planOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var current = await _server.TransferAsync(source.Origin, cancellationToken).ConfigureAwait(false);
+        var current = await ReadCurrentAsync(source.Origin, cancellationToken).ConfigureAwait(false);
         return Rfc2136Differ.Plan(source, current, diffOptions, planOptions);
     }
+
+    /// <summary>
+    /// Reads the server's current content, plans and applies (or prints, on a dry run), timing the listing, the
+    /// diff and the apply into <paramref name="timings"/> as each ends. Returns the plan and the UPDATE messages sent.
+    /// </summary>
+    public async Task<(Rfc2136Plan Plan, int Sent)> MirrorAsync(ZoneSnapshot source, MirrorOptions options, TextWriter log, ZonePhaseTimings timings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timings);
+        var phase = Stopwatch.GetTimestamp();
+        var current = await ReadCurrentAsync(source.Origin, cancellationToken).ConfigureAwait(false);
+        timings.ListMs = ZonePhaseTimings.Since(phase);
+        phase = Stopwatch.GetTimestamp();
+        var plan = Rfc2136Differ.Plan(source, current, options.Diff, options.Plan);
+        timings.DiffMs = ZonePhaseTimings.Since(phase);
+        phase = Stopwatch.GetTimestamp();
+        var sent = await ApplyAsync(plan, options.DryRun, log, cancellationToken).ConfigureAwait(false);
+        timings.ApplyMs = ZonePhaseTimings.Since(phase);
+        return (plan, sent);
+    }
+
+    /// <summary>The server's current content of <paramref name="origin"/>, by its own AXFR.</summary>
+    private Task<ZoneSnapshot> ReadCurrentAsync(string origin, CancellationToken cancellationToken) =>
+        _server.TransferAsync(origin, cancellationToken);
 
     /// <summary>Prints the plan, then (unless a dry run or refused) sends it; returns the UPDATE messages sent.</summary>
     public async Task<int> ApplyAsync(Rfc2136Plan plan, bool dryRun, TextWriter log, CancellationToken cancellationToken = default)

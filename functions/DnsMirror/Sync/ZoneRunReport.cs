@@ -1,3 +1,5 @@
+using DnsMirror.Diff;
+
 namespace DnsMirror.Sync;
 
 /// <summary>What one zone's run did, as the function answers it and the state row records it.</summary>
@@ -19,4 +21,7 @@ public sealed class ZoneRunReport
     public int Batches { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>Where the run's time went; phases a run did not reach stay 0.</summary>
+    public ZonePhaseTimings Phases { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DnsMirror.Config;
 using DnsMirror.Diff;
 using DnsMirror.Rfc2136;
@@ -19,8 +20,10 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(log);
+        var started = Stopwatch.GetTimestamp();
         var state = await store.GetAsync(job.Zone, cancellationToken).ConfigureAwait(false);
         var report = new ZoneRunReport { Zone = job.Zone, KnownSerial = state?.LastSerial };
+        var stateMs = ZonePhaseTimings.Since(started);
         try
         {
             await SyncAsync(job, state?.LastSerial, deadline, report, log, cancellationToken).ConfigureAwait(false);
@@ -33,6 +36,7 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
         }
 
         var mirrored = report.Outcome is nameof(ZoneRunOutcome.Synced) or nameof(ZoneRunOutcome.InSync);
+        var write = Stopwatch.GetTimestamp();
         await store.RecordRunAsync(new DnsMirrorZoneState
         {
             Zone = job.Zone,
@@ -44,6 +48,8 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
             LastError = report.Error,
             Master = report.Master,
         }, state?.Version ?? 0, CancellationToken.None).ConfigureAwait(false);
+        report.Phases.StateMs = stateMs + ZonePhaseTimings.Since(write);
+        report.Phases.TotalMs = ZonePhaseTimings.Since(started);
         return report;
     }
 
@@ -53,7 +59,7 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
         if (job.Target == TargetKind.Route53)
         {
             var zone = new Route53HostedZone(route53.WithDeadline(deadline), job.HostedZoneId!, job.Zone, settings.PollInterval);
-            var result = await ZoneMirror.SyncAsync(source, zone, knownSerial, job.Options, log, cancellationToken).ConfigureAwait(false);
+            var result = await ZoneMirror.SyncAsync(source, zone, knownSerial, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
             Fill(report, result.Transfer);
             if (result.Sync is { } sync)
             {
@@ -66,7 +72,9 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
             return;
         }
 
+        var phase = Stopwatch.GetTimestamp();
         var transfer = await source.TransferIfNewerAsync(job.Zone, knownSerial, cancellationToken).ConfigureAwait(false);
+        report.Phases.TransferMs = ZonePhaseTimings.Since(phase);
         Fill(report, transfer);
         if (transfer.Snapshot is null)
         {
@@ -75,8 +83,8 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
         }
 
         var target = new Rfc2136ZoneTarget(new ZoneTransferClient(TransferOptions([job.Rfc2136Server!], job.Rfc2136Key, deadline), time));
-        var plan = await target.PlanAsync(transfer.Snapshot, job.Options.Diff, job.Options.Plan, cancellationToken).ConfigureAwait(false);
-        report.Batches = await target.ApplyAsync(plan, job.Options.DryRun, log, cancellationToken).ConfigureAwait(false);
+        var (plan, sent) = await target.MirrorAsync(transfer.Snapshot, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
+        report.Batches = sent;
         report.Changes = plan.Deletes.Count + plan.Adds.Count + (plan.SerialRecord is null ? 0 : 1);
         report.Outcome = Outcome(job.Options.DryRun, plan.IsRefused, plan.IsEmpty);
         report.Error = plan.RefusalReason;

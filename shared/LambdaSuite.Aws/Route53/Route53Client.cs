@@ -39,7 +39,7 @@ public sealed class Route53Client(AwsHttp http) : IRoute53Client
             "ListResourceRecordSets",
             AwsProtocol.RestXml,
             () => new HttpRequestMessage(HttpMethod.Get, uri),
-            response => Route53Xml.ReadListResourceRecordSets(response.Body),
+            response => ListResourceRecordSetsXml.Read(response.Body),
             cancellationToken);
     }
 

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 using LambdaSuite.Aws.Http;
 
 namespace LambdaSuite.Aws.Route53;
 
-/// <summary>Route 53's REST-XML bodies (API 2013-04-01): the ChangeBatch request and the answers the client reads.</summary>
+/// <summary>Route 53's REST-XML bodies (API 2013-04-01): the ChangeBatch request and the ChangeInfo answers (listings: <see cref="ListResourceRecordSetsXml"/>).</summary>
 public static class Route53Xml
 {
     public const string Namespace = "https://route53.amazonaws.com/doc/2013-04-01/";
@@ -44,20 +43,6 @@ public static class Route53Xml
         }
 
         return stream.ToArray();
-    }
-
-    public static ListResourceRecordSetsResponse ReadListResourceRecordSets(ReadOnlySpan<byte> body)
-    {
-        var root = AwsXml.Parse(body).Root ?? throw new FormatException("ListResourceRecordSets answered without XML.");
-        return new ListResourceRecordSetsResponse
-        {
-            ResourceRecordSets = AwsXml.Children(AwsXml.Child(root, "ResourceRecordSets"), "ResourceRecordSet").Select(ReadRecordSet).ToArray(),
-            IsTruncated = Bool(AwsXml.Value(root, "IsTruncated")) ?? false,
-            NextRecordName = AwsXml.Value(root, "NextRecordName"),
-            NextRecordType = AwsXml.Value(root, "NextRecordType"),
-            NextRecordIdentifier = AwsXml.Value(root, "NextRecordIdentifier"),
-            MaxItems = AwsXml.Value(root, "MaxItems") is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : 0,
-        };
     }
 
     /// <summary>Reads <c>ChangeInfo</c> under the root of a ChangeResourceRecordSets or GetChange answer.</summary>
@@ -112,32 +97,6 @@ public static class Route53Xml
         xml.WriteEndElement();
     }
 
-    private static ResourceRecordSet ReadRecordSet(XElement set)
-    {
-        var alias = AwsXml.Child(set, "AliasTarget");
-        return new ResourceRecordSet
-        {
-            Name = AwsXml.Value(set, "Name") ?? throw new FormatException("ResourceRecordSet has no Name."),
-            Type = AwsXml.Value(set, "Type") ?? throw new FormatException("ResourceRecordSet has no Type."),
-            SetIdentifier = AwsXml.Value(set, "SetIdentifier"),
-            Weight = AwsXml.Value(set, "Weight") is { } weight ? long.Parse(weight, CultureInfo.InvariantCulture) : null,
-            Region = AwsXml.Value(set, "Region"),
-            Failover = AwsXml.Value(set, "Failover"),
-            MultiValueAnswer = Bool(AwsXml.Value(set, "MultiValueAnswer")),
-            TTL = AwsXml.Value(set, "TTL") is { } ttl ? long.Parse(ttl, CultureInfo.InvariantCulture) : null,
-            ResourceRecords = AwsXml.Children(AwsXml.Child(set, "ResourceRecords"), "ResourceRecord")
-                .Select(record => new ResourceRecord(AwsXml.Value(record, "Value") ?? string.Empty))
-                .ToArray(),
-            AliasTarget = alias is null ? null : new AliasTarget
-            {
-                HostedZoneId = AwsXml.Value(alias, "HostedZoneId") ?? string.Empty,
-                DNSName = AwsXml.Value(alias, "DNSName") ?? string.Empty,
-                EvaluateTargetHealth = Bool(AwsXml.Value(alias, "EvaluateTargetHealth")) ?? false,
-            },
-            HealthCheckId = AwsXml.Value(set, "HealthCheckId"),
-        };
-    }
-
     private static void Optional(XmlWriter xml, string name, string? value)
     {
         if (value is not null)
@@ -145,6 +104,4 @@ public static class Route53Xml
             xml.WriteElementString(name, value);
         }
     }
-
-    private static bool? Bool(string? value) => value is null ? null : string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 }

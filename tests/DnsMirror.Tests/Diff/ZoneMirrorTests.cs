@@ -37,6 +37,35 @@ public sealed class ZoneMirrorTests
     }
 
     [Fact]
+    public async Task SyncAsync_SlowListingAndSlowInSync_EachTimedInItsOwnPhase()
+    {
+        await using var server = new LoopbackDnsServer(request => Master(request, 8));
+        var zone = new FakeHostedZone(Origin, Apex(serial: 7)) { ListDelay = TimeSpan.FromMilliseconds(250), InSyncDelay = TimeSpan.FromMilliseconds(100) };
+
+        var timings = (await ZoneMirror.SyncAsync(Client(server.Address), zone, knownSerial: 7, new MirrorOptions(), TextWriter.Null)).Timings;
+
+        // Lower bounds only (a loaded machine stretches every phase), less 10 ms for timers that fire a little
+        // early; the listing is the longer wait, so a phase booked in the wrong slot fails the first check.
+        Assert.True(timings.ListMs >= 240, timings.ToString());
+        Assert.True(timings.ApplyMs >= 90, timings.ToString());
+        Assert.True(timings.TransferMs > 0, timings.ToString());
+    }
+
+    [Fact]
+    public async Task SyncAsync_ListingFails_PhasesDoneSoFarStayInTheTimingsGiven()
+    {
+        await using var server = new LoopbackDnsServer(request => Master(request, 8));
+        var zone = new FakeHostedZone(Origin, Apex(serial: 7)) { ListDelay = TimeSpan.FromMilliseconds(50), ListFailure = new TimeoutException("listing cut") };
+        var timings = new ZonePhaseTimings();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => ZoneMirror.SyncAsync(Client(server.Address), zone, knownSerial: 7, new MirrorOptions(), TextWriter.Null, timings));
+
+        Assert.True(timings.TransferMs > 0, timings.ToString());
+        Assert.Equal((0.0, 0.0), (timings.DiffMs, timings.ApplyMs));
+        Assert.Empty(zone.Batches);
+    }
+
+    [Fact]
     public async Task SyncAsync_SerialUnchanged_OnlyAsksForTheSoa()
     {
         await using var server = new LoopbackDnsServer(request => Master(request, 8));

@@ -29,8 +29,20 @@ internal sealed class FakeHostedZone : IHostedZone
 
     public HostedZoneRecordSet? Find(string name, string type) => _sets.GetValueOrDefault((name.ToLowerInvariant(), type));
 
-    public Task<IReadOnlyList<HostedZoneRecordSet>> ListRecordSetsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<HostedZoneRecordSet>>(_sets.Values.ToList());
+    /// <summary>How long a listing takes, as Route 53's pages would.</summary>
+    public TimeSpan ListDelay { get; init; }
+
+    /// <summary>How long INSYNC takes to arrive.</summary>
+    public TimeSpan InSyncDelay { get; init; }
+
+    /// <summary>When set, the listing fails with it (after <see cref="ListDelay"/>).</summary>
+    public Exception? ListFailure { get; init; }
+
+    public async Task<IReadOnlyList<HostedZoneRecordSet>> ListRecordSetsAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(ListDelay, cancellationToken);
+        return ListFailure is null ? _sets.Values.ToList() : throw ListFailure;
+    }
 
     public Task<string> ChangeAsync(IReadOnlyList<RecordSetChange> changes, string comment, CancellationToken cancellationToken)
     {
@@ -71,7 +83,7 @@ internal sealed class FakeHostedZone : IHostedZone
     public Task WaitInSyncAsync(string changeId, CancellationToken cancellationToken)
     {
         WaitedFor.Add(changeId);
-        return Task.CompletedTask;
+        return Task.Delay(InSyncDelay, cancellationToken);
     }
 
     private static (string, string) Key(HostedZoneRecordSet set) => (set.Name.ToLowerInvariant(), set.Type);
