@@ -32,6 +32,7 @@ public static class ZoneDiffer
         var managed = targetIndex.Count;
         var changes = new List<RecordSetChange>();
         var unchanged = 0;
+        var verbatim = new VerbatimValueMatcher();
 
         foreach (var ((name, type), set) in RecordSetGrouper.Group(source.Records))
         {
@@ -60,7 +61,7 @@ public static class ZoneDiffer
                 continue;
             }
 
-            var sameValues = SameValues(set, existing);
+            var sameValues = verbatim.ListedVerbatim(set, existing.Values) || SameValues(set, existing);
             var sameTtl = options.IgnoreTtl || existing.Ttl == set.Ttl;
             if (sameValues && sameTtl)
             {
@@ -132,7 +133,8 @@ public static class ZoneDiffer
             return false;
         }
 
-        // What DnsMirror wrote comes back verbatim: equal text is an equal value, with no parse at all.
+        // What the verbatim matcher leaves to this path (escapes, upper case in a set of several, duplicate RRs):
+        // equal Route 53 text is an equal value, with no parse at all.
         if (SameText(source, target.Values))
         {
             return true;
