@@ -32,13 +32,13 @@ public static class ZoneDiffer
         var managed = targetIndex.Count;
         var changes = new List<RecordSetChange>();
         var unchanged = 0;
+        var verbatim = new VerbatimValueMatcher();
 
         foreach (var ((name, type), set) in RecordSetGrouper.Group(source.Records))
         {
-            var typeText = DnsTypeNames.ToText(type);
             if (!Route53Types.Contains(type))
             {
-                skipped.Add(new SkippedRecordSet(set.Name, typeText, "type not supported by Route 53"));
+                skipped.Add(new SkippedRecordSet(set.Name, DnsTypeNames.ToText(type), "type not supported by Route 53"));
                 continue;
             }
 
@@ -47,22 +47,22 @@ public static class ZoneDiffer
                 continue;
             }
 
-            if (blockedNames.Count > 0 && (blockedNames.Contains((name, type)) || (type == DnsRecordType.CNAME && blockedNames.Any(b => b.Name == name))))
+            if (blockedNames.Count > 0 && IsBlocked(blockedNames, name, type))
             {
-                skipped.Add(new SkippedRecordSet(set.Name, typeText, "hosted zone has an alias or routing-policy record set here; not mirrored"));
+                skipped.Add(new SkippedRecordSet(set.Name, DnsTypeNames.ToText(type), "hosted zone has an alias or routing-policy record set here; not mirrored"));
                 continue;
             }
 
             // Matched target sets leave the index; what stays there at the end is deleted.
             if (!targetIndex.Remove((name, type), out var existing))
             {
-                changes.Add(new RecordSetChange(ChangeAction.Create, new HostedZoneRecordSet(Route53Text.NameFromPresentation(set.Name), typeText, set.Ttl, set.Values)));
+                changes.Add(new RecordSetChange(ChangeAction.Create, new HostedZoneRecordSet(Route53Text.NameFromPresentation(set.Name), DnsTypeNames.ToText(type), set.Ttl, set.Values)));
                 continue;
             }
 
-            var sameValues = SameValues(set, existing);
+            // A TTL that differs is an UPSERT whatever the values: no need to compare them.
             var sameTtl = options.IgnoreTtl || existing.Ttl == set.Ttl;
-            if (sameValues && sameTtl)
+            if (sameTtl && (verbatim.ListedVerbatim(set, existing.Values) || SameValues(set, existing)))
             {
                 unchanged++;
                 continue;
@@ -124,6 +124,31 @@ public static class ZoneDiffer
         return index;
     }
 
+    /// <summary>
+    /// An alias or routing-policy set of the name and type is left alone, and a CNAME may not join any set of
+    /// its name. (A loop, not a lambda: a lambda would capture the loop's name, one closure per record set.)
+    /// </summary>
+    private static bool IsBlocked(HashSet<(string Name, DnsRecordType Type)> blockedNames, string name, DnsRecordType type)
+    {
+        if (blockedNames.Contains((name, type)))
+        {
+            return true;
+        }
+
+        if (type == DnsRecordType.CNAME)
+        {
+            foreach (var blocked in blockedNames)
+            {
+                if (blocked.Name == name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool SameValues(SourceRecordSet source, HostedZoneRecordSet target)
     {
         var count = source.Count;
@@ -132,7 +157,8 @@ public static class ZoneDiffer
             return false;
         }
 
-        // What DnsMirror wrote comes back verbatim: equal text is an equal value, with no parse at all.
+        // What the verbatim matcher leaves to this path (escapes, upper case in a set of several, duplicate RRs):
+        // equal Route 53 text is an equal value, with no parse at all.
         if (SameText(source, target.Values))
         {
             return true;

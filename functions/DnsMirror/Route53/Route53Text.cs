@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using DnsMirror.Wire;
@@ -10,6 +11,8 @@ namespace DnsMirror.Route53;
 /// </summary>
 public static class Route53Text
 {
+    private static readonly SearchValues<char> s_plainNameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_*.");
+
     /// <summary>A presentation name (decimal escapes) as Route 53 writes it (lower case, octal escapes).</summary>
     public static string NameFromPresentation(string name)
     {
@@ -39,29 +42,21 @@ public static class Route53Text
     /// </summary>
     private static bool IsPlainCanonical(string name)
     {
-        if (name.Length < 2 || name.Length > 254 || name[^1] != '.')
+        if (name.Length < 2 || name.Length > 254 || name[^1] != '.' || name.AsSpan().ContainsAnyExcept(s_plainNameChars))
         {
             return false;
         }
 
-        var label = 0;
-        foreach (var c in name)
+        // The text ends with a dot, so every label has one after it.
+        for (var rest = name.AsSpan(); rest.Length > 0;)
         {
-            if (c == '.')
-            {
-                if (label == 0)
-                {
-                    return false;
-                }
-
-                label = 0;
-                continue;
-            }
-
-            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '*') || ++label > 63)
+            var length = rest.IndexOf('.');
+            if (length is 0 or > 63)
             {
                 return false;
             }
+
+            rest = rest[(length + 1)..];
         }
 
         return true;

@@ -35,13 +35,7 @@ public static partial class RDataFormatter
         var builder = s_builder ?? new StringBuilder(256);
         s_builder = null;
         builder.Clear();
-        var reader = new DnsWireReader(rdata);
-        if (!TryAppend(builder, ref reader, type, lowercaseNames) || reader.Remaining != 0)
-        {
-            builder.Clear();
-            AppendGeneric(builder, rdata);
-        }
-
+        AppendRData(builder, type, rdata, lowercaseNames);
         var text = builder.ToString();
         if (builder.Capacity <= 4096)
         {
@@ -51,10 +45,53 @@ public static partial class RDataFormatter
         return text;
     }
 
+    /// <summary>
+    /// Appends the same text <see cref="Format"/> returns, to compare RDATA with other text without a string
+    /// per record.
+    /// </summary>
+    public static void Append(StringBuilder builder, DnsRecordType type, ReadOnlySpan<byte> rdata, bool lowercaseNames = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (type == DnsRecordType.A && rdata.Length == 4)
+        {
+            Span<char> text = stackalloc char[15];
+            builder.Append(text[..FormatIPv4(rdata, text)]);
+            return;
+        }
+
+        if (type == DnsRecordType.AAAA && rdata.Length == 16)
+        {
+            // The longest IPv6 text is 45 characters (an IPv4-mapped form with every group spelled out).
+            Span<char> text = stackalloc char[64];
+            new IPAddress(rdata).TryFormat(text, out var written);
+            builder.Append(text[..written]);
+            return;
+        }
+
+        AppendRData(builder, type, rdata, lowercaseNames);
+    }
+
+    /// <summary>The known text form of the type, or RFC 3597's generic one when the RDATA does not parse as that type.</summary>
+    private static void AppendRData(StringBuilder builder, DnsRecordType type, ReadOnlySpan<byte> rdata, bool lowercaseNames)
+    {
+        var start = builder.Length;
+        var reader = new DnsWireReader(rdata);
+        if (!TryAppend(builder, ref reader, type, lowercaseNames) || reader.Remaining != 0)
+        {
+            builder.Length = start;
+            AppendGeneric(builder, rdata);
+        }
+    }
+
     /// <summary>Dotted decimal straight into the string: the same text as <see cref="IPAddress.ToString()"/> gives.</summary>
     private static string FormatIPv4(ReadOnlySpan<byte> address)
     {
         Span<char> text = stackalloc char[15];
+        return new string(text[..FormatIPv4(address, text)]);
+    }
+
+    private static int FormatIPv4(ReadOnlySpan<byte> address, Span<char> text)
+    {
         var length = 0;
         for (var i = 0; i < 4; i++)
         {
@@ -67,7 +104,7 @@ public static partial class RDataFormatter
             length += written;
         }
 
-        return new string(text[..length]);
+        return length;
     }
 
     private static bool TryAppend(StringBuilder builder, ref DnsWireReader reader, DnsRecordType type, bool lower)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DnsMirror.Wire;
 
 namespace DnsMirror.Zone;
@@ -27,15 +28,14 @@ public static class RecordSetGrouper
             }
 
             var lower = ReferenceEquals(record.Name, lastName) ? lastLower! : record.Name.ToLowerInvariant();
-            var key = (lower, record.Type);
-            if (sets.TryGetValue(key, out var set))
+            ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(sets, (lower, record.Type), out var exists);
+            if (exists)
             {
-                set.Add(record);
+                set!.Add(record);
             }
             else
             {
                 set = new SourceRecordSet(record);
-                sets.Add(key, set);
             }
 
             (lastName, lastLower, lastSet) = (record.Name, lower, set);

@@ -1,3 +1,4 @@
+using System.Text;
 using DnsMirror.Tests.Support;
 using DnsMirror.Wire;
 
@@ -27,6 +28,32 @@ public sealed class RDataFormatterTests
         var text = RDataFormatter.Format(type, rdata);
 
         Assert.Equal(expected, text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Append_KnownTypes_AppendsWhatFormatReturns(DnsRecordType type, byte[] rdata, string expected)
+    {
+        var builder = new StringBuilder("before ");
+
+        RDataFormatter.Append(builder, type, rdata);
+
+        Assert.Equal("before " + expected, builder.ToString());
+    }
+
+    [Theory]
+    [InlineData(DnsRecordType.A, new byte[] { 192, 0, 2, 1 }, "192.0.2.1")]
+    [InlineData(DnsRecordType.AAAA, new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1 }, "::ffff:192.0.2.1")]
+    [InlineData(DnsRecordType.A, new byte[] { 192, 0, 2 }, "\\# 3 C00002")]
+    [InlineData(DnsRecordType.MX, new byte[] { 0, 10, 4, (byte)'m', (byte)'a' }, "\\# 5 000A046D61")]
+    public void Append_AddressesAndMalformedRData_AppendsWhatFormatReturns(DnsRecordType type, byte[] rdata, string expected)
+    {
+        var builder = new StringBuilder("before ");
+
+        RDataFormatter.Append(builder, type, rdata);
+
+        Assert.Equal(expected, RDataFormatter.Format(type, rdata));
+        Assert.Equal("before " + expected, builder.ToString());
     }
 
     [Fact]
