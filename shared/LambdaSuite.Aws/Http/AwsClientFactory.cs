@@ -92,7 +92,16 @@ public sealed class AwsClientFactory : IDisposable
     public StsClient CreateSts(string? region = null) => new(Http(AwsService.Sts, region));
 
     /// <summary>Route 53 is global: the region only selects the partition (and so the endpoint and signing region).</summary>
-    public Route53Client CreateRoute53(string? region = null, AWSCredentials? credentials = null) => new(Http(AwsService.Route53, region, credentials));
+    /// <summary>
+    /// Route 53 throttles per account (a bucket of 50 requests refilled at 10 a second, by its documented defaults),
+    /// so calls to AWS's own endpoint are paced to that bucket, one pacer for the process. A configured endpoint
+    /// (LocalStack, a stub) has no such bucket and is not paced.
+    /// </summary>
+    public Route53Client CreateRoute53(string? region = null, AWSCredentials? credentials = null)
+    {
+        var http = Http(AwsService.Route53, region, credentials);
+        return new(Endpoints.ConfiguredEndpoint(AwsService.Route53) is null ? http.WithPacer(Route53Client.AccountPacer) : http);
+    }
 
     /// <summary>
     /// IoT Data: <c>AWS_ENDPOINT_URL_IOT_DATA_PLANE</c> wins; otherwise the account's own data endpoint

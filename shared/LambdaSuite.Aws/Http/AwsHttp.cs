@@ -15,7 +15,7 @@ public sealed class AwsHttp
     private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(SigV4SigningHandler.ServiceOptionKey);
     private static readonly HttpRequestOptionsKey<string> s_regionOption = new(SigV4SigningHandler.RegionOptionKey);
 
-    public AwsHttp(HttpClient httpClient, AwsService service, Uri endpoint, string signingRegion, AwsRetryPolicy? retryPolicy = null)
+    public AwsHttp(HttpClient httpClient, AwsService service, Uri endpoint, string signingRegion, AwsRetryPolicy? retryPolicy = null, RequestPacer? pacer = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(service);
@@ -26,6 +26,7 @@ public sealed class AwsHttp
         Endpoint = endpoint;
         SigningRegion = signingRegion;
         RetryPolicy = retryPolicy ?? AwsRetryPolicy.Default;
+        Pacer = pacer;
     }
 
     public HttpClient HttpClient { get; }
@@ -38,7 +39,12 @@ public sealed class AwsHttp
 
     public AwsRetryPolicy RetryPolicy { get; }
 
-    public AwsHttp WithRetryPolicy(AwsRetryPolicy retryPolicy) => new(HttpClient, Service, Endpoint, SigningRegion, retryPolicy);
+    /// <summary>When set, every attempt (retries included) first takes a token from it.</summary>
+    public RequestPacer? Pacer { get; }
+
+    public AwsHttp WithRetryPolicy(AwsRetryPolicy retryPolicy) => new(HttpClient, Service, Endpoint, SigningRegion, retryPolicy, Pacer);
+
+    public AwsHttp WithPacer(RequestPacer? pacer) => new(HttpClient, Service, Endpoint, SigningRegion, RetryPolicy, pacer);
 
     public AwsHttp WithDeadline(DateTimeOffset deadline) => WithRetryPolicy(RetryPolicy.WithDeadline(deadline));
 
@@ -58,7 +64,17 @@ public sealed class AwsHttp
     {
         ArgumentNullException.ThrowIfNull(createRequest);
         ArgumentNullException.ThrowIfNull(parse);
-        return RetryPolicy.ExecuteAsync(token => SendOnceAsync(operation, protocol, createRequest, parse, token), cancellationToken);
+        return RetryPolicy.ExecuteAsync(token => PacedSendOnceAsync(operation, protocol, createRequest, parse, token), cancellationToken);
+    }
+
+    private async Task<T> PacedSendOnceAsync<T>(string operation, AwsProtocol protocol, Func<HttpRequestMessage> createRequest, Func<AwsHttpResponse, T> parse, CancellationToken cancellationToken)
+    {
+        if (Pacer is not null)
+        {
+            await Pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await SendOnceAsync(operation, protocol, createRequest, parse, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<T> SendOnceAsync<T>(string operation, AwsProtocol protocol, Func<HttpRequestMessage> createRequest, Func<AwsHttpResponse, T> parse, CancellationToken cancellationToken)

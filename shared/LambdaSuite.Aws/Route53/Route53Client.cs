@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using LambdaSuite.Aws.Http;
+using LambdaSuite.Aws.Retry;
 
 namespace LambdaSuite.Aws.Route53;
 
@@ -17,6 +18,9 @@ public sealed class Route53Client(AwsHttp http) : IRoute53Client
     public static IReadOnlyList<string> IamActions { get; } = ["route53:ListResourceRecordSets", "route53:ChangeResourceRecordSets", "route53:GetChange"];
 
     private const string ApiPath = "/2013-04-01";
+
+    /// <summary>Route 53's account-wide request bucket as documented (burst 50, 10 a second), shared by every client of the process.</summary>
+    public static RequestPacer AccountPacer { get; } = new(burst: 50, perSecond: 10);
 
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 

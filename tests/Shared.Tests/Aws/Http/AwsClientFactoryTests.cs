@@ -1,5 +1,6 @@
 using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Aws.Http;
+using LambdaSuite.Aws.Route53;
 using LambdaSuite.TestKit.Stubs;
 
 namespace Shared.Tests.Aws.Http;
@@ -53,6 +54,20 @@ public class AwsClientFactoryTests
 
         Assert.Equal(new Uri("https://route53.amazonaws.com.cn/"), http.Endpoint);
         Assert.Equal("cn-northwest-1", http.SigningRegion);
+    }
+
+    [Fact]
+    public void CreateRoute53_AwsEndpointPacedToTheAccountBucket_ConfiguredEndpointNot()
+    {
+        using var aws = Factory(_ => null);
+        using var local = Factory(name => name == "AWS_ENDPOINT_URL" ? "http://127.0.0.1:4566" : null);
+
+        var (paced, unpaced) = (aws.CreateRoute53().Http, local.CreateRoute53().Http);
+
+        Assert.Same(Route53Client.AccountPacer, paced.Pacer);
+        Assert.Same(Route53Client.AccountPacer, paced.WithDeadline(DateTimeOffset.UtcNow.AddMinutes(1)).Pacer);
+        Assert.Null(unpaced.Pacer);
+        Assert.Null(aws.CreateSqs().Http.Pacer);
     }
 
     [Fact]

@@ -49,6 +49,20 @@ public class AwsHttpTests : StubbedClientTestBase
     }
 
     [Fact]
+    public async Task SendAsync_Paced_EveryAttemptRetriesIncludedTakesAToken()
+    {
+        Stub.Enqueue(StubResponse.Empty(500), StubResponse.Json("""{"MessageId":"m-1"}"""));
+        var pacer = new RequestPacer(burst: 2, perSecond: 0.001);
+        var sqs = new SqsClient(Factory.CreateSqs().Http.WithPacer(pacer));
+
+        var response = await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = "q", MessageBody = "m" });
+
+        Assert.Equal(("m-1", 2), (response.MessageId, Stub.Requests.Count));
+        // Both tokens went to the two attempts: the next request would wait about 1,000 s for a refill.
+        Assert.False(pacer.WaitAsync(CancellationToken.None).IsCompleted);
+    }
+
+    [Fact]
     public async Task SendAsync_EveryAttempt_IsSignedAfresh()
     {
         Stub.Enqueue(StubResponse.Empty(500), StubResponse.Empty(500), StubResponse.Json("""{"MessageId":"m-1"}"""));
