@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json;
+using DnsMirror;
+using DnsMirror.Config;
+using Template.Tests.Support;
+
+namespace Template.Tests;
+
+/// <summary>
+/// The schedule's constant input, as CloudFormation would render it for given parameters, read by the function's
+/// own request reader and validated by its own parser with the environment the template gives it: a rule whose
+/// input the function cannot take would fail every run after a clean deploy.
+/// </summary>
+public class DnsMirrorScheduleInputTests
+{
+    private const string SecretArn = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:dns/mirror-key-AbCdEf";
+
+    [Fact]
+    public void ScheduleInput_NoTsigSecret_SyncsTheZoneFromTheTemplatesMasters()
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["DnsMirrorZone"] = "corp.example.",
+            ["DnsMirrorHostedZoneId"] = "Z0123456789ABC",
+            ["DnsMirrorMasters"] = "10.0.0.53, 10.0.1.53:5353",
+        };
+
+        var (request, job) = Render(parameters, secrets: null);
+
+        Assert.Equal(("corp.example.", "Z0123456789ABC"), (request.Domain, request.ZoneId));
+        Assert.Null(request.Tsig);
+        Assert.Equal(("corp.example.", "Z0123456789ABC", TargetKind.Route53), (job.Zone, job.HostedZoneId, job.Target));
+        Assert.Equal(["10.0.0.53:53", "10.0.1.53:5353"], job.Masters.Select(m => m.ToString()));
+        Assert.Null(job.MasterKey);
+    }
+
+    [Fact]
+    public void ScheduleInput_TsigSecretAndKeyName_TransfersWithThatKey()
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["DnsMirrorZone"] = "corp.example.",
+            ["DnsMirrorHostedZoneId"] = "Z0123456789ABC",
+            ["DnsMirrorTsigSecretArn"] = SecretArn,
+            ["DnsMirrorTsigKeyName"] = "mirror-key.",
+        };
+
+        var (request, job) = Render(parameters, new Dictionary<string, string> { [SecretArn] = Convert.ToBase64String(new byte[32]) });
+
+        Assert.Equal((SecretArn, "mirror-key."), (request.Tsig?.SecretArn, request.Tsig?.KeyName));
+        Assert.Equal("mirror-key.", job.MasterKey?.Name);
+        Assert.Equal(["10.0.0.53:53"], job.Masters.Select(m => m.ToString()));
+    }
+
+    private static (ZoneSyncRequest Request, ZoneJob Job) Render(Dictionary<string, string> parameters, IReadOnlyDictionary<string, string>? secrets)
+    {
+        var template = SamTemplate.Repository;
+        var evaluator = new IntrinsicEvaluator(template, parameters);
+        var target = template.Resource("DnsMirrorSchedule").GetProperty("Properties").GetProperty("Targets")[0];
+        var input = evaluator.String(target.GetProperty("Input"));
+        var environment = template.EnvironmentOf("DnsMirror").ToDictionary(v => v.Key, v => evaluator.String(v.Value));
+
+        using var _ = JsonDocument.Parse(input);
+        var request = DnsMirrorFunction.ReadRequest(Encoding.UTF8.GetBytes(input));
+        var job = ZoneJobParser.Parse(request, DnsMirrorSettings.Read(environment.GetValueOrDefault), environment.GetValueOrDefault, secrets);
+        return (request, job);
+    }
+}
