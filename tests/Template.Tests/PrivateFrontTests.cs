@@ -116,19 +116,4 @@ public class PrivateFrontTests
         Assert.Equal("FanoutMaximumRecordAgeInSeconds", properties.GetProperty("MaximumRecordAgeInSeconds").GetProperty("Ref").GetString());
         Assert.Equal(JsonValueKind.Object, properties.GetProperty("DestinationConfig").GetProperty("OnFailure").GetProperty("Destination").ValueKind);
     }
-
-    [Theory]
-    [InlineData("IotRegistrationRule", "register")]
-    [InlineData("IotActivationRule", "activate")]
-    public void IotRule_EnrichesWithClientIdAndPrincipalAndHasAnErrorAction(string rule, string verb)
-    {
-        var payload = s_template.Resource(rule).GetProperty("Properties").GetProperty("TopicRulePayload");
-
-        var sql = payload.GetProperty("Sql").GetProperty("Fn::Sub").GetString()!;
-
-        Assert.Contains("clientid() AS clientId", sql, StringComparison.Ordinal);
-        Assert.Contains("principal() AS principal", sql, StringComparison.Ordinal);
-        Assert.EndsWith($"/+/{verb}'", sql, StringComparison.Ordinal);
-        Assert.True(payload.GetProperty("ErrorAction").TryGetProperty("Sqs", out _));
-    }
 }
