@@ -38,7 +38,7 @@ public sealed partial class IntrinsicEvaluator(SamTemplate template, IReadOnlyDi
         "Fn::Sub" when argument.ValueKind == JsonValueKind.String => Substitute(argument.GetString()!, new Dictionary<string, string>()),
         "Fn::Sub" => Substitute(argument[0].GetString()!, argument[1].EnumerateObject().ToDictionary(p => p.Name, p => String(p.Value))),
         "Fn::Join" => string.Join(argument[0].GetString(), Strings(argument[1])),
-        "Fn::Split" => String(argument[1]).Split(argument[0].GetString()).ToList<string>(),
+        "Fn::Split" => String(argument[1]).Split(argument[0].GetString()).ToList<object>(),
         "Fn::Select" => Strings(argument[1])[int.Parse(String(argument[0]), System.Globalization.CultureInfo.InvariantCulture)],
         "Fn::If" => Evaluate(Condition(argument[0].GetString()!) ? argument[1] : argument[2]),
         _ => throw new Xunit.Sdk.XunitException($"{function} is not evaluated here"),
@@ -59,8 +59,8 @@ public sealed partial class IntrinsicEvaluator(SamTemplate template, IReadOnlyDi
         };
     }
 
-    private List<string> Strings(JsonElement value) =>
-        Evaluate(value) as List<object> is { } list ? list.Cast<string>().ToList() : (List<string>)Evaluate(value);
+    // Lists (a template array or Fn::Split's result) evaluate to List<object>; their items must be strings here.
+    private List<string> Strings(JsonElement value) => ((List<object>)Evaluate(value)).Cast<string>().ToList();
 
     private string Ref(string name) =>
         parameters.TryGetValue(name, out var given) ? given
