@@ -1,8 +1,5 @@
-using Amazon.Runtime;
-using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.SecretsManager;
-using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Moto;
 
 namespace Shared.Tests.Aws.SecretsManager;
@@ -19,10 +16,7 @@ public sealed class SecretsManagerMotoTests : IDisposable
 
     public SecretsManagerMotoTests()
     {
-        var endpoint = LocalStack.Moto.ToString();
-        _factory = new AwsClientFactory(
-            new AwsEndpointResolver(name => name == "AWS_ENDPOINT_URL_SECRETS_MANAGER" ? endpoint : Environment.GetEnvironmentVariable(name)),
-            new BasicAWSCredentials("local", "local"));
+        _factory = MotoClientFactory.Create();
         _client = _factory.CreateSecretsManager();
     }
 

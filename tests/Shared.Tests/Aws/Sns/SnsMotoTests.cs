@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Amazon.Runtime;
-using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.Sns;
-using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Moto;
 
 namespace Shared.Tests.Aws.Sns;
@@ -49,10 +46,7 @@ public sealed class SnsMotoTests : IDisposable
 
     public SnsMotoTests()
     {
-        var endpoint = LocalStack.Moto.ToString();
-        _factory = new AwsClientFactory(
-            new AwsEndpointResolver(name => name == "AWS_ENDPOINT_URL_SNS" ? endpoint : Environment.GetEnvironmentVariable(name)),
-            new BasicAWSCredentials("local", "local"));
+        _factory = MotoClientFactory.Create();
         _sns = _factory.CreateSns();
     }
 
