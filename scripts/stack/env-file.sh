@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes and reads .stack/env: `export NAME=value` lines that point tests and tools at the stack.
-# Sourced after lib.sh and servers/bind.sh.
+# Sourced after lib.sh, servers/bind.sh and servers/moto.sh.
 
 # env_line NAME VALUE: quotes only what the shell would otherwise split or expand.
 env_line() { printf 'export %s=%q\n' "$1" "$2"; }
@@ -18,6 +18,10 @@ write_env_file() {
       env_line AWS_ENDPOINT_URL_DYNAMODB "http://127.0.0.1:$(server_port dynamodb)"
       env_line AWS_ENDPOINT_URL_DYNAMODB_STREAMS "http://127.0.0.1:$(server_port dynamodb)"
       env_line AWS_ENDPOINT_URL_KINESIS "http://127.0.0.1:$(server_port kinesis)"
+      local service
+      for service in "${MOTO_SERVICES[@]}"; do
+        env_line "AWS_ENDPOINT_URL_$service" "http://127.0.0.1:$(server_port moto)"
+      done
     fi
     env_line SUITE_DNS_PRIMARY "127.0.0.1:$(server_port dns-primary)"
     # DnsMirror's default masters, so a local run needs no Masters in its input.

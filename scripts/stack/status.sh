@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
-for part in probes bind; do
+for part in probes bind moto; do
   # shellcheck disable=SC1090
   source "$here/servers/$part.sh"
 done
@@ -17,10 +17,10 @@ json_string() {
 
 mode() { cat "$STACK_HOME/mode" 2>/dev/null || printf 'local\n'; }
 
-# needed NAME: whether the current mode runs NAME (an external endpoint replaces DynamoDB and Kinesis).
+# needed NAME: whether the current mode runs NAME (an external endpoint replaces DynamoDB, Kinesis and moto).
 needed() {
   [[ "$(mode)" == local ]] && return 0
-  [[ "$1" != dynamodb && "$1" != kinesis ]]
+  [[ "$1" != dynamodb && "$1" != kinesis && "$1" != moto ]]
 }
 
 main() {

@@ -4,11 +4,12 @@
 # Running it again keeps what runs and starts only what is missing.
 # With AWS_ENDPOINT_URL set (a person's LocalStack) it starts only what LocalStack lacks: BIND, Redis,
 # Memcached; the AWS services come from that endpoint.
+# moto stands in for the AWS services that have no local server (see servers/moto.sh).
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
-for part in probes dynamodb kinesis bind cache; do
+for part in probes dynamodb kinesis moto bind cache; do
   # shellcheck disable=SC1090
   source "$here/servers/$part.sh"
 done
@@ -74,6 +75,7 @@ main() {
     printf 'local\n' >"$STACK_HOME/mode"
     ensure_server dynamodb 90
     ensure_server kinesis 30
+    ensure_server moto 60
   fi
   ensure_dns
   ensure_server redis 20

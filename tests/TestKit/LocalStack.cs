@@ -13,6 +13,9 @@ public static class LocalStack
 
     public static Uri Kinesis => RequireUri("AWS_ENDPOINT_URL_KINESIS");
 
+    /// <summary>moto, the third-party stand-in for the AWS services with no local server (the stack points them all at one port).</summary>
+    public static Uri Moto => RequireUri("AWS_ENDPOINT_URL_SECRETS_MANAGER");
+
     /// <summary>The BIND 9 primary, as host:port (<c>SUITE_DNS_PRIMARY</c>).</summary>
     public static string DnsPrimary => Require("SUITE_DNS_PRIMARY");
 
