@@ -20,6 +20,9 @@ public sealed partial class IntrinsicEvaluator(SamTemplate template, IReadOnlyDi
         {
             case JsonValueKind.String:
                 return value.GetString()!;
+            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                // CloudFormation hands every scalar on as text; "443" and 443 are one value to it.
+                return value.GetRawText();
             case JsonValueKind.Array:
                 return value.EnumerateArray().Select(Evaluate).ToList();
             case JsonValueKind.Object when value.EnumerateObject().Count() == 1:
@@ -31,6 +34,9 @@ public sealed partial class IntrinsicEvaluator(SamTemplate template, IReadOnlyDi
     }
 
     public bool Condition(string name) => Truth(template.Conditions[name]);
+
+    /// <summary>A Rules assertion (Fn::Or, Fn::And, Fn::Not, Fn::Equals over parameters) for these parameter values.</summary>
+    public bool Assertion(JsonElement assert) => Truth(assert);
 
     private object Apply(string function, JsonElement argument) => function switch
     {
@@ -64,7 +70,7 @@ public sealed partial class IntrinsicEvaluator(SamTemplate template, IReadOnlyDi
 
     private string Ref(string name) =>
         parameters.TryGetValue(name, out var given) ? given
-        : template.Parameters.TryGetValue(name, out var parameter) && parameter.TryGetProperty("Default", out var fallback) ? fallback.GetString()!
+        : template.Parameters.TryGetValue(name, out var parameter) && parameter.TryGetProperty("Default", out var fallback) ? (fallback.ValueKind == JsonValueKind.String ? fallback.GetString()! : fallback.GetRawText())
         : template.Resources.ContainsKey(name) ? name
         : throw new Xunit.Sdk.XunitException($"Ref {name}: no value given and no default");
 

@@ -37,7 +37,7 @@ public sealed class LintParameterSet
         return new LintParameterSet(name, values);
     }
 
-    /// <summary>The template text with this set's values as Defaults (Number parameters keep a number).</summary>
+    /// <summary>The template text with this set's values as Defaults (a whole Number stays a JSON number).</summary>
     public string Substitute(string templateJson)
     {
         var root = JsonNode.Parse(templateJson)!.AsObject();
@@ -45,7 +45,7 @@ public sealed class LintParameterSet
         foreach (var (key, value) in Values)
         {
             var parameter = parameters[key]?.AsObject() ?? throw new Xunit.Sdk.XunitException($"Parameter set {Name} gives {key}, which the template does not declare.");
-            parameter["Default"] = parameter["Type"]!.GetValue<string>() == "Number" && double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            parameter["Default"] = parameter["Type"]!.GetValue<string>() == "Number" && long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number)
                 ? JsonValue.Create(number)
                 : JsonValue.Create(value);
         }
