@@ -24,9 +24,9 @@ public class CfnLintTests
     [MemberData(nameof(ParameterSets))]
     public void Template_WithParameterSet_HasNoCfnLintFinding(string set)
     {
-        var path = WriteCopy(LintParameterSet.Load(set).Substitute(File.ReadAllText(RepositoryRoot.Combine(SamTemplate.FileName))), set);
+        var text = LintParameterSet.Load(set).Substitute(File.ReadAllText(RepositoryRoot.Combine(SamTemplate.FileName)));
 
-        var (exitCode, output) = CfnLint.Run(path);
+        var (exitCode, output) = LintCopy(text, set);
 
         Assert.True(exitCode == 0 && output.Trim().Length == 0, $"cfn-lint on {SamTemplate.FileName} with parameter set '{set}' (exit {exitCode}):\n{output}");
     }
@@ -54,18 +54,25 @@ public class CfnLintTests
         var set = LintParameterSet.Load("defaults");
         var text = set.Substitute(File.ReadAllText(RepositoryRoot.Combine(SamTemplate.FileName))).Replace("\"Default\": \"rate(15 minutes)\"", "\"Default\": \"every \\\" day\"", StringComparison.Ordinal);
 
-        var (exitCode, output) = CfnLint.Run(WriteCopy(text, "broken"));
+        var (exitCode, output) = LintCopy(text, "broken");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("E2015", output, StringComparison.Ordinal);
     }
 
-    private static string WriteCopy(string text, string set)
+    private static (int ExitCode, string Output) LintCopy(string text, string set)
     {
         var folder = Path.Combine(Path.GetTempPath(), "template-lint-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"serverless.{set}.template");
-        File.WriteAllText(path, text);
-        return path;
+        try
+        {
+            var path = Path.Combine(folder, $"serverless.{set}.template");
+            File.WriteAllText(path, text);
+            return CfnLint.Run(path);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
