@@ -26,7 +26,7 @@ public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore s
     public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.Mailing];
 
     /// <summary>Every IAM action the composed clients can call: only the mailing store's, on the mailing table.</summary>
-    public static IReadOnlyList<string> IamActions => MailingStore.IamActions;
+    public static IReadOnlyList<string> IamActions => MailingStore.FunctionIamActions;
 
     public static SesFeedbackFunction Create(Func<string, string?> environment)
     {

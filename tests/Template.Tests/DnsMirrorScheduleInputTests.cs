@@ -43,6 +43,7 @@ public class DnsMirrorScheduleInputTests
             ["DnsMirrorHostedZoneId"] = "Z0123456789ABC",
             ["DnsMirrorTsigSecretArn"] = SecretArn,
             ["DnsMirrorTsigKeyName"] = "mirror-key.",
+            ["DnsMirrorMasters"] = "10.0.0.53",
         };
 
         var (request, job) = Render(parameters, new Dictionary<string, string> { [SecretArn] = Convert.ToBase64String(new byte[32]) });

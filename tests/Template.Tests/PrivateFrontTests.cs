@@ -116,4 +116,37 @@ public class PrivateFrontTests
         Assert.Equal("FanoutMaximumRecordAgeInSeconds", properties.GetProperty("MaximumRecordAgeInSeconds").GetProperty("Ref").GetString());
         Assert.Equal(JsonValueKind.Object, properties.GetProperty("DestinationConfig").GetProperty("OnFailure").GetProperty("Destination").ValueKind);
     }
+
+    [Theory]
+    [InlineData("arn:aws:acm:eu-west-1:111122223333:certificate/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")]
+    [InlineData("")]
+    public void StaticIpTargetGroup_HealthCheck_AsksTheAlbsHealthRouteTheWayTheListenerSpeaks(string certificate)
+    {
+        var evaluator = new IntrinsicEvaluator(s_template, new Dictionary<string, string> { ["CertificateArn"] = certificate });
+        var listener = s_template.Resource("AlbListener").GetProperty("Properties");
+
+        var group = s_template.Resource("StaticIpAlbTargetGroup").GetProperty("Properties");
+
+        // An HTTP check against an HTTPS-only listener (or the default "/" meeting the 404 default action) fails.
+        Assert.Equal(evaluator.String(listener.GetProperty("Protocol")), evaluator.String(group.GetProperty("HealthCheckProtocol")));
+        Assert.Equal(evaluator.String(listener.GetProperty("Port")), evaluator.String(group.GetProperty("Port")));
+        Assert.Equal("traffic-port", group.GetProperty("HealthCheckPort").GetString());
+        Assert.Equal("/health", group.GetProperty("HealthCheckPath").GetString());
+        Assert.Equal("200", group.GetProperty("Matcher").GetProperty("HttpCode").GetString());
+    }
+
+    [Fact]
+    public void HealthRule_ForwardsGetHealthToIotRegistryBeforeEveryOtherRule()
+    {
+        var rule = s_template.Resource("IotRegistryHealthListenerRule").GetProperty("Properties");
+
+        var conditions = rule.GetProperty("Conditions").EnumerateArray().ToDictionary(c => c.GetProperty("Field").GetString()!, c => c);
+
+        Assert.Equal(["/health"], conditions["path-pattern"].GetProperty("PathPatternConfig").GetProperty("Values").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["GET"], conditions["http-request-method"].GetProperty("HttpRequestMethodConfig").GetProperty("Values").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("IotRegistryTargetGroup", rule.GetProperty("Actions")[0].GetProperty("TargetGroupArn").GetProperty("Ref").GetString());
+        var priorities = s_template.ResourcesOfType("AWS::ElasticLoadBalancingV2::ListenerRule").Where(r => r.Key != "IotRegistryHealthListenerRule")
+            .Select(r => r.Value.GetProperty("Properties").GetProperty("Priority").GetInt32());
+        Assert.All(priorities, p => Assert.True(rule.GetProperty("Priority").GetInt32() < p));
+    }
 }

@@ -27,7 +27,9 @@ public class TemplateFunctionsTests
         var runtime = template.Property(function, "Runtime")?.GetString();
 
         Assert.Equal("provided.al2023", runtime);
-        Assert.Equal(["x86_64"], template.Property(function, "Architectures")!.Value.EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["Architecture"], template.Property(function, "Architectures")!.Value.EnumerateArray().Select(a => a.GetProperty("Ref").GetString()));
+        Assert.Equal(["arm64", "x86_64"], template.Parameters["Architecture"].GetProperty("AllowedValues").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("arm64", template.Parameters["Architecture"].GetProperty("Default").GetString());
         Assert.Equal("bootstrap", template.Property(function, "Handler")?.GetString());
         Assert.InRange(template.Property(function, "MemorySize")!.Value.GetInt32(), 128, 10240);
         Assert.InRange(template.Property(function, "Timeout")!.Value.GetInt32(), 1, 900);

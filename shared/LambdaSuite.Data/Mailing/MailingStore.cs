@@ -14,8 +14,11 @@ namespace LambdaSuite.Data.Mailing;
 /// </summary>
 public sealed class MailingStore(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider timeProvider, int cacheCapacity = 10_000)
 {
-    /// <summary>IAM actions on the table: conditional PutItem (ApplyAsync), GetItem (GetAsync, conflict re-reads), Scan (ListAsync).</summary>
-    public static IReadOnlyList<string> IamActions { get; } = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Scan"];
+    /// <summary>IAM actions of what the function does with the table: conditional PutItem (ApplyAsync), GetItem (GetAsync, conflict re-reads).</summary>
+    public static IReadOnlyList<string> FunctionIamActions { get; } = ["dynamodb:PutItem", "dynamodb:GetItem"];
+
+    /// <summary>IAM actions of the CLI, which also lists the table: the function's, and Scan (ListAsync). The function's role never gets Scan.</summary>
+    public static IReadOnlyList<string> CliIamActions { get; } = [.. FunctionIamActions, "dynamodb:Scan"];
 
     private const int MaxAttempts = 25;
     private readonly RecordCache _cache = new(cacheCapacity);

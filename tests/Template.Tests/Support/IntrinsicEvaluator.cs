@@ -7,7 +7,7 @@ namespace Template.Tests.Support;
 /// <summary>
 /// Works out what CloudFormation would make of a template value for given parameter values: Ref (a parameter's
 /// value, or a resource's logical ID), Fn::Sub (with or without a variable map), Fn::Join, Fn::Split, Fn::Select,
-/// Fn::If with the template's conditions (Fn::Equals, Fn::Not, Fn::And, Fn::Or, Condition). Anything else fails
+/// Fn::If with the template's conditions (Fn::Equals, Fn::Not, Fn::And, Fn::Or, Condition, and in Rules Fn::EachMemberEquals). Anything else fails
 /// the test, so a value this cannot evaluate is never silently wrong.
 /// </summary>
 public sealed partial class IntrinsicEvaluator(SamTemplate template, IReadOnlyDictionary<string, string> parameters)
@@ -20,6 +20,9 @@ public sealed partial class IntrinsicEvaluator(SamTemplate template, IReadOnlyDi
         {
             case JsonValueKind.String:
                 return value.GetString()!;
+            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                // CloudFormation hands every scalar on as text; "443" and 443 are one value to it.
+                return value.GetRawText();
             case JsonValueKind.Array:
                 return value.EnumerateArray().Select(Evaluate).ToList();
             case JsonValueKind.Object when value.EnumerateObject().Count() == 1:
@@ -31,6 +34,9 @@ public sealed partial class IntrinsicEvaluator(SamTemplate template, IReadOnlyDi
     }
 
     public bool Condition(string name) => Truth(template.Conditions[name]);
+
+    /// <summary>A Rules assertion (Fn::Or, Fn::And, Fn::Not, Fn::Equals over parameters) for these parameter values.</summary>
+    public bool Assertion(JsonElement assert) => Truth(assert);
 
     private object Apply(string function, JsonElement argument) => function switch
     {
@@ -55,6 +61,8 @@ public sealed partial class IntrinsicEvaluator(SamTemplate template, IReadOnlyDi
             "Fn::And" => argument.EnumerateArray().All(Truth),
             "Fn::Or" => argument.EnumerateArray().Any(Truth),
             "Condition" => Condition(argument.GetString()!),
+            // Rules only: a CommaDelimitedList parameter's value, split at its commas, every member equal to the text.
+            "Fn::EachMemberEquals" => Strings(argument[0]).All(m => m == String(argument[1])),
             _ => throw new Xunit.Sdk.XunitException($"{function.Name} is not a condition function"),
         };
     }
@@ -62,14 +70,24 @@ public sealed partial class IntrinsicEvaluator(SamTemplate template, IReadOnlyDi
     // Lists (a template array or Fn::Split's result) evaluate to List<object>; their items must be strings here.
     private List<string> Strings(JsonElement value) => ((List<object>)Evaluate(value)).Cast<string>().ToList();
 
-    private string Ref(string name) =>
+    // A list parameter (CommaDelimitedList, List<...>) is a list to Ref, as CloudFormation splits it at its commas.
+    private object Ref(string name)
+    {
+        var text = RefText(name);
+        return template.Parameters.TryGetValue(name, out var parameter) && parameter.GetProperty("Type").GetString() is { } type
+            && (type == "CommaDelimitedList" || type.StartsWith("List<", StringComparison.Ordinal))
+            ? text.Split(',').ToList<object>()
+            : text;
+    }
+
+    private string RefText(string name) =>
         parameters.TryGetValue(name, out var given) ? given
-        : template.Parameters.TryGetValue(name, out var parameter) && parameter.TryGetProperty("Default", out var fallback) ? fallback.GetString()!
+        : template.Parameters.TryGetValue(name, out var parameter) && parameter.TryGetProperty("Default", out var fallback) ? (fallback.ValueKind == JsonValueKind.String ? fallback.GetString()! : fallback.GetRawText())
         : template.Resources.ContainsKey(name) ? name
         : throw new Xunit.Sdk.XunitException($"Ref {name}: no value given and no default");
 
     private string Substitute(string text, Dictionary<string, string> variables) =>
-        Placeholder().Replace(text, match => variables.TryGetValue(match.Groups[1].Value, out var value) ? value : Ref(match.Groups[1].Value));
+        Placeholder().Replace(text, match => variables.TryGetValue(match.Groups[1].Value, out var value) ? value : RefText(match.Groups[1].Value));
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9_.:]+)\}")]
     private static partial Regex Placeholder();
