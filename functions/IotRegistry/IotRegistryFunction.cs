@@ -77,8 +77,13 @@ public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi
             response = DeviceHttpApi.InternalError();
         }
 
+        // A load balancer's health checks come every few seconds: logged only at DEBUG, so they do not flood the log.
+        var level = response.StatusCode >= 500 ? LambdaLogLevel.Error
+            : response.StatusCode >= 400 ? LambdaLogLevel.Warning
+            : DeviceHttpApi.IsHealthRoute(request.PathSegments) ? LambdaLogLevel.Debug
+            : LambdaLogLevel.Information;
         context.Logger.Log(
-            response.StatusCode >= 500 ? LambdaLogLevel.Error : response.StatusCode >= 400 ? LambdaLogLevel.Warning : LambdaLogLevel.Information,
+            level,
             "http " + request.Method,
             [new("path", request.Path), new("status", response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         return HttpResponseWriter.Write(request, response);
