@@ -102,8 +102,8 @@ public sealed class DeviceHttpApi(DeviceCatalog catalog, ActivationService activ
             ActivationOutcome.Activated => Json(200, DeviceView.From(result.Device!)),
             ActivationOutcome.Locked => Locked(result.RetryAfter ?? TimeSpan.Zero),
             ActivationOutcome.WrongCode => WrongCode(),
-            // The same answer as a wrong code, so this door does not tell which devices exist (README, "Exposure").
-            ActivationOutcome.DeviceNotFound => WrongCode(),
+            // The same answer as a wrong code, so this door does not tell which devices exist or how (README, "Exposure").
+            ActivationOutcome.DeviceNotFound or ActivationOutcome.KeyRetired => WrongCode(),
             ActivationOutcome.AlreadyActivated => Error(409, outcome.Name(), "The device is already activated."),
             _ => throw new InvalidOperationException($"Unexpected activation outcome {outcome}."),
         };
