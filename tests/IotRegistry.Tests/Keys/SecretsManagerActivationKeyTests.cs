@@ -89,6 +89,29 @@ public sealed class SecretsManagerActivationKeyTests(MotoServerFixture moto, Iot
     }
 
     [Fact]
+    public async Task InvokeAsync_HealthChecks_NoSecretAndNoTableRequests()
+    {
+        var arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:iot/activation-code-key-AbCdEf";
+        await using var stub = await AwsStubServer.StartAsync();
+        stub.Responder = request => request.BodyText.Contains("AWSCURRENT", StringComparison.Ordinal)
+            ? StubResponse.Json($$"""{"ARN":"{{arn}}","SecretString":"{{NewKeyText()}}","VersionStages":["AWSCURRENT"]}""")
+            : StubResponse.Json("""{"__type":"ResourceNotFoundException","message":"Secrets Manager can't find the specified secret value for staging label: AWSPREVIOUS"}""", 400);
+        using var aws = StubClientFactory.For(stub);
+        var function = IotRegistryFunction.Create(Environment(arn), aws);
+        var afterStart = stub.Requests.Count;
+        table.ResetRequestCounts();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await function.InvokeAsync(HttpEvents.Build(HttpEvents.Alb, "GET", "/health"), new RecordingLambdaContext());
+        }
+
+        Assert.Equal(2, afterStart);
+        Assert.Equal(afterStart, stub.Requests.Count);
+        Assert.Empty(table.RequestCounts);
+    }
+
+    [Fact]
     public async Task InvokeAsync_FunctionsAcrossTwoRotations_OldCodeActivatesAfterOneAndIsRetiredAfterTwo()
     {
         var (a, b, c) = (NewKeyText(), NewKeyText(), NewKeyText());
