@@ -4,7 +4,10 @@ using IotRegistry.Activation;
 using IotRegistry.Http;
 using IotRegistry.Iot;
 using IotRegistry.Json;
+using IotRegistry.Keys;
 using IotRegistry.Registration;
+using LambdaSuite.Aws.Http;
+using LambdaSuite.Aws.SecretsManager;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.Events.Http;
@@ -17,34 +20,76 @@ namespace IotRegistry;
 /// message) and hands it to the matching door. Nothing from the event is logged but the outcome and the device key.
 /// HTTP faults become a 500 with a stable code; IoT faults propagate so Lambda retries and the rule's error action see them.
 /// </summary>
-public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor) : ILambdaFunction
+public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor, ActivationKeyRing keys) : ILambdaFunction
 {
+    /// <summary>How long the start waits for the key (both stages fetched at once); Lambda's init phase allows 10 s.</summary>
+    public static readonly TimeSpan KeyLoadTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Every variable <see cref="Create"/> reads (the template sets exactly these).</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
-        [TableCatalog.IotCatalog.EnvironmentVariable, IotRegistrySettings.ActivationCodeKeyVariable, IotRegistrySettings.MaxFailedAttemptsVariable, IotRegistrySettings.LockoutWindowVariable];
+        [TableCatalog.IotCatalog.EnvironmentVariable, IotRegistrySettings.ActivationCodeKeySecretArnVariable, IotRegistrySettings.MaxFailedAttemptsVariable, IotRegistrySettings.LockoutWindowVariable];
 
     /// <summary>The tables <see cref="Create"/> composes.</summary>
     public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.IotCatalog];
 
-    /// <summary>Every IAM action the composed clients can call: the device catalog's, on iotCatalog.</summary>
-    public static IReadOnlyList<string> IamActions => DeviceCatalog.IamActions;
+    /// <summary>Every IAM action the composed clients can call: the device catalog's on iotCatalog, and GetSecretValue on the key's secret.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = [.. DeviceCatalog.IamActions, .. SecretsManagerClient.IamActions];
 
-    public static IotRegistryFunction Create(Func<string, string?> environment)
+    public static IotRegistryFunction Create(Func<string, string?> environment) =>
+        Create(environment, AwsClientFactory.FromEnvironment(environment));
+
+    /// <summary>As <see cref="Create(Func{string, string?})"/> with the AWS clients' factory given (tests pass credentials for a local endpoint).</summary>
+    public static IotRegistryFunction Create(Func<string, string?> environment, AwsClientFactory aws)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(aws);
         var settings = IotRegistrySettings.FromEnvironment(environment);
-        var catalog = new DeviceCatalog(DynamoDbClientFactory.Create(environment), settings.TableName);
-        var hasher = new ActivationCodeHasher(settings.ActivationCodeKey);
         var time = TimeProvider.System;
-        var activations = new ActivationService(catalog, hasher, settings.Lockout, time);
+
+        // The key is fetched during init, while the rest is composed: a missing secret or a denied read fails the
+        // start (init/error) with one sentence, instead of every later request. The runtime host's factory is
+        // synchronous and init has no synchronization context, so waiting here cannot deadlock.
+        var keysLoading = LoadKeysAsync(settings, aws, time);
+        var catalog = new DeviceCatalog(DynamoDbClientFactory.Create(environment), settings.TableName);
+        var keys = keysLoading.GetAwaiter().GetResult();
+        var activations = new ActivationService(catalog, keys, settings.Lockout, time);
         return new IotRegistryFunction(
-            new IotMessageHandler(new RegistrationService(catalog, hasher, time), activations),
-            new DeviceHttpApi(catalog, activations));
+            new IotMessageHandler(new RegistrationService(catalog, keys, time), activations),
+            new DeviceHttpApi(catalog, activations),
+            keys);
+    }
+
+    /// <summary>The secret's keys, or the public development key when no secret is named (settings allow that on a local stack only).</summary>
+    public static async Task<ActivationKeyRing> LoadKeysAsync(IotRegistrySettings settings, AwsClientFactory aws, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(aws);
+        if (settings.ActivationCodeKeySecretArn is not { } arn)
+        {
+            return ActivationKeyRing.Fixed(new ActivationKeySet(new ActivationCodeHasher(System.Text.Encoding.UTF8.GetBytes(IotRegistrySettings.DevelopmentKey))));
+        }
+
+        using var timeout = new CancellationTokenSource(KeyLoadTimeout);
+        var source = new SecretsManagerActivationKeySource(aws.CreateSecretsManager(settings.ActivationCodeKeySecretRegion), arn);
+        try
+        {
+            return await ActivationKeyRing.LoadAsync(source, time, cancellationToken: timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+        {
+            throw new ActivationKeyException(
+                $"{IotRegistrySettings.ActivationCodeKeySecretArnVariable} ({arn}): Secrets Manager did not answer within {KeyLoadTimeout.TotalSeconds:0} s; check the function's network path to Secrets Manager (a VPC endpoint or NAT).", e);
+        }
     }
 
     public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (keys.TakeRefreshFailure() is { } refreshFailure)
+        {
+            context.Logger.Log(LambdaLogLevel.Warning, "activation key reload failed; the keys in hand stay in use", [new("error", refreshFailure)]);
+        }
+
         if (HttpEventParser.TryDetectKind(eventJson.Span, out var kind))
         {
             return await InvokeHttpAsync(eventJson, kind, context).ConfigureAwait(false);
@@ -77,8 +122,13 @@ public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi
             response = DeviceHttpApi.InternalError();
         }
 
+        // A load balancer's health checks come every few seconds: logged only at DEBUG, so they do not flood the log.
+        var level = response.StatusCode >= 500 ? LambdaLogLevel.Error
+            : response.StatusCode >= 400 ? LambdaLogLevel.Warning
+            : DeviceHttpApi.IsHealthRoute(request.PathSegments) ? LambdaLogLevel.Debug
+            : LambdaLogLevel.Information;
         context.Logger.Log(
-            response.StatusCode >= 500 ? LambdaLogLevel.Error : response.StatusCode >= 400 ? LambdaLogLevel.Warning : LambdaLogLevel.Information,
+            level,
             "http " + request.Method,
             [new("path", request.Path), new("status", response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         return HttpResponseWriter.Write(request, response);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.Data.Tables;
@@ -8,46 +7,63 @@ namespace IotRegistry;
 
 /// <summary>
 /// IotRegistry's configuration, read once from the environment. Every value has a default that works against
-/// the local stack. The activation code key's default is public and only for local use: production sets
-/// <c>ACTIVATION_CODE_KEY</c> (at least 32 bytes, e.g. a Secrets Manager dynamic reference in the template). Without
-/// it the function refuses to start unless DynamoDB is a configured local endpoint (<c>AWS_ENDPOINT_URL_DYNAMODB</c>
-/// or <c>AWS_ENDPOINT_URL</c>), so it never hashes codes for a real table under a known key. The check looks at the
+/// the local stack. The activation-code key lives in a Secrets Manager secret whose ARN
+/// <c>ACTIVATION_CODE_KEY_SECRET_ARN</c> names (never in an environment variable: anyone allowed to read the
+/// function's configuration would read it). Without that variable the function uses a public development key, and
+/// refuses to start unless DynamoDB is a configured local endpoint (<c>AWS_ENDPOINT_URL_DYNAMODB</c> or
+/// <c>AWS_ENDPOINT_URL</c>), so it never hashes codes for a real table under a known key. The check looks at the
 /// endpoint, not at <c>AWS_LAMBDA_FUNCTION_NAME</c>, because local runners set that variable too.
 /// </summary>
-public sealed record IotRegistrySettings(string TableName, byte[] ActivationCodeKey, bool UsesDevelopmentKey, DeviceLockoutPolicy Lockout)
+/// <param name="ActivationCodeKeySecretArn">The secret's ARN; null means the development key (local stack only).</param>
+/// <param name="ActivationCodeKeySecretRegion">The region the ARN names, where the secret must be read.</param>
+public sealed record IotRegistrySettings(string TableName, string? ActivationCodeKeySecretArn, string? ActivationCodeKeySecretRegion, DeviceLockoutPolicy Lockout)
 {
-    public const string ActivationCodeKeyVariable = "ACTIVATION_CODE_KEY";
+    public const string ActivationCodeKeySecretArnVariable = "ACTIVATION_CODE_KEY_SECRET_ARN";
     public const string MaxFailedAttemptsVariable = "ACTIVATION_MAX_FAILED_ATTEMPTS";
     public const string LockoutWindowVariable = "ACTIVATION_LOCKOUT_WINDOW_SECONDS";
     public const int MinimumKeyBytes = 32;
 
-    /// <summary>Local-stack default for <see cref="ActivationCodeKeyVariable"/>. Public, so worthless as a secret.</summary>
+    /// <summary>The local-stack key when no secret is named. Public, so worthless as a secret.</summary>
     public const string DevelopmentKey = "iot-registry-local-development-key-do-not-use-in-production";
+
+    public bool UsesDevelopmentKey => ActivationCodeKeySecretArn is null;
 
     public static IotRegistrySettings FromEnvironment(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var configuredKey = environment(ActivationCodeKeyVariable);
-        var usesDevelopmentKey = string.IsNullOrEmpty(configuredKey);
-        if (usesDevelopmentKey && new AwsEndpointResolver(environment).ConfiguredEndpoint(AwsService.DynamoDb) is null)
+        var arn = environment(ActivationCodeKeySecretArnVariable)?.Trim();
+        string? region = null;
+        if (string.IsNullOrEmpty(arn))
         {
-            throw new InvalidOperationException(
-                $"{ActivationCodeKeyVariable} must be set when the function talks to DynamoDB in AWS; the development default is public.");
+            arn = null;
+            if (new AwsEndpointResolver(environment).ConfiguredEndpoint(AwsService.DynamoDb) is null)
+            {
+                throw new InvalidOperationException(
+                    $"{ActivationCodeKeySecretArnVariable} is not set: outside a local stack the function needs the ARN of the Secrets Manager secret holding the activation-code key (the development default is public).");
+            }
         }
-
-        var key = Encoding.UTF8.GetBytes(usesDevelopmentKey ? DevelopmentKey : configuredKey!);
-        if (key.Length < MinimumKeyBytes)
+        else
         {
-            throw new InvalidOperationException($"{ActivationCodeKeyVariable} must hold at least {MinimumKeyBytes} bytes.");
+            region = SecretRegion(arn);
         }
 
         var maxFailed = ReadInteger(environment, MaxFailedAttemptsVariable, DeviceLockoutPolicy.Default.MaxFailedAttempts, 1, 1000);
         var windowSeconds = ReadInteger(environment, LockoutWindowVariable, (int)DeviceLockoutPolicy.Default.Window.TotalSeconds, 1, 7 * 24 * 3600);
         return new IotRegistrySettings(
             TableCatalog.IotCatalog.ResolveName(environment),
-            key,
-            usesDevelopmentKey,
+            arn,
+            region,
             new DeviceLockoutPolicy(maxFailed, TimeSpan.FromSeconds(windowSeconds)));
+    }
+
+    /// <summary>The region of <c>arn:{partition}:secretsmanager:{region}:{account}:secret:{name}</c>; anything else is refused.</summary>
+    private static string SecretRegion(string arn)
+    {
+        var parts = arn.Split(':', 7);
+        return parts.Length == 7 && parts[0] == "arn" && parts[2] == "secretsmanager" && parts[3].Length > 0 && parts[5] == "secret" && parts[6].Length > 0
+            ? parts[3]
+            : throw new InvalidOperationException(
+                $"{ActivationCodeKeySecretArnVariable} must be a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME), not '{arn}'.");
     }
 
     private static int ReadInteger(Func<string, string?> environment, string variable, int fallback, int min, int max)

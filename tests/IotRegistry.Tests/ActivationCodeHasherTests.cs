@@ -82,4 +82,19 @@ public sealed class ActivationCodeHasherTests
 
         Assert.Throws<ArgumentException>(() => new ActivationCodeHasher(key));
     }
+
+    [Fact]
+    public void KeyId_SameKeyBytesTwice_SameShortIdThatDiffersPerKeyAndHidesTheKey()
+    {
+        var again = new ActivationCodeHasher((byte[])s_key.Clone());
+        var other = new ActivationCodeHasher(Encoding.UTF8.GetBytes("another-test-key-that-is-long-enough-to-use"));
+
+        var id = _hasher.KeyId;
+
+        Assert.Equal(again.KeyId, id);
+        Assert.NotEqual(other.KeyId, id);
+        Assert.Matches("^[A-Za-z0-9_-]{12}$", id);
+        Assert.DoesNotContain(id, Encoding.UTF8.GetString(s_key), StringComparison.Ordinal);
+        Assert.DoesNotContain(id, _hasher.Hash(s_device, "ABCD-1234"), StringComparison.Ordinal);
+    }
 }

@@ -42,18 +42,4 @@ public sealed class IotRegistryFunctionTests(IotCatalogTableFixture table) : ICl
         Assert.Equal("unknown_operation", json.RootElement.GetProperty("error").GetString());
         Assert.Equal("The field 'operation' must be 'register' or 'activate'.", json.RootElement.GetProperty("message").GetString());
     }
-
-    [Fact]
-    public async Task Create_OtherKey_CodesRegisteredUnderOneKeyDoNotMatchUnderAnother()
-    {
-        var serial = "SN-" + Guid.NewGuid().ToString("N")[..12];
-        var first = IotRegistryFunction.Create(table.Environment(("ACTIVATION_CODE_KEY", "first-production-key-0123456789abcdef")));
-        var second = IotRegistryFunction.Create(table.Environment(("ACTIVATION_CODE_KEY", "second-production-key-0123456789abcdef")));
-        await first.InvokeAsync(TestData.BytesWith("registration.json", "SN-0001", serial), new RecordingLambdaContext());
-
-        var bytes = await second.InvokeAsync(TestData.BytesWith("activation-iot.json", "SN-0001", serial), new RecordingLambdaContext());
-
-        using var json = JsonDocument.Parse(bytes);
-        Assert.Equal("wrong_code", json.RootElement.GetProperty("outcome").GetString());
-    }
 }

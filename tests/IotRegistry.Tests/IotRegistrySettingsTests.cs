@@ -4,6 +4,8 @@ namespace IotRegistry.Tests;
 
 public sealed class IotRegistrySettingsTests
 {
+    private const string SecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:iot/activation-code-key-AbCdEf";
+
     [Fact]
     public void FromEnvironment_OnlyLocalEndpointSet_LocalDefaults()
     {
@@ -11,38 +13,42 @@ public sealed class IotRegistrySettingsTests
 
         Assert.Equal(TableCatalog.IotCatalog.LogicalName, settings.TableName);
         Assert.True(settings.UsesDevelopmentKey);
+        Assert.Null(settings.ActivationCodeKeySecretArn);
         Assert.Equal(5, settings.Lockout.MaxFailedAttempts);
         Assert.Equal(TimeSpan.FromMinutes(15), settings.Lockout.Window);
     }
 
     [Fact]
-    public void FromEnvironment_EverythingSet_UsesValues()
+    public void FromEnvironment_EverythingSet_UsesValuesAndTheSecretsRegion()
     {
         var values = new Dictionary<string, string>
         {
             ["IOT_CATALOG_TABLE"] = "devices-prod",
-            ["ACTIVATION_CODE_KEY"] = "0123456789abcdef0123456789abcdef-prod",
+            ["ACTIVATION_CODE_KEY_SECRET_ARN"] = " " + SecretArn + " ",
             ["ACTIVATION_MAX_FAILED_ATTEMPTS"] = "3",
             ["ACTIVATION_LOCKOUT_WINDOW_SECONDS"] = "60",
             ["AWS_LAMBDA_FUNCTION_NAME"] = "IotRegistry",
+            ["AWS_REGION"] = "us-east-1",
         };
 
         var settings = IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name));
 
         Assert.Equal("devices-prod", settings.TableName);
         Assert.False(settings.UsesDevelopmentKey);
-        Assert.Equal("0123456789abcdef0123456789abcdef-prod"u8.ToArray(), settings.ActivationCodeKey);
+        Assert.Equal(SecretArn, settings.ActivationCodeKeySecretArn);
+        Assert.Equal("eu-west-1", settings.ActivationCodeKeySecretRegion);
         Assert.Equal(3, settings.Lockout.MaxFailedAttempts);
         Assert.Equal(TimeSpan.FromSeconds(60), settings.Lockout.Window);
     }
 
     [Fact]
-    public void FromEnvironment_RealDynamoDbWithoutKey_RefusesToStart()
+    public void FromEnvironment_RealDynamoDbWithoutSecret_RefusesToStartNamingTheVariable()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
             IotRegistrySettings.FromEnvironment(name => name == "AWS_LAMBDA_FUNCTION_NAME" ? "IotRegistry" : null));
 
-        Assert.Contains("ACTIVATION_CODE_KEY", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("ACTIVATION_CODE_KEY_SECRET_ARN is not set", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]
@@ -55,8 +61,21 @@ public sealed class IotRegistrySettingsTests
         Assert.True(settings.UsesDevelopmentKey);
     }
 
+    [Fact]
+    public void FromEnvironment_OldKeyVariableOnly_NotReadSoStillRefusedOutsideLocalStack()
+    {
+        var values = new Dictionary<string, string> { ["ACTIVATION_CODE_KEY"] = "0123456789abcdef0123456789abcdef-prod" };
+
+        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name)));
+
+        Assert.Contains("ACTIVATION_CODE_KEY_SECRET_ARN", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789abcdef", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("ACTIVATION_CODE_KEY", "too-short")]
+    [InlineData("ACTIVATION_CODE_KEY_SECRET_ARN", "iot/activation-code-key")]
+    [InlineData("ACTIVATION_CODE_KEY_SECRET_ARN", "arn:aws:ssm:eu-west-1:123456789012:parameter/key")]
+    [InlineData("ACTIVATION_CODE_KEY_SECRET_ARN", "arn:aws:secretsmanager::123456789012:secret:key")]
     [InlineData("ACTIVATION_MAX_FAILED_ATTEMPTS", "0")]
     [InlineData("ACTIVATION_MAX_FAILED_ATTEMPTS", "five")]
     [InlineData("ACTIVATION_MAX_FAILED_ATTEMPTS", "-1")]
@@ -66,15 +85,6 @@ public sealed class IotRegistrySettingsTests
         var error = Assert.Throws<InvalidOperationException>(() =>
             IotRegistrySettings.FromEnvironment(name => name == variable ? value : name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null));
 
-        Assert.Contains(variable, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void FromEnvironment_ShortKey_MessageDoesNotEchoTheKey()
-    {
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            IotRegistrySettings.FromEnvironment(name => name == "ACTIVATION_CODE_KEY" ? "short-secret" : null));
-
-        Assert.DoesNotContain("short-secret", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(variable, error.Message, StringComparison.Ordinal);
     }
 }

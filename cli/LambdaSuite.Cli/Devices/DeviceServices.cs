@@ -3,14 +3,17 @@ using IotRegistry;
 using IotRegistry.Activation;
 using IotRegistry.Iot;
 using IotRegistry.Registration;
+using LambdaSuite.Aws.Http;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Devices;
+using LambdaSuite.Data.Tables;
 
 namespace LambdaSuite.Cli.Devices;
 
 /// <summary>
 /// IotRegistry's own services, built from the same settings the function reads, so the CLI registers and
-/// activates exactly as the function does (same validation, same HMAC key, same lockout policy).
+/// activates exactly as the function does (same validation, same keys from the same secret, same lockout policy).
+/// Reading the catalog (<see cref="CreateCatalog"/>) needs no key at all.
 /// </summary>
 public sealed class DeviceServices(DeviceCatalog catalog, IotMessageHandler messages)
 {
@@ -24,9 +27,20 @@ public sealed class DeviceServices(DeviceCatalog catalog, IotMessageHandler mess
     {
         ArgumentNullException.ThrowIfNull(environment);
         var settings = IotRegistrySettings.FromEnvironment(environment);
+
+        // A CLI process has no synchronization context; waiting for the key load here keeps callers synchronous. The
+        // factory lives as long as the keys, which may reload through it.
+        var aws = AwsClientFactory.FromEnvironment(environment);
+        var keys = IotRegistryFunction.LoadKeysAsync(settings, aws, TimeProvider.System).GetAwaiter().GetResult();
         var catalog = new DeviceCatalog(client ?? DynamoDbClientFactory.Create(environment), settings.TableName);
-        var hasher = new ActivationCodeHasher(settings.ActivationCodeKey);
-        var activations = new ActivationService(catalog, hasher, settings.Lockout, TimeProvider.System);
-        return new DeviceServices(catalog, new IotMessageHandler(new RegistrationService(catalog, hasher, TimeProvider.System), activations));
+        var activations = new ActivationService(catalog, keys, settings.Lockout, TimeProvider.System);
+        return new DeviceServices(catalog, new IotMessageHandler(new RegistrationService(catalog, keys, TimeProvider.System), activations));
+    }
+
+    /// <summary>The catalog alone, for reading and listing: no activation-code key is needed or loaded.</summary>
+    public static DeviceCatalog CreateCatalog(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return new DeviceCatalog(DynamoDbClientFactory.Create(environment), TableCatalog.IotCatalog.ResolveName(environment));
     }
 }

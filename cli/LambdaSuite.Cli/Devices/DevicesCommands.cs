@@ -7,7 +7,8 @@ namespace LambdaSuite.Cli.Devices;
 
 /// <summary>
 /// <c>suite devices register|get|activate|list</c>: IotRegistry's catalog through the function's own services.
-/// Exit codes: 0 done, 1 refused or not found, 2 bad input.
+/// Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 could not run (one line on stderr saying why and what to
+/// do; <c>--verbose</c> adds the exception).
 /// </summary>
 public static class DevicesCommands
 {
@@ -16,6 +17,7 @@ public static class DevicesCommands
     public static Command Create(Func<string, string?> environment)
     {
         var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var verbose = new Option<bool>("--verbose") { Description = "On failure, print the exception with its stack trace too.", Recursive = true };
         var serial = new Argument<string>("serialNumber") { Description = "The device's serial number." };
         var client = new Argument<string>("clientId") { Description = "The device's MQTT client id." };
 
@@ -28,21 +30,44 @@ public static class DevicesCommands
             }
         });
         var register = new Command("register", "Register made-up devices as the blog's simulator does; prints their activation codes.") { count, json };
-        register.SetAction((r, ct) => RegisterAsync(environment, r.GetValue(count), r.GetValue(json), r.InvocationConfiguration.Output, ct));
+        register.SetAction((r, ct) => Run(r, verbose, environment, "register", () => RegisterAsync(environment, r.GetValue(count), r.GetValue(json), r.InvocationConfiguration.Output, ct)));
 
         var get = new Command("get", "Show one device (never its code or hash).") { serial, client, json };
-        get.SetAction((r, ct) => GetAsync(environment, new DeviceKey(r.GetValue(serial)!, r.GetValue(client)!), r.GetValue(json), r.InvocationConfiguration.Output, ct));
+        get.SetAction((r, ct) => Run(r, verbose, environment, "get", () => GetAsync(environment, new DeviceKey(r.GetValue(serial)!, r.GetValue(client)!), r.GetValue(json), r.InvocationConfiguration.Output, ct)));
 
         var code = new Option<string>("--code") { Description = "The device's activation code.", Required = true };
         var email = new Option<string>("--email") { Description = "The owner's e-mail address.", Required = true };
         var activate = new Command("activate", "Bind an owner to a device with its activation code.") { serial, client, code, email, json };
-        activate.SetAction((r, ct) => ActivateAsync(
-            environment, r.GetValue(serial)!, r.GetValue(client)!, r.GetValue(code)!, r.GetValue(email)!, r.GetValue(json), r.InvocationConfiguration.Output, ct));
+        activate.SetAction((r, ct) => Run(r, verbose, environment, "activate", () => ActivateAsync(
+            environment, r.GetValue(serial)!, r.GetValue(client)!, r.GetValue(code)!, r.GetValue(email)!, r.GetValue(json), r.InvocationConfiguration.Output, ct)));
 
         var list = new Command("list", "List every device (all pages).") { json };
-        list.SetAction((r, ct) => ListAsync(environment, r.GetValue(json), r.InvocationConfiguration.Output, ct));
+        list.SetAction((r, ct) => Run(r, verbose, environment, "list", () => ListAsync(environment, r.GetValue(json), r.InvocationConfiguration.Output, ct)));
 
-        return new Command("devices", "The device catalog of IotRegistry.") { register, get, activate, list };
+        return new Command("devices", "The device catalog of IotRegistry.") { verbose, register, get, activate, list };
+    }
+
+    /// <summary>Runs one command; whatever stops it becomes one line on stderr (what happened, what to do) and exit code 3.</summary>
+    private static async Task<int> Run(ParseResult parse, Option<bool> verbose, Func<string, string?> environment, string command, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var line = DeviceCommandFailure.TryDescribe(failure, environment, out var described)
+                ? described
+                : $"{failure.GetType().Name}: {failure.Message.ReplaceLineEndings(" ")} (rerun with --verbose for the stack trace)";
+            await error.WriteLineAsync($"devices {command}: {line}").ConfigureAwait(false);
+            if (parse.GetValue(verbose))
+            {
+                await error.WriteLineAsync(failure.ToString()).ConfigureAwait(false);
+            }
+
+            return DeviceCommandFailure.ExitCode;
+        }
     }
 
     private static async Task<int> RegisterAsync(Func<string, string?> environment, int count, bool asJson, TextWriter output, CancellationToken ct)
@@ -92,7 +117,7 @@ public static class DevicesCommands
             return 2;
         }
 
-        var record = await DeviceServices.Create(environment).Catalog.GetAsync(key, ct).ConfigureAwait(false);
+        var record = await DeviceServices.CreateCatalog(environment).GetAsync(key, ct).ConfigureAwait(false);
         if (record is null)
         {
             await output.WriteLineAsync(asJson ? "null" : $"{key.SerialNumber} / {key.ClientId}: no such device").ConfigureAwait(false);
@@ -118,7 +143,7 @@ public static class DevicesCommands
     private static async Task<int> ListAsync(Func<string, string?> environment, bool asJson, TextWriter output, CancellationToken ct)
     {
         var views = new List<DeviceView>();
-        await foreach (var record in DeviceServices.Create(environment).Catalog.ListAsync(cancellationToken: ct).ConfigureAwait(false))
+        await foreach (var record in DeviceServices.CreateCatalog(environment).ListAsync(cancellationToken: ct).ConfigureAwait(false))
         {
             views.Add(DeviceView.From(record));
         }

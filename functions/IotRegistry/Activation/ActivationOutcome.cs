@@ -20,4 +20,11 @@ public enum ActivationOutcome
 
     /// <summary>Too many failed attempts in the window; nothing is checked until the lock lifts (HTTP 429).</summary>
     Locked,
+
+    /// <summary>
+    /// The device's code was hashed under a key retired by two rotations: it cannot be checked, so nothing was
+    /// written or counted. HTTP answers it exactly as a wrong code; the IoT door and the CLI name it, so an operator
+    /// can have the device registered again.
+    /// </summary>
+    KeyRetired,
 }

@@ -11,6 +11,7 @@ public static class ActivationOutcomeCodes
         ActivationOutcome.DeviceNotFound => "device_not_found",
         ActivationOutcome.AlreadyActivated => "already_activated",
         ActivationOutcome.Locked => "locked",
+        ActivationOutcome.KeyRetired => "key_retired",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 
@@ -22,6 +23,7 @@ public static class ActivationOutcomeCodes
         ActivationOutcome.DeviceNotFound => 404,
         ActivationOutcome.AlreadyActivated => 409,
         ActivationOutcome.Locked => 429,
+        ActivationOutcome.KeyRetired => 403,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 }

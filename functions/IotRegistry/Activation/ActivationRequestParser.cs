@@ -34,7 +34,21 @@ public static class ActivationRequestParser
             var reader = new JsonFieldReader(document.RootElement);
             var serial = reader.Check("serialNumber", serialNumber, DeviceFieldRules.Identifier);
             var client = reader.Check("clientId", clientId, DeviceFieldRules.Identifier);
-            return Finish(reader, serial, client, out request, out error);
+            if (!Finish(reader, serial, client, out request, out error))
+            {
+                return false;
+            }
+
+            // The path names the device; a body that names another one is a mistake (or a probe), not a wrong code
+            // for the path's device, so it is refused before anything is counted.
+            error = OtherDevice(reader, "serialNumber", serial!) ?? OtherDevice(reader, "clientId", client!) ?? reader.Error;
+            if (error is not null)
+            {
+                request = null;
+                return false;
+            }
+
+            return true;
         }
     }
 
@@ -50,6 +64,14 @@ public static class ActivationRequestParser
         var serial = reader.RequiredString("serialNumber", DeviceFieldRules.Identifier);
         var client = reader.RequiredString("clientId", DeviceFieldRules.Identifier);
         return Finish(reader, serial, client, out request, out error);
+    }
+
+    private static InputError? OtherDevice(JsonFieldReader reader, string field, string pathValue)
+    {
+        var bodyValue = reader.OptionalString(field, DeviceFieldRules.Identifier);
+        return bodyValue is not null && !string.Equals(bodyValue, pathValue, StringComparison.Ordinal)
+            ? new InputError(InputErrorCodes.DeviceMismatch, field, $"The body's '{field}' names another device than the path; send the activation to that device's path.")
+            : null;
     }
 
     private static bool Finish(

@@ -1,3 +1,4 @@
+using IotRegistry.Keys;
 using LambdaSuite.Data.Devices;
 
 namespace IotRegistry.Activation;
@@ -12,17 +13,36 @@ namespace IotRegistry.Activation;
 /// not yet activated.
 /// </summary>
 /// <remarks>
+/// Keys rotate: the claim is first made under the current key, and the write is conditioned on the item naming that
+/// key (or none). A device registered under the previous key refuses it; the refusal returns the item, which names
+/// its key, and the attempt is written again under that key. A refused write counts nothing, so the attempt is still
+/// counted once. A key no longer in the secret (two rotations since registration) cannot check the code: nothing is
+/// written or counted, and the outcome is <see cref="ActivationOutcome.KeyRetired"/>.
 /// Requests per attempt: 1 (activated, wrong code, locked, unknown, already activated); 2 when the attempt opens a new
-/// counting window after an expired one; 3 at most when it races another attempt doing so.
+/// counting window after an expired one or the device was registered under the previous key; 3 at most when it races
+/// another attempt reopening the window.
 /// </remarks>
-public sealed class ActivationService(DeviceCatalog catalog, ActivationCodeHasher hasher, DeviceLockoutPolicy lockout, TimeProvider timeProvider)
+public sealed class ActivationService(DeviceCatalog catalog, ActivationKeyRing keys, DeviceLockoutPolicy lockout, TimeProvider timeProvider)
 {
     public async Task<ActivationResult> ActivateAsync(ActivationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = timeProvider.GetUtcNow();
-        var codeHmac = hasher.Hash(request.Key, request.ActivationCode);
-        var write = await catalog.RecordAttemptAsync(request.Key, codeHmac, request.OwnerEmail, now, lockout, cancellationToken).ConfigureAwait(false);
+        var current = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var retired = false;
+        var write = await catalog.RecordAttemptAsync(
+            request.Key,
+            new DeviceActivationClaim(current.Hash(request.Key, request.ActivationCode), current.KeyId, IsCurrentKey: true),
+            async (keyId, ct) =>
+            {
+                var hasher = await keys.FindAsync(keyId, ct).ConfigureAwait(false);
+                retired = hasher is null;
+                return hasher is null ? null : new DeviceActivationClaim(hasher.Hash(request.Key, request.ActivationCode), hasher.KeyId, ReferenceEquals(hasher, keys.Keys.Current));
+            },
+            request.OwnerEmail,
+            now,
+            lockout,
+            cancellationToken).ConfigureAwait(false);
         if (write.Recorded)
         {
             // The item as written carries this attempt's claim; Activated is the constant-time comparison of that
@@ -44,8 +64,13 @@ public sealed class ActivationService(DeviceCatalog catalog, ActivationCodeHashe
             return new ActivationResult(ActivationOutcome.AlreadyActivated, found);
         }
 
-        return lockout.LockedUntil(found, now) is { } lockedUntil
-            ? new ActivationResult(ActivationOutcome.Locked, found, lockedUntil - now)
+        if (lockout.LockedUntil(found, now) is { } lockedUntil)
+        {
+            return new ActivationResult(ActivationOutcome.Locked, found, lockedUntil - now);
+        }
+
+        return retired
+            ? new ActivationResult(ActivationOutcome.KeyRetired, found)
             : throw new InvalidOperationException($"DynamoDB refused an activation attempt on {request.Key} although the device is open.");
     }
 }

@@ -11,7 +11,8 @@ namespace IotRegistry.Http;
 
 /// <summary>
 /// The HTTP door, for ALB and API Gateway alike (the events layer normalises them):
-/// <c>GET /devices/{serialNumber}/{clientId}</c> and <c>POST /devices/{serialNumber}/{clientId}/activation</c>.
+/// <c>GET /devices/{serialNumber}/{clientId}</c>, <c>POST /devices/{serialNumber}/{clientId}/activation</c> and
+/// <c>GET /health</c> (answered without touching the table or the key, since a load balancer calls it every few seconds).
 /// Routes are matched on the trailing path segments so a stage or base-path prefix does not matter; path
 /// values arrive percent-decoded and are held to the same rules as JSON fields.
 /// </summary>
@@ -19,6 +20,10 @@ public sealed class DeviceHttpApi(DeviceCatalog catalog, ActivationService activ
 {
     private const string DevicesSegment = "devices";
     private const string ActivationSegment = "activation";
+    private const string HealthSegment = "health";
+
+    /// <summary>The health route's whole body: constant, so answering it costs no serialisation and reads nothing.</summary>
+    private static readonly byte[] s_healthy = "{\"status\":\"ok\"}"u8.ToArray();
 
     public async Task<HttpResponse> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
@@ -38,7 +43,22 @@ public sealed class DeviceHttpApi(DeviceCatalog catalog, ActivationService activ
                 : MethodNotAllowed("GET");
         }
 
+        if (IsHealthRoute(segments))
+        {
+            return request.Method is "GET" or "HEAD" ? Healthy(request.Method) : MethodNotAllowed("GET, HEAD");
+        }
+
         return Error(404, HttpErrorCodes.RouteNotFound, "No such route.");
+    }
+
+    /// <summary>
+    /// <c>/health</c>, also behind a stage or base-path prefix (<c>/prod/health</c>); the device routes are matched
+    /// first, so a device whose client id is "health" stays reachable.
+    /// </summary>
+    public static bool IsHealthRoute(IReadOnlyList<string> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        return segments.Count is 1 or 2 && segments[^1] == HealthSegment;
     }
 
     /// <summary>The answer when the event looked like HTTP but could not be read (e.g. a body flagged base64 that is not).</summary>
@@ -81,12 +101,18 @@ public sealed class DeviceHttpApi(DeviceCatalog catalog, ActivationService activ
         {
             ActivationOutcome.Activated => Json(200, DeviceView.From(result.Device!)),
             ActivationOutcome.Locked => Locked(result.RetryAfter ?? TimeSpan.Zero),
-            ActivationOutcome.WrongCode => Error(403, outcome.Name(), "The activation code does not match."),
-            ActivationOutcome.DeviceNotFound => Error(404, outcome.Name(), "No such device."),
+            ActivationOutcome.WrongCode => WrongCode(),
+            // The same answer as a wrong code, so this door does not tell which devices exist or how (README, "Exposure").
+            ActivationOutcome.DeviceNotFound or ActivationOutcome.KeyRetired => WrongCode(),
             ActivationOutcome.AlreadyActivated => Error(409, outcome.Name(), "The device is already activated."),
             _ => throw new InvalidOperationException($"Unexpected activation outcome {outcome}."),
         };
     }
+
+    private static HttpResponse WrongCode() => Error(403, ActivationOutcome.WrongCode.Name(), "The activation code does not match.");
+
+    private static HttpResponse Healthy(string method) =>
+        Secured(method == "HEAD" ? HttpResponse.Json(200, ReadOnlyMemory<byte>.Empty) : HttpResponse.Json(200, s_healthy));
 
     private static bool IsJson(string contentType)
     {

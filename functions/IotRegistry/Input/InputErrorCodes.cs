@@ -12,4 +12,7 @@ public static class InputErrorCodes
     public const string InvalidField = "invalid_field";
     public const string InvalidEmail = "invalid_email";
     public const string UnknownOperation = "unknown_operation";
+
+    /// <summary>An HTTP activation body names another device than its path.</summary>
+    public const string DeviceMismatch = "device_mismatch";
 }

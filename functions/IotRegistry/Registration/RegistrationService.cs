@@ -1,12 +1,14 @@
+using IotRegistry.Keys;
 using LambdaSuite.Data.Devices;
 
 namespace IotRegistry.Registration;
 
 /// <summary>
 /// Registers a device with one create-if-absent write. An existing device is never modified here, so a replayed
-/// or forged registration cannot reset its activation, its owner or its activation code.
+/// or forged registration cannot reset its activation, its owner or its activation code. The code is hashed under the
+/// current key and the item records that key's id, so a later rotation does not orphan the hash.
 /// </summary>
-public sealed class RegistrationService(DeviceCatalog catalog, ActivationCodeHasher hasher, TimeProvider timeProvider)
+public sealed class RegistrationService(DeviceCatalog catalog, ActivationKeyRing keys, TimeProvider timeProvider)
 {
     public async Task<RegistrationResult> RegisterAsync(DeviceRegistration registration, CancellationToken cancellationToken = default)
     {
@@ -16,6 +18,7 @@ public sealed class RegistrationService(DeviceCatalog catalog, ActivationCodeHas
             return new RegistrationResult(RegistrationOutcome.ClientIdMismatch);
         }
 
+        var hasher = await keys.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var device = new DeviceRecord(
             registration.Key,
             hasher.Hash(registration.Key, registration.ActivationCode),
@@ -24,7 +27,8 @@ public sealed class RegistrationService(DeviceCatalog catalog, ActivationCodeHas
             Type: registration.Type,
             Endpoint: registration.Endpoint,
             CertificateId: registration.CertificateId,
-            Principal: registration.Principal);
+            Principal: registration.Principal,
+            HmacKeyId: hasher.KeyId);
         var result = await catalog.CreateIfAbsentAsync(device, cancellationToken).ConfigureAwait(false);
         if (result.Created)
         {
@@ -32,13 +36,16 @@ public sealed class RegistrationService(DeviceCatalog catalog, ActivationCodeHas
         }
 
         var existing = result.Existing!;
-        return new RegistrationResult(IsSameRegistration(existing, registration) ? RegistrationOutcome.AlreadyRegistered : RegistrationOutcome.Conflict, existing);
+        var same = await IsSameRegistrationAsync(existing, registration, cancellationToken).ConfigureAwait(false);
+        return new RegistrationResult(same ? RegistrationOutcome.AlreadyRegistered : RegistrationOutcome.Conflict, existing);
     }
 
-    private bool IsSameRegistration(DeviceRecord existing, DeviceRegistration registration) =>
+    /// <summary>Same details and the same code, checked under the key the stored hash names (a retired key cannot confirm it: a conflict).</summary>
+    private async Task<bool> IsSameRegistrationAsync(DeviceRecord existing, DeviceRegistration registration, CancellationToken cancellationToken) =>
         string.Equals(existing.DeviceName, registration.DeviceName, StringComparison.Ordinal)
         && string.Equals(existing.Type, registration.Type, StringComparison.Ordinal)
         && string.Equals(existing.Endpoint, registration.Endpoint, StringComparison.Ordinal)
         && string.Equals(existing.CertificateId, registration.CertificateId, StringComparison.Ordinal)
+        && await keys.FindAsync(existing.HmacKeyId, cancellationToken).ConfigureAwait(false) is { } hasher
         && hasher.Matches(existing.ActivationCodeHmac, registration.Key, registration.ActivationCode);
 }

@@ -7,6 +7,7 @@ namespace LambdaSuite.Data.Devices;
 /// </param>
 /// <param name="Device">
 /// When <paramref name="Recorded"/>, the item as written. Otherwise the item as it was when DynamoDB refused the
-/// attempt (activated or locked), or null when no such device exists.
+/// attempt (activated or locked, or open when no claim could be made under the key it names), or null when no such
+/// device exists.
 /// </param>
 public sealed record DeviceActivationWrite(bool Recorded, DeviceRecord? Device);

@@ -17,6 +17,13 @@ public static class DeviceAttributeNames
     /// <summary>HMAC-SHA256 of the activation code, base64; the code itself is never stored.</summary>
     public const string ActivationCodeHmac = "activationCodeHmac";
 
+    /// <summary>
+    /// A short fingerprint of the key <see cref="ActivationCodeHmac"/> was made with (never the key, never a secret
+    /// version id), written at registration so a rotated key does not orphan stored hashes. Absent on items written
+    /// before keys rotated: those count as the current key's.
+    /// </summary>
+    public const string HmacKeyId = "hmacKeyId";
+
     public const string RegisteredAt = "registeredAt";
 
     /// <summary>

@@ -28,6 +28,7 @@ public sealed partial class DeviceCatalog
         var item = KeyOf(device.Key);
         item[DeviceAttributeNames.ActivationCodeHmac] = new AttributeValue { S = device.ActivationCodeHmac };
         item[DeviceAttributeNames.RegisteredAt] = new AttributeValue { S = FormatInstant(device.RegisteredAt) };
+        AddString(item, DeviceAttributeNames.HmacKeyId, device.HmacKeyId);
         AddString(item, DeviceAttributeNames.DeviceName, device.DeviceName);
         AddString(item, DeviceAttributeNames.Type, device.Type);
         AddString(item, DeviceAttributeNames.Endpoint, device.Endpoint);
@@ -84,7 +85,8 @@ public sealed partial class DeviceCatalog
             ActivatedAt: activated && OptionalString(item, DeviceAttributeNames.ClaimAt) is { } at ? ParseInstant(at, DeviceAttributeNames.ClaimAt) : null,
             FailedAttempts: (int)Math.Min(OptionalNumber(item, DeviceAttributeNames.FailedAttempts) ?? 0, int.MaxValue),
             FailedWindowStart: OptionalNumber(item, DeviceAttributeNames.FailedWindowStart) is { } start ? DateTimeOffset.FromUnixTimeMilliseconds(start) : null,
-            LastFailureAt: OptionalNumber(item, DeviceAttributeNames.LastFailureAt) is { } last ? DateTimeOffset.FromUnixTimeMilliseconds(last) : null);
+            LastFailureAt: OptionalNumber(item, DeviceAttributeNames.LastFailureAt) is { } last ? DateTimeOffset.FromUnixTimeMilliseconds(last) : null,
+            HmacKeyId: OptionalString(item, DeviceAttributeNames.HmacKeyId));
     }
 
     /// <summary>

@@ -63,36 +63,46 @@ public sealed partial class DeviceCatalog
 
     /// <summary>
     /// One activation attempt in one conditional write. It records the attempt as the device's claim
-    /// (<paramref name="codeHmac"/>, <paramref name="ownerEmail"/>, <paramref name="now"/>) and counts it in the
-    /// failure window, only if the device exists, is not activated (its claim differs from its HMAC) and is not locked
-    /// under <paramref name="lockout"/> at <paramref name="now"/>. The write cannot refuse a wrong code, since a refused
-    /// write counts nothing; instead the code is checked after it, on the item as written, by comparing the claim with
-    /// the stored HMAC. So every attempt is counted before anyone learns its result, and a parallel burst gets exactly
-    /// the checks the threshold allows.
+    /// (<paramref name="claim"/>, <paramref name="ownerEmail"/>, <paramref name="now"/>) and counts it in the
+    /// failure window, only if the device exists, is not activated (its claim differs from its HMAC), is not locked
+    /// under <paramref name="lockout"/> at <paramref name="now"/> and names the key the claim was made under. The write
+    /// cannot refuse a wrong code, since a refused write counts nothing; instead the code is checked after it, on the
+    /// item as written, by comparing the claim with the stored HMAC. So every attempt is counted before anyone learns
+    /// its result, and a parallel burst gets exactly the checks the threshold allows.
     /// </summary>
+    /// <param name="claimUnder">
+    /// The claim under the key an item names (null: an item without a key id, the current key's), for when
+    /// <paramref name="claim"/> assumed another key (a device registered before the key rotated). Called at most once
+    /// per attempt: an item's key id never changes. Null when no claim can be made under that key (it was retired):
+    /// nothing is written, and the result is refused with the open device.
+    /// </param>
     /// <remarks>
     /// The counter has two forms: count in the open window (or open the first), and open a new window after an
-    /// expired one. The first is tried first; DynamoDB refuses the form that does not fit, and the old item it returns
-    /// tells a misfit from a real refusal. Requests: 1, or 2 for the attempt that opens a new window after an expired
-    /// one; a third only when a concurrent attempt reopened the window between the two.
+    /// expired one. The first is tried first. DynamoDB refuses a write whose key or window form does not fit the
+    /// item, and the old item it returns tells a misfit from a real refusal and says which key and form do fit; a
+    /// refused write counts nothing, so the attempt is still counted once. Requests: 1; 2 for the attempt that opens a
+    /// new window after an expired one, or that names a device registered under the previous key; a third only when a
+    /// concurrent attempt reopened the window between the two.
     /// </remarks>
     public async Task<DeviceActivationWrite> RecordAttemptAsync(
         DeviceKey key,
-        string codeHmac,
+        DeviceActivationClaim claim,
+        Func<string?, CancellationToken, ValueTask<DeviceActivationClaim?>> claimUnder,
         string ownerEmail,
         DateTimeOffset now,
         DeviceLockoutPolicy lockout,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(codeHmac);
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(claimUnder);
         ArgumentException.ThrowIfNullOrEmpty(ownerEmail);
         ArgumentNullException.ThrowIfNull(lockout);
         var openNewWindow = false;
-        for (var attempt = 0; attempt < 3; attempt++, openNewWindow = !openNewWindow)
+        for (var attempt = 0; attempt < 4; attempt++)
         {
             try
             {
-                var request = RecordAttemptRequest(key, codeHmac, ownerEmail, now, lockout, openNewWindow);
+                var request = RecordAttemptRequest(key, claim, ownerEmail, now, lockout, openNewWindow);
                 var response = await _client.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
                 return new DeviceActivationWrite(true, FromItem(response.Attributes));
             }
@@ -104,19 +114,35 @@ public sealed partial class DeviceCatalog
                     return new DeviceActivationWrite(false, old);
                 }
 
-                // Otherwise only the window form did not fit the item (an expired window, or one a concurrent attempt
-                // just reopened); the window can only move forward, so the other form fits unless it moved again.
+                // Otherwise the device is open and only the key or the window form did not fit: the old item names
+                // its key (which never changes) and shows its window (which only moves forward).
+                if (!claim.Fits(old.HmacKeyId))
+                {
+                    var fitting = await claimUnder(old.HmacKeyId, cancellationToken).ConfigureAwait(false);
+                    if (fitting is null)
+                    {
+                        return new DeviceActivationWrite(false, old);
+                    }
+
+                    claim = fitting;
+                }
+
+                openNewWindow = old.FailedWindowStart is { } start && start.ToUnixTimeMilliseconds() <= WindowFloor(now, lockout);
             }
         }
 
-        throw new InvalidOperationException($"Could not record an activation attempt on {key} in three conditional writes.");
+        throw new InvalidOperationException($"Could not record an activation attempt on {key} in four conditional writes.");
     }
 
-    private UpdateItemRequest RecordAttemptRequest(DeviceKey key, string codeHmac, string ownerEmail, DateTimeOffset now, DeviceLockoutPolicy lockout, bool openNewWindow)
+    private static long WindowFloor(DateTimeOffset now, DeviceLockoutPolicy lockout) => (now - lockout.Window).ToUnixTimeMilliseconds();
+
+    private UpdateItemRequest RecordAttemptRequest(DeviceKey key, DeviceActivationClaim claim, string ownerEmail, DateTimeOffset now, DeviceLockoutPolicy lockout, bool openNewWindow)
     {
         // Not activated: no claim, or a claim other than the HMAC (DynamoDB compares the two attributes). Not locked:
-        // DeviceLockoutPolicy.IsLocked, negated. The window form: absent or open, versus expired (complements).
+        // DeviceLockoutPolicy.IsLocked, negated. The key: the one the claim was made under (the current key also
+        // covers items without a key id). The window form: absent or open, versus expired (complements).
         var condition = "attribute_exists(#sn) AND (attribute_not_exists(#claim) OR #claim <> #hmac)"
+            + (claim.IsCurrentKey ? " AND (attribute_not_exists(#keyId) OR #keyId = :keyId)" : " AND #keyId = :keyId")
             + " AND (attribute_not_exists(#failed) OR #failed < :maxFailed OR attribute_not_exists(#lastFailure) OR #lastFailure <= :windowFloor)"
             + (openNewWindow
                 ? " AND #windowStart <= :windowFloor"
@@ -128,12 +154,13 @@ public sealed partial class DeviceCatalog
             : "#failed = if_not_exists(#failed, :zero) + :one, #windowStart = if_not_exists(#windowStart, :nowMs)";
         var values = new Dictionary<string, AttributeValue>
         {
-            [":claim"] = new AttributeValue { S = codeHmac },
+            [":claim"] = new AttributeValue { S = claim.CodeHmac },
+            [":keyId"] = new AttributeValue { S = claim.KeyId },
             [":email"] = new AttributeValue { S = ownerEmail },
             [":at"] = new AttributeValue { S = FormatInstant(now) },
             [":one"] = Number(1),
             [":nowMs"] = Number(now.ToUnixTimeMilliseconds()),
-            [":windowFloor"] = Number((now - lockout.Window).ToUnixTimeMilliseconds()),
+            [":windowFloor"] = Number(WindowFloor(now, lockout)),
             [":maxFailed"] = Number(lockout.MaxFailedAttempts),
         };
         if (!openNewWindow)
@@ -151,6 +178,7 @@ public sealed partial class DeviceCatalog
             {
                 ["#sn"] = DeviceAttributeNames.SerialNumber,
                 ["#hmac"] = DeviceAttributeNames.ActivationCodeHmac,
+                ["#keyId"] = DeviceAttributeNames.HmacKeyId,
                 ["#claim"] = DeviceAttributeNames.ClaimHmac,
                 ["#claimEmail"] = DeviceAttributeNames.ClaimEmail,
                 ["#claimAt"] = DeviceAttributeNames.ClaimAt,

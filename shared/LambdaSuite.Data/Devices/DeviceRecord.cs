@@ -4,6 +4,7 @@ namespace LambdaSuite.Data.Devices;
 /// <param name="ActivationCodeHmac">The keyed hash of the activation code (never the code).</param>
 /// <param name="Activated">True when the stored claim is the code's HMAC; the item has no separate flag.</param>
 /// <param name="OwnerEmail">The matching claim's e-mail; null unless <paramref name="Activated"/>.</param>
+/// <param name="HmacKeyId">Which key made <paramref name="ActivationCodeHmac"/>; null on items older than key ids (the current key's).</param>
 /// <param name="FailedAttempts">
 /// Activation attempts counted since <paramref name="FailedWindowStart"/> (all failures until the one that activates).
 /// </param>
@@ -21,4 +22,5 @@ public sealed record DeviceRecord(
     DateTimeOffset? ActivatedAt = null,
     int FailedAttempts = 0,
     DateTimeOffset? FailedWindowStart = null,
-    DateTimeOffset? LastFailureAt = null);
+    DateTimeOffset? LastFailureAt = null,
+    string? HmacKeyId = null);

@@ -96,7 +96,7 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
     }
 
     [Fact]
-    public async Task Activation_AllOutcomesOverHttp_StatusAndStableErrorCode()
+    public async Task Activation_AllOutcomesOverHttp_StatusAndStableErrorCodeUnknownDeviceAnsweredAsWrongCode()
     {
         var serial = await RegisterAsync();
         var path = $"/devices/{serial}/thermostat-0001/activation";
@@ -106,7 +106,8 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
         var activated = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", path, HttpEvents.ActivationBody(Code));
         var again = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", path, HttpEvents.ActivationBody(Code, "other@example.com"));
 
-        Assert.Equal((404, "device_not_found"), (notFound.StatusCode, notFound.Error));
+        Assert.Equal((403, "wrong_code"), (notFound.StatusCode, notFound.Error));
+        Assert.Equal(wrong.Body, notFound.Body);
         Assert.Equal((403, "wrong_code"), (wrong.StatusCode, wrong.Error));
         Assert.Equal(200, activated.StatusCode);
         Assert.Equal((409, "already_activated"), (again.StatusCode, again.Error));
@@ -153,6 +154,45 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
         Assert.Equal(before, await table.Catalog.GetAsync(key));
     }
 
+    [Theory]
+    [InlineData("serialNumber", "SN-other-device", "thermostat-0001")]
+    [InlineData("clientId", null, "thermostat-9999")]
+    public async Task Activation_BodyNamesAnotherDevice_400AndNothingCounted(string field, string? bodySerial, string bodyClient)
+    {
+        var serial = await RegisterAsync();
+        var key = new DeviceKey(serial, "thermostat-0001");
+        var body = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["serialNumber"] = bodySerial ?? serial,
+            ["clientId"] = bodyClient,
+            ["activationCode"] = "WRONG-CODE",
+            ["email"] = "owner@example.com",
+        });
+
+        var answer = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", $"/devices/{serial}/thermostat-0001/activation", body);
+
+        Assert.Equal((400, "device_mismatch"), (answer.StatusCode, answer.Error));
+        Assert.Equal(field, answer.Json.GetProperty("field").GetString());
+        Assert.Equal(0, (await table.Catalog.GetAsync(key))!.FailedAttempts);
+    }
+
+    [Fact]
+    public async Task Activation_BodyRepeatsPathDevice_Activates()
+    {
+        var serial = await RegisterAsync();
+        var body = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["serialNumber"] = serial,
+            ["clientId"] = "thermostat-0001",
+            ["activationCode"] = Code,
+            ["email"] = "owner@example.com",
+        });
+
+        var answer = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", $"/devices/{serial}/thermostat-0001/activation", body);
+
+        Assert.Equal(200, answer.StatusCode);
+    }
+
     [Fact]
     public async Task Activation_OversizedBody_400TooLarge()
     {
@@ -183,7 +223,8 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
     [Theory]
     [InlineData("GET", "/devices/SN-1/c1/activation", 405, "method_not_allowed")]
     [InlineData("DELETE", "/devices/SN-1/c1", 405, "method_not_allowed")]
-    [InlineData("GET", "/health", 404, "route_not_found")]
+    [InlineData("POST", "/health", 405, "method_not_allowed")]
+    [InlineData("GET", "/x/y/health", 404, "route_not_found")]
     [InlineData("GET", "/devices/SN-1", 404, "route_not_found")]
     [InlineData("GET", "/devices/SN-unknown/c1", 404, "device_not_found")]
     public async Task Routing_OtherRequests_StatusAndCode(string method, string path, int status, string error)
@@ -191,6 +232,34 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
         var answer = await InvokeAsync(HttpEvents.ApiGatewayV1, method, path);
 
         Assert.Equal((status, error), (answer.StatusCode, answer.Error));
+    }
+
+    [Theory]
+    [InlineData(HttpEvents.Alb, "/health")]
+    [InlineData(HttpEvents.AlbMultiValue, "/health")]
+    [InlineData(HttpEvents.ApiGatewayV1, "/prod/health")]
+    [InlineData(HttpEvents.ApiGatewayV2, "/health")]
+    public async Task Health_Get_200TinyJsonWithoutTableRequests(string template, string path)
+    {
+        table.ResetRequestCounts();
+        var context = new RecordingLambdaContext();
+
+        var answer = HttpAnswer.Parse(await _function.InvokeAsync(HttpEvents.Build(template, "GET", path), context));
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal("application/json", answer.Header("Content-Type"));
+        Assert.Equal("{\"status\":\"ok\"}", answer.Body);
+        Assert.Empty(table.RequestCounts);
+        Assert.StartsWith("Debug http GET", Assert.Single(context.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_Head_200WithoutBody()
+    {
+        var answer = await InvokeAsync(HttpEvents.Alb, "HEAD", "/health");
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal(string.Empty, answer.Body);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class RegistrationServiceTests(IotCatalogTableFixture table) : ICl
         var raw = await RawItemAsync(registration.Key);
         Assert.DoesNotContain(raw.Values, v => v.S is { } s && s.Contains("PLAIN-CODE", StringComparison.Ordinal));
         Assert.True(_harness.Hasher.Matches(raw[DeviceAttributeNames.ActivationCodeHmac].S, registration.Key, "PLAIN-CODE-123"));
+        Assert.Equal(_harness.Hasher.KeyId, raw[DeviceAttributeNames.HmacKeyId].S);
         Assert.False(raw.ContainsKey(DeviceAttributeNames.ClaimHmac));
         Assert.False(raw.ContainsKey(DeviceAttributeNames.ClaimEmail));
     }

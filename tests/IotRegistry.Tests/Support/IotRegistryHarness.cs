@@ -1,6 +1,7 @@
 using System.Text;
 using IotRegistry.Activation;
 using IotRegistry.Iot;
+using IotRegistry.Keys;
 using IotRegistry.Registration;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.TestKit.Devices;
@@ -12,20 +13,24 @@ public sealed class IotRegistryHarness
 {
     public static readonly byte[] Key = Encoding.UTF8.GetBytes("integration-test-key-of-sufficient-length");
 
-    public IotRegistryHarness(IotCatalogTableFixture table, DeviceLockoutPolicy? lockout = null)
+    public IotRegistryHarness(IotCatalogTableFixture table, DeviceLockoutPolicy? lockout = null, ActivationKeyRing? keys = null)
     {
         Table = table;
         Catalog = table.Catalog;
-        Hasher = new ActivationCodeHasher(Key);
+        Keys = keys ?? ActivationKeyRing.Fixed(new ActivationKeySet(new ActivationCodeHasher(Key)));
+        Hasher = Keys.Keys.Current;
         Lockout = lockout ?? DeviceLockoutPolicy.Default;
-        Registrations = new RegistrationService(Catalog, Hasher, Clock);
-        Activations = new ActivationService(Catalog, Hasher, Lockout, Clock);
+        Registrations = new RegistrationService(Catalog, Keys, Clock);
+        Activations = new ActivationService(Catalog, Keys, Lockout, Clock);
         IotDoor = new IotMessageHandler(Registrations, Activations);
     }
 
     public IotCatalogTableFixture Table { get; }
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero));
     public DeviceCatalog Catalog { get; }
+    public ActivationKeyRing Keys { get; }
+
+    /// <summary>The current key when the harness was built.</summary>
     public ActivationCodeHasher Hasher { get; }
     public DeviceLockoutPolicy Lockout { get; }
     public RegistrationService Registrations { get; }

@@ -31,6 +31,19 @@ public class SecretsManagerClientTests : StubbedClientTestBase
     }
 
     [Fact]
+    public async Task GetSecretValueAsync_VersionStage_SentAsNamedWithoutVersionId()
+    {
+        Stub.Enqueue(StubResponse.Json($$"""{"ARN":"{{Arn}}","VersionId":"v0","SecretString":"b2xk","VersionStages":["AWSPREVIOUS"]}"""));
+
+        var response = await Factory.CreateSecretsManager().GetSecretValueAsync(new GetSecretValueRequest { SecretId = Arn, VersionStage = "AWSPREVIOUS" });
+
+        using var body = JsonDocument.Parse(Assert.Single(Stub.Requests).Body);
+        Assert.Equal("AWSPREVIOUS", body.RootElement.GetProperty("VersionStage").GetString());
+        Assert.False(body.RootElement.TryGetProperty("VersionId", out _));
+        Assert.Equal(["AWSPREVIOUS"], response.VersionStages);
+    }
+
+    [Fact]
     public async Task GetSecretValueAsync_BinarySecret_DecodedFromBase64()
     {
         Stub.Enqueue(StubResponse.Json("""{"Name":"k","SecretBinary":"AAEC/w=="}"""));

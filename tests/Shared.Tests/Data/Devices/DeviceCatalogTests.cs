@@ -9,6 +9,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 22, 1, 0, 0, TimeSpan.Zero);
     private static readonly DeviceLockoutPolicy s_policy = new(3, TimeSpan.FromMinutes(10));
+    private const string CurrentKeyId = "key-current";
     private readonly DeviceCatalog _catalog = table.Catalog;
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         await _catalog.CreateIfAbsentAsync(device);
         table.ResetRequestCounts();
 
-        var write = await _catalog.RecordAttemptAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now, s_policy);
+        var write = await _catalog.RecordAttemptAsync(device.Key, Claim(device.ActivationCodeHmac), NoOtherKey, "owner@example.com", s_now, s_policy);
 
         Assert.True(write.Recorded);
         Assert.True(write.Device!.Activated);
@@ -115,7 +116,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         await _catalog.CreateIfAbsentAsync(device);
         table.ResetRequestCounts();
 
-        var write = await _catalog.RecordAttemptAsync(device.Key, "d3JvbmctY2xhaW0=", "mallory@example.com", s_now, s_policy);
+        var write = await _catalog.RecordAttemptAsync(device.Key, Claim("d3JvbmctY2xhaW0="), NoOtherKey, "mallory@example.com", s_now, s_policy);
         var raw = await RawItemAsync(device.Key);
 
         Assert.True(write.Recorded);
@@ -129,12 +130,60 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
     }
 
     [Fact]
+    public async Task RecordAttemptAsync_DeviceUnderPreviousKey_SecondWriteUnderThatKeyActivatesAndCountsOnce()
+    {
+        var device = NewDevice() with { HmacKeyId = "key-previous" };
+        await _catalog.CreateIfAbsentAsync(device);
+        table.ResetRequestCounts();
+        string? askedFor = "not asked";
+
+        var write = await _catalog.RecordAttemptAsync(
+            device.Key,
+            Claim("aGFzaC11bmRlci1jdXJyZW50"),
+            (keyId, _) =>
+            {
+                askedFor = keyId;
+                return ValueTask.FromResult<DeviceActivationClaim?>(new DeviceActivationClaim(device.ActivationCodeHmac, "key-previous", IsCurrentKey: false));
+            },
+            "owner@example.com",
+            s_now,
+            s_policy);
+
+        Assert.True(write.Recorded);
+        Assert.True(write.Device!.Activated);
+        Assert.Equal("key-previous", askedFor);
+        Assert.Equal(1, write.Device.FailedAttempts);
+        Assert.Equal(2, table.RequestCount("UpdateItem"));
+    }
+
+    [Fact]
+    public async Task RecordAttemptAsync_PreviousKeyClaimOnDeviceWithoutKeyId_NotWrittenUntilCurrentKeyClaim()
+    {
+        var device = NewDevice();
+        await _catalog.CreateIfAbsentAsync(device);
+        table.ResetRequestCounts();
+
+        var write = await _catalog.RecordAttemptAsync(
+            device.Key,
+            new DeviceActivationClaim("d3Jvbmc=", "key-previous", IsCurrentKey: false),
+            (keyId, _) => ValueTask.FromResult<DeviceActivationClaim?>(keyId is null ? Claim("d3JvbmctY3VycmVudA==") : throw new InvalidOperationException("asked for " + keyId)),
+            "owner@example.com",
+            s_now,
+            s_policy);
+
+        Assert.True(write.Recorded);
+        Assert.False(write.Device!.Activated);
+        Assert.Equal(1, write.Device.FailedAttempts);
+        Assert.Equal(2, table.RequestCount("UpdateItem"));
+    }
+
+    [Fact]
     public async Task RecordAttemptAsync_UnknownDevice_RefusedWithoutDeviceInOneRequestAndCreatesNothing()
     {
         var key = new DeviceKey("unknown-" + Guid.NewGuid().ToString("N"), "client-1");
         table.ResetRequestCounts();
 
-        var write = await _catalog.RecordAttemptAsync(key, "hmac", "owner@example.com", s_now, s_policy);
+        var write = await _catalog.RecordAttemptAsync(key, Claim("hmac"), NoOtherKey, "owner@example.com", s_now, s_policy);
 
         Assert.False(write.Recorded);
         Assert.Null(write.Device);
@@ -150,10 +199,10 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
     {
         var device = NewDevice();
         await _catalog.CreateIfAbsentAsync(device);
-        await _catalog.RecordAttemptAsync(device.Key, device.ActivationCodeHmac, "first@example.com", s_now, s_policy);
+        await _catalog.RecordAttemptAsync(device.Key, Claim(device.ActivationCodeHmac), NoOtherKey, "first@example.com", s_now, s_policy);
         var before = await _catalog.GetAsync(device.Key);
 
-        var second = await _catalog.RecordAttemptAsync(device.Key, rightCode ? device.ActivationCodeHmac : "d3Jvbmc=", "second@example.com", s_now.AddMinutes(1), s_policy);
+        var second = await _catalog.RecordAttemptAsync(device.Key, Claim(rightCode ? device.ActivationCodeHmac : "d3Jvbmc="), NoOtherKey, "second@example.com", s_now.AddMinutes(1), s_policy);
 
         Assert.False(second.Recorded);
         Assert.True(second.Device!.Activated);
@@ -169,7 +218,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         await _catalog.CreateIfAbsentAsync(device);
         table.ResetRequestCounts();
 
-        var write = await _catalog.RecordAttemptAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now, s_policy);
+        var write = await _catalog.RecordAttemptAsync(device.Key, Claim(device.ActivationCodeHmac), NoOtherKey, "owner@example.com", s_now, s_policy);
 
         Assert.False(write.Recorded);
         Assert.Equal(device, write.Device);
@@ -184,7 +233,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         await _catalog.CreateIfAbsentAsync(device);
         table.ResetRequestCounts();
 
-        var write = await _catalog.RecordAttemptAsync(device.Key, "d3Jvbmc=", "owner@example.com", s_now, s_policy);
+        var write = await _catalog.RecordAttemptAsync(device.Key, Claim("d3Jvbmc="), NoOtherKey, "owner@example.com", s_now, s_policy);
 
         Assert.Equal(3, write.Device!.FailedAttempts);
         Assert.Equal(s_now.AddMinutes(-5), write.Device.FailedWindowStart);
@@ -199,7 +248,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         await _catalog.CreateIfAbsentAsync(device);
         table.ResetRequestCounts();
 
-        var write = await _catalog.RecordAttemptAsync(device.Key, "d3Jvbmc=", "owner@example.com", s_now, s_policy);
+        var write = await _catalog.RecordAttemptAsync(device.Key, Claim("d3Jvbmc="), NoOtherKey, "owner@example.com", s_now, s_policy);
 
         Assert.True(write.Recorded);
         Assert.Equal(1, write.Device!.FailedAttempts);
@@ -213,7 +262,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         var device = NewDevice() with { FailedAttempts = 3, FailedWindowStart = s_now.AddMinutes(-12), LastFailureAt = s_now.AddMinutes(-10) };
         await _catalog.CreateIfAbsentAsync(device);
 
-        var write = await _catalog.RecordAttemptAsync(device.Key, device.ActivationCodeHmac, "owner@example.com", s_now, s_policy);
+        var write = await _catalog.RecordAttemptAsync(device.Key, Claim(device.ActivationCodeHmac), NoOtherKey, "owner@example.com", s_now, s_policy);
 
         Assert.True(write.Recorded);
         Assert.True(write.Device!.Activated);
@@ -226,7 +275,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         await _catalog.CreateIfAbsentAsync(device);
 
         var writes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            Task.Run(() => _catalog.RecordAttemptAsync(device.Key, $"d3Jvbmc{i}", "mallory@example.com", s_now, s_policy))));
+            Task.Run(() => _catalog.RecordAttemptAsync(device.Key, Claim($"d3Jvbmc{i}"), NoOtherKey, "mallory@example.com", s_now, s_policy))));
 
         Assert.Equal(3, writes.Count(w => w.Recorded));
         Assert.All(writes.Where(w => !w.Recorded), w => Assert.True(s_policy.IsLocked(w.Device!, s_now)));
@@ -240,7 +289,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         await _catalog.CreateIfAbsentAsync(device);
 
         var writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            Task.Run(() => _catalog.RecordAttemptAsync(device.Key, $"d3Jvbmc{i}", "mallory@example.com", s_now, s_policy))));
+            Task.Run(() => _catalog.RecordAttemptAsync(device.Key, Claim($"d3Jvbmc{i}"), NoOtherKey, "mallory@example.com", s_now, s_policy))));
         var stored = await _catalog.GetAsync(device.Key);
 
         Assert.Equal(3, writes.Count(w => w.Recorded));
@@ -255,7 +304,7 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         await _catalog.CreateIfAbsentAsync(device);
 
         var writes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-            Task.Run(() => _catalog.RecordAttemptAsync(device.Key, device.ActivationCodeHmac, $"owner{i}@example.com", s_now, new DeviceLockoutPolicy(100, TimeSpan.FromMinutes(10))))));
+            Task.Run(() => _catalog.RecordAttemptAsync(device.Key, Claim(device.ActivationCodeHmac), NoOtherKey, $"owner{i}@example.com", s_now, new DeviceLockoutPolicy(100, TimeSpan.FromMinutes(10))))));
 
         var winner = Assert.Single(writes, w => w.Recorded);
         Assert.All(writes.Where(w => !w.Recorded), w => Assert.True(w.Device!.Activated));
@@ -285,4 +334,10 @@ public sealed class DeviceCatalogTests(IotCatalogTableFixture table) : IClassFix
         item[DeviceAttributeNames.ClaimAt] = new AttributeValue { S = "2026-11-22T01:00:00.000Z" };
         return table.Client.PutItemAsync(new PutItemRequest { TableName = table.TableName, Item = item });
     }
+
+    private static DeviceActivationClaim Claim(string codeHmac) => new(codeHmac, CurrentKeyId, IsCurrentKey: true);
+
+    /// <summary>The devices here carry no key id, so the current key's claim always fits; a call for another key is a bug.</summary>
+    private static ValueTask<DeviceActivationClaim?> NoOtherKey(string? keyId, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"No claim under key '{keyId}' was expected.");
 }
