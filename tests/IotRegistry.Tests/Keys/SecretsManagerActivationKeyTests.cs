@@ -15,8 +15,8 @@ namespace IotRegistry.Tests.Keys;
 /// client, through rotations; and the function's start when the secret cannot be read.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class SecretsManagerActivationKeyTests(MotoServerFixture moto, IotCatalogTableFixture table)
-    : IClassFixture<MotoServerFixture>, IClassFixture<IotCatalogTableFixture>
+public sealed class SecretsManagerActivationKeyTests(MotoSecrets moto, IotCatalogTableFixture table)
+    : IClassFixture<MotoSecrets>, IClassFixture<IotCatalogTableFixture>
 {
     private const string Variable = "ACTIVATION_CODE_KEY_SECRET_ARN";
 
