@@ -72,7 +72,7 @@ public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore s
             var id = message.MessageId ?? "";
             try
             {
-                await feedback.ApplyAsync(SqsBody.SesMessageOf(message.Body), context.CancellationToken).ConfigureAwait(false);
+                LogSkipped(context, id, await feedback.ApplyAsync(SqsBody.SesMessageOf(message.Body), context.CancellationToken).ConfigureAwait(false));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -102,13 +102,24 @@ public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore s
     {
         try
         {
-            summary.Add(await feedback.ApplyAsync(sesMessage ?? "", context.CancellationToken).ConfigureAwait(false));
+            var result = await feedback.ApplyAsync(sesMessage ?? "", context.CancellationToken).ConfigureAwait(false);
+            LogSkipped(context, id, result);
+            summary.Add(result);
         }
         catch (InvalidFeedbackException e)
         {
             // Retrying cannot fix a malformed message: log it (with its id, to find it) and go on with the rest.
             Log(context, LambdaLogLevel.Warning, "SES message rejected and skipped", id, e);
             summary.Reject(id, e.Message);
+        }
+    }
+
+    /// <summary>One warning per refused recipient: the reason and the message id, never the address (logs are kept longer than the table).</summary>
+    private static void LogSkipped(ILambdaContext context, string messageId, FeedbackResult result)
+    {
+        foreach (var skipped in result.SkippedRecipients)
+        {
+            context.Logger.Log(LambdaLogLevel.Warning, "SES recipient refused and skipped; the rest of the message is applied", [new("messageId", messageId), new("reason", skipped.Reason)]);
         }
     }
 

@@ -103,12 +103,12 @@ public static class SesMessageParser
         var configurationSet = tags.TryGetValue(ConfigurationSetTag, out var sets) && sets.Length > 0 ? sets[0] : null;
         EmailAddress.TryNormalize(mail.Source, out var sender);
         var events = new List<FeedbackEvent>(list.Count);
-        var skipped = new List<string>();
+        var skipped = new List<SkippedRecipient>();
         foreach (var (raw, detail) in list)
         {
-            if (!EmailAddress.TryNormalize(raw, out var address))
+            if (!EmailAddress.TryNormalize(raw, out var address, out var refusal))
             {
-                skipped.Add(raw ?? "(no address)");
+                skipped.Add(new SkippedRecipient(raw ?? "(no address)", refusal));
                 continue;
             }
 

@@ -106,6 +106,7 @@ public class SesMessageParserTests
 
         Assert.Null(result.Error);
         Assert.Equal("a@x.org", Assert.Single(result.Events).Address);
-        Assert.Equal(["(no address)", "not an address"], result.SkippedRecipients);
+        Assert.Equal(["(no address)", "not an address"], result.SkippedRecipients.Select(s => s.Address));
+        Assert.All(result.SkippedRecipients, s => Assert.False(string.IsNullOrWhiteSpace(s.Reason)));
     }
 }
