@@ -50,7 +50,7 @@ public sealed class FeedbackService(MailingStore store, MailingRules rules)
             throw new InvalidFeedbackException("an unsuppress needs a reason");
         }
 
-        var unsuppress = new FeedbackEvent(normalized, new MailingEvent(EventKey.For("Unsuppress", null, null, normalized, now), MailingEventKind.Unsuppress, now) { Note = reason.Trim() });
+        var unsuppress = new FeedbackEvent(normalized, new MailingEvent(EventKey.For("Unsuppress", null, null, normalized, now), MailingEventKind.Unsuppress, now) { Note = MailingBounds.Cut(reason.Trim(), MailingBounds.MaxNoteBytes) });
         var outcome = await store.ApplyAsync(normalized, current => current is { State: MailingState.Suppressed } ? rules.Apply(current, unsuppress) : null, cancellationToken).ConfigureAwait(false);
         return outcome.Record;
     }

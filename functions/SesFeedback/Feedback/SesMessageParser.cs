@@ -65,7 +65,7 @@ public static class SesMessageParser
         }
 
         return Build(message, MailingEventKind.Bounce, at, bounce.BouncedRecipients?.Select(r => (r.EmailAddress, (SesRecipient?)r)), bounce.FeedbackId,
-            (e, r) => e with { BounceType = bounce.BounceType, BounceSubType = bounce.BounceSubType, DiagnosticCode = r?.DiagnosticCode });
+            (e, r) => e with { BounceType = Id(bounce.BounceType), BounceSubType = Id(bounce.BounceSubType), DiagnosticCode = MailingBounds.Cut(r?.DiagnosticCode, MailingBounds.MaxDiagnosticCodeBytes) });
     }
 
     private static SesParseResult FromComplaint(SesMessage message, SesComplaint? complaint)
@@ -76,7 +76,7 @@ public static class SesMessageParser
         }
 
         return Build(message, MailingEventKind.Complaint, at, complaint.ComplainedRecipients?.Select(r => (r.EmailAddress, (SesRecipient?)r)), complaint.FeedbackId,
-            (e, _) => e with { ComplaintFeedbackType = complaint.ComplaintFeedbackType, BounceSubType = complaint.ComplaintSubType });
+            (e, _) => e with { ComplaintFeedbackType = Id(complaint.ComplaintFeedbackType), BounceSubType = Id(complaint.ComplaintSubType) });
     }
 
     private static SesParseResult FromRecipients(SesMessage message, MailingEventKind kind, DateTimeOffset? at, IEnumerable<string?>? recipients, string timeSource) =>
@@ -99,8 +99,8 @@ public static class SesMessageParser
         }
 
         var mail = message.Mail!;
-        var tags = (mail.Tags ?? []).ToImmutableSortedDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
-        var configurationSet = tags.TryGetValue(ConfigurationSetTag, out var sets) && sets.Length > 0 ? sets[0] : null;
+        var tags = BoundedTags(mail.Tags);
+        var configurationSet = tags.TryGetValue(ConfigurationSetTag, out var sets) && sets.Length > 0 ? Id(sets[0]) : null;
         EmailAddress.TryNormalize(mail.Source, out var sender);
         var events = new List<FeedbackEvent>(list.Count);
         var skipped = new List<SkippedRecipient>();
@@ -113,19 +113,48 @@ public static class SesMessageParser
             }
 
             var kindName = kind.ToString();
+            // The key hashes the ids in full; what is stored is cut to its budget (MailingBounds).
             var baseEvent = new MailingEvent(EventKey.For(kindName, feedbackId, mail.MessageId, address, at), kind, at)
             {
-                FeedbackId = feedbackId,
-                MessageId = mail.MessageId,
+                FeedbackId = Id(feedbackId),
+                MessageId = Id(mail.MessageId),
             };
             events.Add(new FeedbackEvent(address, enrich(baseEvent, detail))
             {
-                Sender = sender.Length > 0 ? sender : mail.Source,
+                Sender = sender.Length > 0 ? sender : Id(mail.Source),
                 ConfigurationSet = configurationSet,
                 Tags = tags,
             });
         }
 
         return new SesParseResult(events, skipped, Error: null);
+    }
+
+    private static string? Id(string? value) => MailingBounds.Cut(value, MailingBounds.MaxIdentifierBytes);
+
+    /// <summary>Tags in name order, each name and value cut to its budget, while all of them fit in <see cref="MailingBounds.MaxTagBytes"/>.</summary>
+    private static ImmutableSortedDictionary<string, ImmutableArray<string>> BoundedTags(Dictionary<string, List<string>>? tags)
+    {
+        var bounded = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        var used = 0;
+        foreach (var (name, values) in (tags ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var key = Id(name);
+            if (string.IsNullOrEmpty(key))
+            {
+                continue;
+            }
+
+            var kept = (values ?? []).Where(v => v is not null).Select(v => Id(v)!).ToImmutableArray();
+            used += System.Text.Encoding.UTF8.GetByteCount(key) + kept.Sum(v => System.Text.Encoding.UTF8.GetByteCount(v) + 1) + 4;
+            if (used > MailingBounds.MaxTagBytes)
+            {
+                break;
+            }
+
+            bounded[key] = kept;
+        }
+
+        return bounded.ToImmutable();
     }
 }

@@ -41,10 +41,19 @@ public sealed class MailingStore(IAmazonDynamoDB dynamoDb, string tableName, Tim
             }
 
             next = next with { Version = (current?.Version ?? 0) + 1, UpdatedAt = timeProvider.GetUtcNow() };
+            var item = MailingMapper.ToItem(next);
+
+            // The rules bound every field and list so this cannot happen; if it ever did, say so instead of DynamoDB's ValidationException.
+            var size = MailingItemSize.Of(item);
+            if (size > MailingBounds.MaxItemBytes)
+            {
+                throw new InvalidOperationException($"The mailing record would be {size} bytes, over DynamoDB's {MailingBounds.MaxItemBytes}-byte item limit; nothing was written.");
+            }
+
             var request = new PutItemRequest
             {
                 TableName = tableName,
-                Item = MailingMapper.ToItem(next),
+                Item = item,
                 ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
             };
             if (current is null)
