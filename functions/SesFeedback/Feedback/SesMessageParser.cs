@@ -11,7 +11,16 @@ public static class SesMessageParser
 {
     private const string ConfigurationSetTag = "ses:configuration-set";
 
-    public static SesParseResult Parse(string json)
+    /// <summary>How far ahead of this clock an event may be dated (clock skew between SES and Lambda is seconds).</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(1);
+
+    /// <summary>No SES event predates SES itself (launched January 2011).</summary>
+    public static readonly DateTimeOffset EarliestEventTime = new(2011, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static SesParseResult Parse(string json) => Parse(json, TimeProvider.System.GetUtcNow());
+
+    /// <summary>Parses one SES message; <paramref name="now"/> bounds its event time.</summary>
+    public static SesParseResult Parse(string json, DateTimeOffset now)
     {
         SesMessage? message;
         try
@@ -23,10 +32,10 @@ public static class SesMessageParser
             return SesParseResult.Failed($"not valid SES JSON: {e.Message}");
         }
 
-        return message is null ? SesParseResult.Failed("empty SES message") : Parse(message);
+        return message is null ? SesParseResult.Failed("empty SES message") : Parse(message, now);
     }
 
-    public static SesParseResult Parse(SesMessage message)
+    public static SesParseResult Parse(SesMessage message, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(message);
         var type = message.EventType ?? message.NotificationType;
@@ -40,7 +49,7 @@ public static class SesMessageParser
             return SesParseResult.Failed($"{type} message has no mail object");
         }
 
-        return type switch
+        var result = type switch
         {
             "Bounce" => FromBounce(message, message.Bounce),
             "Complaint" => FromComplaint(message, message.Complaint),
@@ -55,6 +64,23 @@ public static class SesMessageParser
             "Rendering Failure" => FromRecipients(message, MailingEventKind.RenderingFailure, message.Mail.Timestamp, message.Mail.Destination, "mail"),
             _ => SesParseResult.Failed($"unknown SES message type '{type}'"),
         };
+
+        // Every recipient of one message shares its time.
+        return result.Events.Count > 0 && TimeRefusal(result.Events[0].Event.At, now) is { } refusal ? SesParseResult.Failed(refusal) : result;
+    }
+
+    /// <summary>
+    /// Refuses, rather than clamps, an event dated outside SES's lifetime: an event dated in the future would
+    /// outrank every later unsuppress (it could never be lifted), and clamping would record a time nobody sent.
+    /// </summary>
+    private static string? TimeRefusal(DateTimeOffset at, DateTimeOffset now)
+    {
+        if (at > now + MaxClockSkew)
+        {
+            return $"the event is dated {LambdaSuite.Data.DynamoTime.Format(at)}, more than a day in the future; refused, because an event dated ahead could never be lifted by an unsuppress";
+        }
+
+        return at < EarliestEventTime ? $"the event is dated {LambdaSuite.Data.DynamoTime.Format(at)}, before SES existed; refused" : null;
     }
 
     private static SesParseResult FromBounce(SesMessage message, SesBounce? bounce)

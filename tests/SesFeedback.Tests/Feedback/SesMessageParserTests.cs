@@ -109,4 +109,36 @@ public class SesMessageParserTests
         Assert.Equal(["(no address)", "not an address"], result.SkippedRecipients.Select(s => s.Address));
         Assert.All(result.SkippedRecipients, s => Assert.False(string.IsNullOrWhiteSpace(s.Reason)));
     }
+
+    [Fact]
+    public void Parse_ComplaintDatedInTheYear9999_IsRefusedWithAReason()
+    {
+        var json = SesMessages.Complaint("far@x.org", new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), "c1");
+
+        var result = SesMessageParser.Parse(json, SesMessages.T0);
+
+        Assert.Empty(result.Events);
+        Assert.Contains("in the future", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EventAFewHoursAheadOfThisClock_IsAcceptedAsClockSkew()
+    {
+        var json = SesMessages.Complaint("skew@x.org", SesMessages.T0.AddHours(3), "c1");
+
+        var result = SesMessageParser.Parse(json, SesMessages.T0);
+
+        Assert.Null(result.Error);
+        Assert.Single(result.Events);
+    }
+
+    [Fact]
+    public void Parse_EventDatedBeforeSesExisted_IsRefused()
+    {
+        var json = SesMessages.Bounce("old@x.org", "Permanent", new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero), "b1");
+
+        var result = SesMessageParser.Parse(json, SesMessages.T0);
+
+        Assert.Contains("before SES existed", result.Error, StringComparison.Ordinal);
+    }
 }
