@@ -5,7 +5,6 @@ using LambdaSuite.Data.Tables;
 using LambdaSuite.Events;
 using LambdaSuite.Events.Batch;
 using LambdaSuite.Events.Detection;
-using LambdaSuite.Events.Http;
 using LambdaSuite.Runtime;
 using SesFeedback.Feedback;
 using SesFeedback.Mailing;
@@ -15,7 +14,7 @@ namespace SesFeedback;
 /// <summary>
 /// One function for every wiring of SES feedback: SNS (Lambda subscription), SQS (SNS envelope or raw message
 /// delivery, with partial batch failures), EventBridge (<c>detail</c>), a direct invoke with the SES message,
-/// and HTTP (<c>GET /mailing/{address}</c> through ALB or API Gateway).
+/// and HTTP (<c>GET /mailing/{address}</c> and <c>GET /health</c> through ALB or API Gateway).
 /// </summary>
 public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore store) : ILambdaFunction
 {
@@ -43,7 +42,8 @@ public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore s
             EventShape.Sns => await FromSnsAsync(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.SnsEvent), context).ConfigureAwait(false),
             EventShape.Sqs => await FromSqsAsync(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.SqsEvent), context).ConfigureAwait(false),
             EventShape.EventBridge => await FromEventBridgeAsync(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.EventBridgeEvent), context).ConfigureAwait(false),
-            EventShape.Http => await MailingHttpApi.HandleAsync(HttpEventParser.Parse(eventJson.Span), store, context.CancellationToken).ConfigureAwait(false),
+            EventShape.Http => await MailingHttpApi.HandleAsync(eventJson, store, context.CancellationToken).ConfigureAwait(false)
+                ?? throw new LambdaEventException("SesFeedback took the event for HTTP, but it is not an ALB or API Gateway request."),
             EventShape.Raw => await FromDirectAsync(Encoding.UTF8.GetString(eventJson.Span), context).ConfigureAwait(false),
             EventShape.NotJson => throw new LambdaEventException("SesFeedback event is not JSON."),
             var other => throw new LambdaEventException($"SesFeedback does not take {other} events."),
