@@ -31,6 +31,12 @@ public static class SesMessageParser
         {
             return SesParseResult.Failed($"not valid SES JSON: {e.Message}");
         }
+        catch (ArgumentException)
+        {
+            // An SNS or SQS envelope can carry "\ud800" escapes: the message string then holds a lone surrogate,
+            // which cannot be transcoded to UTF-8 for the JSON reader.
+            return SesParseResult.Failed("not valid SES JSON: the message holds broken UTF-16 (a lone surrogate)");
+        }
 
         return message is null ? SesParseResult.Failed("empty SES message") : Parse(message, now);
     }

@@ -141,4 +141,14 @@ public class SesMessageParserTests
 
         Assert.Contains("before SES existed", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_MessageWithALoneSurrogate_FailsWithASentenceInsteadOfThrowing()
+    {
+        var json = SesMessages.Complaint("a@x.org", SesMessages.T0, "c1").Replace("abuse", "ab" + (char)0xD800 + "use", StringComparison.Ordinal);
+
+        var result = SesMessageParser.Parse(json, SesMessages.T0);
+
+        Assert.Contains("lone surrogate", result.Error, StringComparison.Ordinal);
+    }
 }
