@@ -69,6 +69,22 @@ public class MailingBoundsTests
         Assert.All(record.SoftBounces.TakeLast(MailingRules.SoftBounceDetailCapacity), b => Assert.NotNull(b.DiagnosticCode));
     }
 
+    [Fact]
+    public void Apply_SoftBouncesBeyondTheDetailCapacityInOppositeOrders_GiveTheSameRecordDetailsIncluded()
+    {
+        var rules = new MailingRules(SoftBouncePolicy.Default);
+        // 20 fill the list (capacity 20 at limit 3); beyond that the README's stated bound on window order applies.
+        var messages = Enumerable.Range(0, 20).Select(i => HugeMessages.Bounce(Address, "Transient", T0.AddHours(i), $"soft-{i}", $"smtp; 452 4.2.2 mailbox full ({i})")).ToList();
+
+        var forward = messages.Aggregate((MailingRecord?)null, (r, m) => Apply(rules, r, m))!;
+        var backward = Enumerable.Reverse(messages).Aggregate((MailingRecord?)null, (r, m) => Apply(rules, r, m))!;
+
+        Assert.Equal(forward.SoftLimitEvent, backward.SoftLimitEvent);
+        Assert.Equal(forward.SuppressedBy, backward.SuppressedBy);
+        Assert.Equal(string.Join("\n", forward.SoftBounces), string.Join("\n", backward.SoftBounces));
+        Assert.Null(forward.SoftLimitEvent!.DiagnosticCode);
+    }
+
     /// <summary>Every list filled to capacity with every field at its budget.</summary>
     internal static MailingRecord WorstCase(MailingRules rules, int softBounces)
     {
