@@ -5,7 +5,6 @@ using LambdaSuite.Data.Tables;
 using LambdaSuite.Events;
 using LambdaSuite.Events.Batch;
 using LambdaSuite.Events.Detection;
-using LambdaSuite.Events.Http;
 using LambdaSuite.Runtime;
 using SesFeedback.Feedback;
 using SesFeedback.Mailing;
@@ -15,7 +14,7 @@ namespace SesFeedback;
 /// <summary>
 /// One function for every wiring of SES feedback: SNS (Lambda subscription), SQS (SNS envelope or raw message
 /// delivery, with partial batch failures), EventBridge (<c>detail</c>), a direct invoke with the SES message,
-/// and HTTP (<c>GET /mailing/{address}</c> through ALB or API Gateway).
+/// and HTTP (<c>GET /mailing/{address}</c> and <c>GET /health</c> through ALB or API Gateway).
 /// </summary>
 public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore store) : ILambdaFunction
 {
@@ -43,7 +42,8 @@ public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore s
             EventShape.Sns => await FromSnsAsync(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.SnsEvent), context).ConfigureAwait(false),
             EventShape.Sqs => await FromSqsAsync(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.SqsEvent), context).ConfigureAwait(false),
             EventShape.EventBridge => await FromEventBridgeAsync(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.EventBridgeEvent), context).ConfigureAwait(false),
-            EventShape.Http => await MailingHttpApi.HandleAsync(HttpEventParser.Parse(eventJson.Span), store, context.CancellationToken).ConfigureAwait(false),
+            EventShape.Http => await MailingHttpApi.HandleAsync(eventJson, store, context.CancellationToken).ConfigureAwait(false)
+                ?? throw new LambdaEventException("SesFeedback took the event for HTTP, but it is not an ALB or API Gateway request."),
             EventShape.Raw => await FromDirectAsync(Encoding.UTF8.GetString(eventJson.Span), context).ConfigureAwait(false),
             EventShape.NotJson => throw new LambdaEventException("SesFeedback event is not JSON."),
             var other => throw new LambdaEventException($"SesFeedback does not take {other} events."),
@@ -72,7 +72,7 @@ public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore s
             var id = message.MessageId ?? "";
             try
             {
-                await feedback.ApplyAsync(SqsBody.SesMessageOf(message.Body), context.CancellationToken).ConfigureAwait(false);
+                LogSkipped(context, id, await feedback.ApplyAsync(SqsBody.SesMessageOf(message.Body), context.CancellationToken).ConfigureAwait(false));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -102,13 +102,24 @@ public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore s
     {
         try
         {
-            summary.Add(await feedback.ApplyAsync(sesMessage ?? "", context.CancellationToken).ConfigureAwait(false));
+            var result = await feedback.ApplyAsync(sesMessage ?? "", context.CancellationToken).ConfigureAwait(false);
+            LogSkipped(context, id, result);
+            summary.Add(result);
         }
         catch (InvalidFeedbackException e)
         {
             // Retrying cannot fix a malformed message: log it (with its id, to find it) and go on with the rest.
             Log(context, LambdaLogLevel.Warning, "SES message rejected and skipped", id, e);
             summary.Reject(id, e.Message);
+        }
+    }
+
+    /// <summary>One warning per refused recipient: the reason and the message id, never the address (logs are kept longer than the table).</summary>
+    private static void LogSkipped(ILambdaContext context, string messageId, FeedbackResult result)
+    {
+        foreach (var skipped in result.SkippedRecipients)
+        {
+            context.Logger.Log(LambdaLogLevel.Warning, "SES recipient refused and skipped; the rest of the message is applied", [new("messageId", messageId), new("reason", skipped.Reason)]);
         }
     }
 

@@ -9,39 +9,68 @@ using SesFeedback.Mailing;
 
 namespace LambdaSuite.Cli.Mailing;
 
-/// <summary><c>suite mailing get|list|unsuppress</c>: read and repair the mailing table SesFeedback keeps.</summary>
+/// <summary>
+/// <c>suite mailing get|list|unsuppress</c>: read and repair the mailing table SesFeedback keeps. A failure ends
+/// in one line on standard error and exit code 3 (<see cref="MailingFailure"/>); <c>--verbose</c> adds the trace.
+/// </summary>
 public static class MailingCommands
 {
+    /// <summary>An interactive command should not retry an unreachable endpoint for a minute: 3 attempts unless AWS_MAX_ATTEMPTS says otherwise.</summary>
+    private const string DefaultMaxAttempts = "3";
+
     public static Command Create() => Create(Environment.GetEnvironmentVariable);
 
-    public static Command Create(Func<string, string?> environment)
+    public static Command Create(Func<string, string?> processEnvironment)
     {
+        ArgumentNullException.ThrowIfNull(processEnvironment);
+        Func<string, string?> environment = name => name == "AWS_MAX_ATTEMPTS" ? processEnvironment(name) ?? DefaultMaxAttempts : processEnvironment(name);
         var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var verbose = new Option<bool>("--verbose") { Description = "On failure, print the exception's details and stack trace too.", Recursive = true };
         var address = new Argument<string>("address") { Description = "The email address." };
 
         var get = new Command("get", "Show one address: state, why and since when, counters, history.") { address, json };
-        get.SetAction((result, ct) => GetAsync(environment, result.GetValue(address)!, result.GetValue(json), result.InvocationConfiguration.Output, ct));
+        get.SetAction(Guarded(environment, verbose, (result, ct) => GetAsync(environment, result.GetValue(address)!, result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct)));
 
         var state = new Option<string?>("--state") { Description = "Only addresses in this state: active or suppressed." };
         state.AcceptOnlyFromAmong("active", "suppressed");
         var list = new Command("list", "List addresses, optionally by state.") { state, json };
-        list.SetAction((result, ct) => ListAsync(environment, result.GetValue(state), result.GetValue(json), result.InvocationConfiguration.Output, ct));
+        list.SetAction(Guarded(environment, verbose, (result, ct) => ListAsync(environment, result.GetValue(state), result.GetValue(json), result.InvocationConfiguration.Output, ct)));
 
         var reason = new Option<string>("--reason") { Description = "Why the suppression is lifted (kept in the address's history).", Required = true };
         var unsuppress = new Command("unsuppress", "Lift a suppression by hand; the only way a complaint or hard bounce is lifted.") { address, reason, json };
-        unsuppress.SetAction((result, ct) => UnsuppressAsync(environment, result.GetValue(address)!, result.GetValue(reason)!, result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
+        unsuppress.SetAction(Guarded(environment, verbose, (result, ct) => UnsuppressAsync(environment, result.GetValue(address)!, result.GetValue(reason)!, result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct)));
 
-        return new Command("mailing", "The mailing table of SesFeedback.") { get, list, unsuppress };
+        return new Command("mailing", "The mailing table of SesFeedback.") { verbose, get, list, unsuppress };
     }
+
+    private static Func<ParseResult, CancellationToken, Task<int>> Guarded(Func<string, string?> environment, Option<bool> verbose, Func<ParseResult, CancellationToken, Task<int>> action) =>
+        async (result, ct) =>
+        {
+            try
+            {
+                return await action(result, ct).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                var error = result.InvocationConfiguration.Error;
+                await error.WriteLineAsync($"mailing {result.CommandResult.Command.Name}: {MailingFailure.Describe(e, environment)}").ConfigureAwait(false);
+                if (result.GetValue(verbose))
+                {
+                    await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+                }
+
+                return e is InvalidFeedbackException ? 2 : MailingFailure.ExitCode;
+            }
+        };
 
     private static MailingStore Store(Func<string, string?> environment) =>
         new(DynamoDbClientFactory.Create(environment), SesFeedbackSettings.Read(environment).TableName, TimeProvider.System);
 
-    private static async Task<int> GetAsync(Func<string, string?> environment, string raw, bool asJson, TextWriter output, CancellationToken ct)
+    private static async Task<int> GetAsync(Func<string, string?> environment, string raw, bool asJson, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        if (!EmailAddress.TryNormalize(raw, out var address))
+        if (!EmailAddress.TryNormalize(raw, out var address, out var refusal))
         {
-            await output.WriteLineAsync($"'{raw}' is not an email address").ConfigureAwait(false);
+            await error.WriteLineAsync($"'{raw}' is not an email address: {refusal}").ConfigureAwait(false);
             return 2;
         }
 
@@ -86,36 +115,19 @@ public static class MailingCommands
         return 0;
     }
 
+    /// <summary>Exit 0 when lifted or not suppressed, 1 when the address is unknown or stays suppressed; each case says why.</summary>
     private static async Task<int> UnsuppressAsync(Func<string, string?> environment, string raw, string reason, bool asJson, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var settings = SesFeedbackSettings.Read(environment);
-        var store = Store(environment);
-        var service = new FeedbackService(store, new MailingRules(settings.SoftBouncePolicy));
-        MailingRecord? record;
-        try
+        var service = new FeedbackService(Store(environment), new MailingRules(settings.SoftBouncePolicy));
+        var result = await service.UnsuppressAsync(raw, reason, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
+        if (result.Status != UnsuppressStatus.Lifted)
         {
-            var before = EmailAddress.TryNormalize(raw, out var address) ? await store.GetAsync(address, ct).ConfigureAwait(false) : null;
-            if (before is null)
-            {
-                await error.WriteLineAsync($"{raw}: no such address in the mailing table").ConfigureAwait(false);
-                return 1;
-            }
-
-            if (before.State != MailingState.Suppressed)
-            {
-                await error.WriteLineAsync($"{before.Address} is not suppressed; nothing to do").ConfigureAwait(false);
-                return 0;
-            }
-
-            record = await service.UnsuppressAsync(raw, reason, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
-        }
-        catch (InvalidFeedbackException e)
-        {
-            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
-            return 2;
+            await error.WriteLineAsync(result.Message).ConfigureAwait(false);
+            return result.Status == UnsuppressStatus.NotSuppressed ? 0 : 1;
         }
 
-        await output.WriteLineAsync(asJson ? Encoding.UTF8.GetString(MailingRecordJson.Serialize(record!)) : MailingText.Describe(record!)).ConfigureAwait(false);
+        await output.WriteLineAsync(asJson ? Encoding.UTF8.GetString(MailingRecordJson.Serialize(result.Record!)) : MailingText.Describe(result.Record!)).ConfigureAwait(false);
         return 0;
     }
 }

@@ -14,7 +14,7 @@ public sealed class FeedbackSummary
 
     public List<string> Rejected { get; } = [];
 
-    public List<string> SkippedRecipients { get; } = [];
+    public List<SkippedRecipient> SkippedRecipients { get; } = [];
 
     public void Add(FeedbackResult result)
     {
@@ -44,7 +44,14 @@ public sealed class FeedbackSummary
             Rejected.ForEach(writer.WriteStringValue);
             writer.WriteEndArray();
             writer.WriteStartArray("skippedRecipients");
-            SkippedRecipients.ForEach(writer.WriteStringValue);
+            foreach (var skipped in SkippedRecipients)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("address", skipped.Address);
+                writer.WriteString("reason", skipped.Reason);
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndArray();
             writer.WriteEndObject();
         }

@@ -18,8 +18,15 @@ public sealed class MailingRules(SoftBouncePolicy policy)
 
     public const int UnsuppressCapacity = 10;
 
-    /// <summary>Soft bounces kept since the last delivery: enough to judge any policy window many times over.</summary>
-    public int SoftBounceCapacity { get; } = Math.Max(policy.Limit * 4, 20);
+    /// <summary>The newest soft bounces that keep their details (diagnostic code, ids); older ones keep key, kind and time only.</summary>
+    public const int SoftBounceDetailCapacity = 10;
+
+    /// <summary>
+    /// Soft bounces kept since the last delivery: enough to judge any policy window many times over (four windows'
+    /// worth), but at most 2,000 (two windows at the largest limit, 1,000), so the list stays within DynamoDB's item
+    /// limit: 2,000 bare entries are about 130 KB.
+    /// </summary>
+    public int SoftBounceCapacity { get; } = Math.Min(Math.Max(policy.Limit * 4, 20), 2000);
 
     public SoftBouncePolicy Policy => policy;
 
@@ -86,6 +93,7 @@ public sealed class MailingRules(SoftBouncePolicy policy)
             ? (Completing: trigger, Start: start)
             : ((MailingEvent Completing, DateTimeOffset Start)?)null;
         var softLimit = EarliestWindow(kept, FirstWindowCompletion(counted));
+        (softBounces, softLimit) = KeepDetailsOfNewest(softBounces, softLimit);
 
         // Neither a delivery nor a soft-bounce reset lifts a complaint or permanent bounce; only an unsuppress does.
         var hard = record.HardEvents.Where(h => h.At > lastUnsuppress).OrderBy(h => h, Comparer<MailingEvent>.Create(MailingEvent.CompareByTime)).FirstOrDefault();
@@ -102,6 +110,33 @@ public sealed class MailingRules(SoftBouncePolicy policy)
             SuppressionReason = suppressor is null ? null : ReasonFor(suppressor, ReferenceEquals(suppressor, softLimit?.Completing)),
         };
     }
+
+    /// <summary>
+    /// Strips the details of every soft bounce but the newest <see cref="SoftBounceDetailCapacity"/>, and of the
+    /// window's completing bounce unless it is one of those. Which bounces keep details depends only on the set of
+    /// bounces kept, so the record stays independent of arrival order.
+    /// </summary>
+    private static (ImmutableArray<MailingEvent> SoftBounces, (MailingEvent Completing, DateTimeOffset Start)? SoftLimit) KeepDetailsOfNewest(
+        ImmutableArray<MailingEvent> softBounces, (MailingEvent Completing, DateTimeOffset Start)? softLimit)
+    {
+        var sorted = softBounces.Sort(MailingEvent.CompareByTime);
+        var detailed = sorted.Length - SoftBounceDetailCapacity;
+        var builder = ImmutableArray.CreateBuilder<MailingEvent>(sorted.Length);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            builder.Add(i < detailed ? Bare(sorted[i]) : sorted[i]);
+        }
+
+        var result = builder.MoveToImmutable();
+        if (softLimit is { } window && !result.Skip(Math.Max(detailed, 0)).Any(e => e.Key == window.Completing.Key))
+        {
+            softLimit = (Bare(window.Completing), window.Start);
+        }
+
+        return (result, softLimit);
+    }
+
+    private static MailingEvent Bare(MailingEvent e) => new(e.Key, e.Kind, e.At);
 
     public static bool IsPermanent(MailingEvent bounce) =>
         bounce.Kind == MailingEventKind.Bounce && string.Equals(bounce.BounceType, "Permanent", StringComparison.OrdinalIgnoreCase);

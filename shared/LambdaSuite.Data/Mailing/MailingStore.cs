@@ -29,11 +29,19 @@ public sealed class MailingStore(IAmazonDynamoDB dynamoDb, string tableName, Tim
     /// Applies <paramref name="transition"/> to the address's current record (null when there is none). The
     /// transition returns the next record, or null when the event changes nothing (a duplicate).
     /// </summary>
-    public async Task<MailingWriteOutcome> ApplyAsync(string address, Func<MailingRecord?, MailingRecord?> transition, CancellationToken cancellationToken = default)
+    public Task<MailingWriteOutcome> ApplyAsync(string address, Func<MailingRecord?, MailingRecord?> transition, CancellationToken cancellationToken = default) =>
+        ApplyAsync(address, _cache.Get(address), transition, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ApplyAsync(string, Func{MailingRecord?, MailingRecord?}, CancellationToken)"/>, starting from
+    /// <paramref name="known"/> (a record just read) instead of this container's cache. With a null
+    /// <paramref name="known"/> the transition is asked about an absent record.
+    /// </summary>
+    public async Task<MailingWriteOutcome> ApplyAsync(string address, MailingRecord? known, Func<MailingRecord?, MailingRecord?> transition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(transition);
-        var current = _cache.Get(address);
+        var current = known;
         int writes = 0, reads = 0;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -44,10 +52,19 @@ public sealed class MailingStore(IAmazonDynamoDB dynamoDb, string tableName, Tim
             }
 
             next = next with { Version = (current?.Version ?? 0) + 1, UpdatedAt = timeProvider.GetUtcNow() };
+            var item = MailingMapper.ToItem(next);
+
+            // The rules bound every field and list so this cannot happen; if it ever did, say so instead of DynamoDB's ValidationException.
+            var size = MailingItemSize.Of(item);
+            if (size > MailingBounds.MaxItemBytes)
+            {
+                throw new InvalidOperationException($"The mailing record would be {size} bytes, over DynamoDB's {MailingBounds.MaxItemBytes}-byte item limit; nothing was written.");
+            }
+
             var request = new PutItemRequest
             {
                 TableName = tableName,
-                Item = MailingMapper.ToItem(next),
+                Item = item,
                 ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
             };
             if (current is null)
@@ -91,7 +108,7 @@ public sealed class MailingStore(IAmazonDynamoDB dynamoDb, string tableName, Tim
             }
         }
 
-        throw new InvalidOperationException($"Gave up writing mailing record for '{address}' after {MaxAttempts} conflicting writes.");
+        throw new InvalidOperationException($"Gave up writing a mailing record after {MaxAttempts} conflicting writes (the address is not named here: logs outlive the table's records).");
     }
 
     public async Task<MailingRecord?> GetAsync(string address, CancellationToken cancellationToken = default)

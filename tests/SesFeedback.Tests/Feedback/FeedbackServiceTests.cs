@@ -148,10 +148,11 @@ public sealed class FeedbackServiceTests : IAsyncLifetime
         var service = NewContainer();
         await service.ApplyAsync(Complaint("lift@shop.example.org", T0, "c1"), default);
 
-        var record = await service.UnsuppressAsync("Lift@Shop.Example.org", "confirmed by phone", T0.AddDays(1), default);
+        var result = await service.UnsuppressAsync("Lift@Shop.Example.org", "confirmed by phone", T0.AddDays(1), default);
         var stored = await Store.GetAsync("lift@shop.example.org");
 
-        Assert.Equal(MailingState.Active, record!.State);
+        Assert.Equal(UnsuppressStatus.Lifted, result.Status);
+        Assert.Equal(MailingState.Active, result.Record!.State);
         Assert.Equal(MailingState.Active, stored!.State);
         Assert.Equal("confirmed by phone", Assert.Single(stored.Unsuppressions).Note);
         Assert.Equal("Complaint", stored.HardEvents.Single().Kind.ToString());
@@ -164,10 +165,49 @@ public sealed class FeedbackServiceTests : IAsyncLifetime
         await service.ApplyAsync(Delivery("fine@shop.example.org", T0, "m1"), default);
         var before = await Store.GetAsync("fine@shop.example.org");
 
-        await service.UnsuppressAsync("fine@shop.example.org", "why not", T0.AddDays(1), default);
+        var result = await service.UnsuppressAsync("fine@shop.example.org", "why not", T0.AddDays(1), default);
         var after = await Store.GetAsync("fine@shop.example.org");
 
+        Assert.Equal(UnsuppressStatus.NotSuppressed, result.Status);
         Assert.Equal(before!.Version, after!.Version);
         Assert.Empty(after.Unsuppressions);
+    }
+
+    [Fact]
+    public async Task UnsuppressAsync_FromAFreshContainer_LiftsTheStoredSuppression()
+    {
+        await NewContainer().ApplyAsync(Complaint("fresh@shop.example.org", T0, "c1"), default);
+
+        var result = await NewContainer().UnsuppressAsync("fresh@shop.example.org", "asked by the customer", T0.AddDays(1), default);
+
+        Assert.Equal(UnsuppressStatus.Lifted, result.Status);
+        Assert.Equal(MailingState.Active, (await Store.GetAsync("fresh@shop.example.org"))!.State);
+    }
+
+    [Fact]
+    public async Task UnsuppressAsync_UnknownAddress_SaysSoAndWritesNothing()
+    {
+        var result = await NewContainer().UnsuppressAsync("nobody@shop.example.org", "typo?", T0, default);
+
+        Assert.Equal(UnsuppressStatus.UnknownAddress, result.Status);
+        Assert.Contains("no such address", result.Message, StringComparison.Ordinal);
+        Assert.Null(await Store.GetAsync("nobody@shop.example.org"));
+    }
+
+    [Fact]
+    public async Task UnsuppressAsync_ComplaintDatedInTheYear9999_SaysWhyNothingChanged()
+    {
+        // Written as an older version applied it, before event times were bounded.
+        var future = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+        var complaint = new FeedbackEvent("later@shop.example.org", new MailingEvent("k-9999", MailingEventKind.Complaint, future) { FeedbackId = "c-9999" });
+        await Store.ApplyAsync(complaint.Address, current => _rules.Apply(current, complaint));
+        var before = await Store.GetAsync(complaint.Address);
+
+        var result = await NewContainer().UnsuppressAsync(complaint.Address, "customer called", T0, default);
+
+        Assert.Equal(UnsuppressStatus.StillSuppressed, result.Status);
+        Assert.Contains("in the future", result.Message, StringComparison.Ordinal);
+        Assert.Contains("9999-12-31", result.Message, StringComparison.Ordinal);
+        Assert.Equal(before!.Version, (await Store.GetAsync(complaint.Address))!.Version);
     }
 }

@@ -106,6 +106,49 @@ public class SesMessageParserTests
 
         Assert.Null(result.Error);
         Assert.Equal("a@x.org", Assert.Single(result.Events).Address);
-        Assert.Equal(["(no address)", "not an address"], result.SkippedRecipients);
+        Assert.Equal(["(no address)", "not an address"], result.SkippedRecipients.Select(s => s.Address));
+        Assert.All(result.SkippedRecipients, s => Assert.False(string.IsNullOrWhiteSpace(s.Reason)));
+    }
+
+    [Fact]
+    public void Parse_ComplaintDatedInTheYear9999_IsRefusedWithAReason()
+    {
+        var json = SesMessages.Complaint("far@x.org", new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), "c1");
+
+        var result = SesMessageParser.Parse(json, SesMessages.T0);
+
+        Assert.Empty(result.Events);
+        Assert.Contains("in the future", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EventAFewHoursAheadOfThisClock_IsAcceptedAsClockSkew()
+    {
+        var json = SesMessages.Complaint("skew@x.org", SesMessages.T0.AddHours(3), "c1");
+
+        var result = SesMessageParser.Parse(json, SesMessages.T0);
+
+        Assert.Null(result.Error);
+        Assert.Single(result.Events);
+    }
+
+    [Fact]
+    public void Parse_EventDatedBeforeSesExisted_IsRefused()
+    {
+        var json = SesMessages.Bounce("old@x.org", "Permanent", new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero), "b1");
+
+        var result = SesMessageParser.Parse(json, SesMessages.T0);
+
+        Assert.Contains("before SES existed", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MessageWithALoneSurrogate_FailsWithASentenceInsteadOfThrowing()
+    {
+        var json = SesMessages.Complaint("a@x.org", SesMessages.T0, "c1").Replace("abuse", "ab" + (char)0xD800 + "use", StringComparison.Ordinal);
+
+        var result = SesMessageParser.Parse(json, SesMessages.T0);
+
+        Assert.Contains("lone surrogate", result.Error, StringComparison.Ordinal);
     }
 }
