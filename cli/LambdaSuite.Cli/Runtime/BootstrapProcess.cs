@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LambdaSuite.Cli.Packaging;
 using LambdaSuite.Runtime;
 
 namespace LambdaSuite.Cli.Runtime;
@@ -28,15 +29,18 @@ public sealed class BootstrapProcess : IAsyncDisposable
     public Task<int> Exited { get; }
 
     /// <param name="onOutputLine">Receives every stdout and stderr line (the runtime's JSON logs); null discards them.</param>
+    /// <param name="architecture">What the executable was built for; another than this machine's runs under qemu (its /proc figures are then the emulator's).</param>
     public static BootstrapProcess Start(
         string executablePath,
         string runtimeApi,
         IReadOnlyDictionary<string, string?>? environment = null,
-        Action<string>? onOutputLine = null)
+        Action<string>? onOutputLine = null,
+        LambdaArchitecture? architecture = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(executablePath);
         ArgumentException.ThrowIfNullOrEmpty(runtimeApi);
-        var startInfo = new ProcessStartInfo(Path.GetFullPath(executablePath))
+        var (fileName, arguments) = (architecture ?? LambdaArchitecture.Host).LaunchCommand(Path.GetFullPath(executablePath));
+        var startInfo = new ProcessStartInfo(fileName, arguments)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
