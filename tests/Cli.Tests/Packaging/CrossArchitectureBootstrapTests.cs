@@ -69,9 +69,19 @@ public sealed class CrossArchitectureBootstrapTests : IAsyncLifetime
         InvocationOutcome notJson;
         await using (var session = await BootstrapSession.StartAsync(bootstrap, Function, l => { lock (logs) { logs.Add(l); } }, default, environment, s_other))
         {
-            // Emulation makes the first start slower than on the metal; the timeout is generous for a loaded CI machine.
-            complaint = await session.InvokeAsync(await File.ReadAllBytesAsync(_layout.FullPath("demo/ses/04-complaint.json")), TimeSpan.FromSeconds(60), default);
-            notJson = await session.InvokeAsync("{{{"u8.ToArray(), TimeSpan.FromSeconds(60), default);
+            try
+            {
+                // Emulation makes the first start slower than on the metal; the timeout is generous for a loaded CI machine.
+                complaint = await session.InvokeAsync(await File.ReadAllBytesAsync(_layout.FullPath("demo/ses/04-complaint.json")), TimeSpan.FromSeconds(60), default);
+                notJson = await session.InvokeAsync("{{{"u8.ToArray(), TimeSpan.FromSeconds(60), default);
+            }
+            catch (InvalidOperationException ex)
+            {
+                lock (logs)
+                {
+                    throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}{string.Join(Environment.NewLine, logs)}", ex);
+                }
+            }
         }
 
         Assert.False(complaint.IsError, Encoding.UTF8.GetString(complaint.Body) + string.Join(Environment.NewLine, logs));
