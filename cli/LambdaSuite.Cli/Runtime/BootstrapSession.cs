@@ -25,7 +25,8 @@ public sealed class BootstrapSession : IAsyncDisposable
     {
         if (!File.Exists(bootstrapPath))
         {
-            throw new FileNotFoundException($"No bootstrap at {bootstrapPath}: run `./suite package --function {functionName}` first.", bootstrapPath);
+            var arch = architecture is null || architecture.IsHost ? LambdaArchitecture.HostName : architecture.Name;
+            throw new FileNotFoundException($"No bootstrap at {bootstrapPath}: run `./suite package --function {functionName} --arch {arch}` first.", bootstrapPath);
         }
 
         var api = await LocalRuntimeApi.StartAsync(cancellationToken).ConfigureAwait(false);
