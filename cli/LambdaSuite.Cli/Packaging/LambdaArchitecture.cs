@@ -60,7 +60,7 @@ public sealed class LambdaArchitecture
         }
 
         return All.FirstOrDefault(a => string.Equals(a.Name, value, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"'{value}' is not a Lambda architecture: use arm64, x86_64 or {HostName}.", nameof(value));
+            ?? throw new ArgumentException($"'{value}' is not a Lambda architecture: use arm64, x86_64 or {HostName}.");
     }
 
     /// <summary>

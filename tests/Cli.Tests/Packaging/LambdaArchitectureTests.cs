@@ -35,6 +35,7 @@ public sealed class LambdaArchitectureTests
         var error = Assert.Throws<ArgumentException>(() => LambdaArchitecture.Parse(value));
 
         Assert.Contains("use arm64, x86_64 or host", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
