@@ -94,7 +94,7 @@ public class TemplateFunctionsTests
     [Fact]
     public void MakeDryRun_UnknownArchitecture_FailsNamingTheValidOnes()
     {
-        var (exitCode, output) = Make("SesFeedback", "build-SesFeedback", "ARTIFACTS_DIR=/tmp/unused", "LAMBDA_ARCHITECTURE=amd64");
+        var (exitCode, output) = Make("SesFeedback", "build-SesFeedback", $"ARTIFACTS_DIR={Path.Combine(Path.GetTempPath(), "unused")}", "LAMBDA_ARCHITECTURE=amd64");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("LAMBDA_ARCHITECTURE=amd64 is not a Lambda architecture: use arm64 or x86_64", output, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public sealed class BootstrapProcessTests : IDisposable
     [Fact]
     public async Task Start_NullValue_RemovesInheritedVariable()
     {
-        Environment.SetEnvironmentVariable(_variable, "/etc/ssl/certs/bundle.pem");
+        Environment.SetEnvironmentVariable(_variable, "bundle.pem");
         var script = WriteScript($"[ -z \"${{{_variable}+set}}\" ] && exit 3 || exit 4");
 
         await using var process = BootstrapProcess.Start(script, "127.0.0.1:9", new Dictionary<string, string?> { [_variable] = null });
