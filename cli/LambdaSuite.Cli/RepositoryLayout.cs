@@ -1,3 +1,5 @@
+using LambdaSuite.Cli.Packaging;
+
 namespace LambdaSuite.Cli;
 
 /// <summary>Where things live in a checkout: found by walking up to <c>LambdaSuite.slnx</c>, so commands run from any folder.</summary>
@@ -18,11 +20,20 @@ public sealed class RepositoryLayout
     /// <summary>Intermediate and bin folders of AOT publishes, apart from the everyday net10.0 build.</summary>
     public string AotArtifacts => Path.Combine(Artifacts, "aot");
 
-    public string PackageFolder(string function) => Path.Combine(Artifacts, "package", function);
+    /// <summary>One folder per architecture (<c>artifacts/package/arm64</c>, <c>.../x86_64</c>): both can be packaged side by side.</summary>
+    public string PackageRoot(LambdaArchitecture architecture) => Path.Combine(Artifacts, "package", architecture.Name);
 
-    public string PackageZip(string function) => Path.Combine(Artifacts, "package", function + ".zip");
+    /// <summary>The function's publish output for this machine's architecture, the one tests and benchmarks run.</summary>
+    public string PackageFolder(string function) => PackageFolder(function, LambdaArchitecture.Host);
 
-    public string PackagedBootstrap(string function) => Path.Combine(PackageFolder(function), "bootstrap");
+    public string PackageFolder(string function, LambdaArchitecture architecture) => Path.Combine(PackageRoot(architecture), function);
+
+    public string PackageZip(string function, LambdaArchitecture architecture) => Path.Combine(PackageRoot(architecture), function + ".zip");
+
+    /// <summary>The packaged bootstrap for this machine's architecture, the one tests and benchmarks run.</summary>
+    public string PackagedBootstrap(string function) => PackagedBootstrap(function, LambdaArchitecture.Host);
+
+    public string PackagedBootstrap(string function, LambdaArchitecture architecture) => Path.Combine(PackageFolder(function, architecture), "bootstrap");
 
     public string JitFolder(string function) => Path.Combine(Artifacts, "jit", function);
 

@@ -10,8 +10,10 @@ suite_require_dotnet
 suite_log "installing the local stack's servers (when missing)"
 bash scripts/stack/install.sh
 suite_build_cli
-suite_log "publishing each function's Native AOT bootstrap"
-dotnet "$SUITE_CLI_DLL" package
+suite_log "publishing each function's Native AOT bootstrap for this machine"
+# The demo runs the bootstraps here, so it builds this machine's architecture (`package` alone builds the
+# template's default, arm64).
+dotnet "$SUITE_CLI_DLL" package --arch host
 trap 'bash scripts/stack/stack.sh down >/dev/null 2>&1 || true' EXIT
 suite_log "starting the local stack"
 bash scripts/stack/stack.sh up >/dev/null

@@ -21,11 +21,24 @@ else
   bash scripts/stack/install.sh
 fi
 
+suite_log "installing the cross toolchain and qemu (when missing)"
+bash scripts/suite/cross-toolchain.sh
+
 suite_log "building the solution"
 dotnet build LambdaSuite.slnx -c Release -nologo -v:q -clp:ErrorsOnly
 
-suite_log "publishing each function's Native AOT bootstrap"
-dotnet "$SUITE_CLI_DLL" package
+# The process tests run every function's bootstrap on this machine, so those are built for its architecture.
+# One function is also built for the other architecture and run under qemu (Cli.Tests' cross-architecture
+# bootstrap test), so the arm64 build Lambda runs by default is exercised here too, without paying for four.
+suite_log "publishing each function's Native AOT bootstrap for this machine"
+dotnet "$SUITE_CLI_DLL" package --arch host
+if [[ "$(uname -m)" == "aarch64" ]]; then
+  cross_architecture=x86_64
+else
+  cross_architecture=arm64
+fi
+suite_log "publishing SesFeedback's Native AOT bootstrap for $cross_architecture (run under qemu by the tests)"
+dotnet "$SUITE_CLI_DLL" package --arch "$cross_architecture" --function SesFeedback
 
 stopped=false
 stop_stack() {

@@ -68,28 +68,54 @@ public class TemplateFunctionsTests
 
     [Theory]
     [MemberData(nameof(Functions))]
-    public void Function_MakeDryRun_PublishesAotAndCopiesBootstrapIntoArtifactsDir(string function)
+    public void Function_MakeDryRun_PublishesArm64AotAndCopiesBootstrapIntoArtifactsDir(string function)
     {
         var artifacts = Path.Combine(Path.GetTempPath(), "template-tests-" + Guid.NewGuid().ToString("N"));
 
-        var (exitCode, output) = Make(function, $"build-{function}", $"ARTIFACTS_DIR={artifacts}", "AOT_FRAMEWORK=net9.0");
+        var (exitCode, output) = Make(function, $"build-{function}", $"ARTIFACTS_DIR={artifacts}");
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains($"dotnet publish \"{RepositoryRoot.Combine("functions", function)}\" -c Release -r linux-x64 -p:PublishAot=true -p:SuiteTargetFramework=net9.0", output, StringComparison.Ordinal);
-        Assert.Contains($"cp \"{RepositoryRoot.Combine("artifacts", "package", function, function)}\" \"{artifacts}/bootstrap\"", output, StringComparison.Ordinal);
+        Assert.Contains($"dotnet publish \"{RepositoryRoot.Combine("functions", function)}\" -c Release -r linux-arm64 -p:PublishAot=true ", output, StringComparison.Ordinal);
+        Assert.Contains($"cp \"{RepositoryRoot.Combine("artifacts", "package", "arm64", function, function)}\" \"{artifacts}/bootstrap\"", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(artifacts));
+    }
+
+    [Fact]
+    public void MakeDryRun_X8664FromEnvironment_PublishesLinuxX64()
+    {
+        var artifacts = Path.Combine(Path.GetTempPath(), "template-tests-" + Guid.NewGuid().ToString("N"));
+
+        var (exitCode, output) = Make("Fanout", new Dictionary<string, string> { ["LAMBDA_ARCHITECTURE"] = "x86_64" }, "build-Fanout", $"ARTIFACTS_DIR={artifacts}");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains(" -r linux-x64 -p:PublishAot=true ", output, StringComparison.Ordinal);
+        Assert.Contains(RepositoryRoot.Combine("artifacts", "package", "x86_64", "Fanout", "Fanout"), output, StringComparison.Ordinal);
+        Assert.DoesNotContain("linux-arm64", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MakeDryRun_UnknownArchitecture_FailsNamingTheValidOnes()
+    {
+        var (exitCode, output) = Make("SesFeedback", "build-SesFeedback", $"ARTIFACTS_DIR={Path.Combine(Path.GetTempPath(), "unused")}", "LAMBDA_ARCHITECTURE=amd64");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("LAMBDA_ARCHITECTURE=amd64 is not a Lambda architecture: use arm64 or x86_64", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("dotnet publish", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void MakeDryRun_WithoutArtifactsDir_Fails()
     {
-        var (exitCode, output) = Make("SesFeedback", "build-SesFeedback", "AOT_FRAMEWORK=net9.0");
+        var (exitCode, output) = Make("SesFeedback", "build-SesFeedback");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("ARTIFACTS_DIR is not set", output, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output) Make(string function, params string[] arguments)
+    private static (int ExitCode, string Output) Make(string function, params string[] arguments) =>
+        Make(function, new Dictionary<string, string>(), arguments);
+
+    private static (int ExitCode, string Output) Make(string function, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("make") { WorkingDirectory = RepositoryRoot.Combine("functions", function), RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-n");
@@ -99,6 +125,12 @@ public class TemplateFunctionsTests
         }
 
         start.Environment.Remove("ARTIFACTS_DIR");
+        start.Environment.Remove("LAMBDA_ARCHITECTURE");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("make did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();

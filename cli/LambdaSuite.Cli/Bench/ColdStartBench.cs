@@ -1,3 +1,4 @@
+using LambdaSuite.Cli.Packaging;
 using LambdaSuite.Cli.Runtime;
 
 namespace LambdaSuite.Cli.Bench;
@@ -9,12 +10,19 @@ namespace LambdaSuite.Cli.Bench;
 /// </summary>
 public sealed class ColdStartBench
 {
-    public async Task<ColdStartSample> MeasureOnceAsync(string executable, string functionName, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The SDK's variable naming extra trusted certificates (a PEM file); kept out of the measured process.</summary>
+    public const string CaBundleVariable = "AWS_CA_BUNDLE";
+
+    /// <param name="architecture">What the executable was built for; another than this machine's runs under qemu, so its times and RSS are the emulator's.</param>
+    public async Task<ColdStartSample> MeasureOnceAsync(string executable, string functionName, TimeSpan timeout, CancellationToken cancellationToken, LambdaArchitecture? architecture = null)
     {
         await using var api = await LocalRuntimeApi.StartAsync(cancellationToken).ConfigureAwait(false);
         var invocation = api.Enqueue(ColdStartEvents.For(functionName));
-        var environment = new Dictionary<string, string?> { ["AWS_LAMBDA_FUNCTION_NAME"] = functionName };
-        await using var process = BootstrapProcess.Start(executable, api.HostAndPort, environment);
+        // Lambda sets no AWS_CA_BUNDLE, while some machines export one for every tool; AWSSDK.Core 4.1 honours it by
+        // parsing the whole PEM bundle when the first client is made (40-110 ms measured here), which is not Lambda's
+        // cold start. The bench measures what Lambda runs.
+        var environment = new Dictionary<string, string?> { ["AWS_LAMBDA_FUNCTION_NAME"] = functionName, [CaBundleVariable] = null };
+        await using var process = BootstrapProcess.Start(executable, api.HostAndPort, environment, onOutputLine: null, architecture);
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(timeout);
         var timedOut = Task.Delay(Timeout.Infinite, timer.Token);
@@ -45,14 +53,14 @@ public sealed class ColdStartBench
     }
 
     /// <summary>One unmeasured warm-up start (disk cache, the API's own JIT), then <paramref name="runs"/> measured ones.</summary>
-    public async Task<ColdStartSummary> MeasureAsync(BenchTarget target, string mode, string executable, int runs, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<ColdStartSummary> MeasureAsync(BenchTarget target, string mode, string executable, int runs, TimeSpan timeout, CancellationToken cancellationToken, LambdaArchitecture? architecture = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        await MeasureOnceAsync(executable, target.Name, timeout, cancellationToken).ConfigureAwait(false);
+        await MeasureOnceAsync(executable, target.Name, timeout, cancellationToken, architecture).ConfigureAwait(false);
         var samples = new List<ColdStartSample>(runs);
         for (var i = 0; i < runs; i++)
         {
-            samples.Add(await MeasureOnceAsync(executable, target.Name, timeout, cancellationToken).ConfigureAwait(false));
+            samples.Add(await MeasureOnceAsync(executable, target.Name, timeout, cancellationToken, architecture).ConfigureAwait(false));
         }
 
         return ColdStartSummary.From(target.Name, mode, samples);

@@ -6,10 +6,11 @@ using LambdaSuite.Cli.Packaging;
 namespace LambdaSuite.Cli.Bench;
 
 /// <summary>
-/// <c>./suite bench cold-start [--runs 20] [--json]</c>: process start → ready for the first event (init) and →
-/// first response (init plus a first invocation that does real work, <see cref="ColdStartEvents"/>), AOT bootstrap
-/// vs JIT apphost, for every function plus the probe (the host alone). Missing builds are made first. The functions'
-/// first events need the local stack (the suite passes its endpoints on).
+/// <c>./suite bench cold-start [--runs 20] [--arch host|arm64|x86_64] [--json]</c>: process start → ready for the first
+/// event (init) and → first response (init plus a first invocation that does real work, <see cref="ColdStartEvents"/>),
+/// AOT bootstrap vs JIT apphost, for every function plus the probe (the host alone). Missing builds are made first.
+/// The functions' first events need the local stack (the suite passes its endpoints on). An architecture other than
+/// this machine's measures the packaged AOT bootstraps under qemu: emulated figures, labelled so, no JIT row.
 /// </summary>
 public static class ColdStartCommand
 {
@@ -30,7 +31,12 @@ public static class ColdStartCommand
         var only = new Option<string?>("--target", "-t") { Description = "Measure one target only: " + string.Join(", ", targets.Select(t => t.Name)) };
         var rebuild = new Option<bool>("--rebuild") { Description = "Publish the AOT and JIT builds again even when present" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each start to answer", DefaultValueFactory = _ => 10 };
-        var command = new Command("cold-start", "Process start to first response, Native AOT bootstrap vs JIT") { runs, json, only, rebuild, timeout };
+        var arch = new Option<string>("--arch", "-a")
+        {
+            Description = $"Bootstraps of this architecture (arm64, x86_64, {LambdaArchitecture.HostName}); another than this machine's runs under qemu, AOT only",
+            DefaultValueFactory = _ => LambdaArchitecture.HostName,
+        };
+        var command = new Command("cold-start", "Process start to first response, Native AOT bootstrap vs JIT") { runs, json, only, rebuild, timeout, arch };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -41,6 +47,17 @@ public static class ColdStartCommand
             if (runCount < 1)
             {
                 await error.WriteLineAsync("--runs must be at least 1.").ConfigureAwait(false);
+                return InvokeCommand.UsageErrorExitCode;
+            }
+
+            LambdaArchitecture architecture;
+            try
+            {
+                architecture = LambdaArchitecture.Parse(parse.GetValue(arch));
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return InvokeCommand.UsageErrorExitCode;
             }
 
@@ -56,12 +73,22 @@ public static class ColdStartCommand
 
             var repository = layout();
             var publisher = new AotPublisher(repository, new DotnetRunner(progress), progress);
+            try
+            {
+                await new CrossToolchain(repository, progress).EnsureAsync(architecture, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException ex)
+            {
+                await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return 1;
+            }
+
             var bench = new ColdStartBench();
             var perRun = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout)));
             var summaries = new List<ColdStartSummary>();
             foreach (var target in selected)
             {
-                foreach (var (mode, build) in Builds(repository, publisher, target, parse.GetValue(rebuild)))
+                foreach (var (mode, build) in Builds(repository, publisher, target, architecture, parse.GetValue(rebuild)))
                 {
                     string executable;
                     try
@@ -76,7 +103,8 @@ public static class ColdStartCommand
                     }
 
                     await progress.WriteLineAsync($"{target.Name} {mode}: {runCount} starts ...").ConfigureAwait(false);
-                    summaries.Add(await bench.MeasureAsync(target, mode, executable, runCount, perRun, cancellationToken).ConfigureAwait(false));
+                    var summary = await bench.MeasureAsync(target, mode, executable, runCount, perRun, cancellationToken, architecture).ConfigureAwait(false);
+                    summaries.Add(architecture.IsHost ? summary : summary with { Note = Emulated(architecture, summary.Note) });
                 }
             }
 
@@ -86,15 +114,28 @@ public static class ColdStartCommand
         return command;
     }
 
-    private static IEnumerable<(string Mode, Func<CancellationToken, Task<string>> Build)> Builds(RepositoryLayout layout, AotPublisher publisher, BenchTarget target, bool rebuild)
+    private static string Emulated(LambdaArchitecture architecture, string? note)
+    {
+        var label = $"emulated ({architecture.LaunchCommand("bootstrap").FileName}), not a Lambda figure";
+        return note is null ? label : $"{label}; {note}";
+    }
+
+    private static IEnumerable<(string Mode, Func<CancellationToken, Task<string>> Build)> Builds(RepositoryLayout layout, AotPublisher publisher, BenchTarget target, LambdaArchitecture architecture, bool rebuild)
     {
         yield return ("AOT", async cancellationToken =>
         {
-            var bootstrap = layout.PackagedBootstrap(target.Name);
+            var bootstrap = layout.PackagedBootstrap(target.Name, architecture);
             return !rebuild && File.Exists(bootstrap)
                 ? bootstrap
-                : (await publisher.PublishAsync(target.ProjectFolder, target.Name, layout.PackageFolder(target.Name), cancellationToken).ConfigureAwait(false)).Bootstrap;
+                : (await publisher.PublishAsync(target.ProjectFolder, target.Name, layout.PackageFolder(target.Name, architecture), architecture, cancellationToken).ConfigureAwait(false)).Bootstrap;
         });
+
+        // A JIT apphost under emulation would measure qemu's translation of the JIT, which no Lambda ever runs.
+        if (!architecture.IsHost)
+        {
+            yield break;
+        }
+
         yield return ("JIT", async cancellationToken =>
         {
             var apphost = layout.JitExecutable(target.Name);

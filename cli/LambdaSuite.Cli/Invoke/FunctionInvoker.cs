@@ -31,7 +31,7 @@ public sealed class FunctionInvoker
     {
         if (!File.Exists(bootstrapPath))
         {
-            throw new FileNotFoundException($"No bootstrap at {bootstrapPath}: run `./suite package --function {functionName}` first.", bootstrapPath);
+            throw new FileNotFoundException($"No bootstrap at {bootstrapPath}: run `./suite package --function {functionName} --arch host` first (this machine runs its own architecture's bootstrap).", bootstrapPath);
         }
 
         await using var api = await LocalRuntimeApi.StartAsync(cancellationToken).ConfigureAwait(false);

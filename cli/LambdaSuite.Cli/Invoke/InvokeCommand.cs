@@ -24,7 +24,7 @@ public static class InvokeCommand
         var eventFile = new Option<FileInfo>("--event", "-e") { Description = "File holding the event JSON", Required = true };
         var inProcess = new Option<bool>("--in-process") { Description = "Call the function's Create factory in this process instead of running its bootstrap" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document describing the outcome" };
-        var bootstrap = new Option<FileInfo?>("--bootstrap") { Description = "Run this executable instead of artifacts/package/<Function>/bootstrap" };
+        var bootstrap = new Option<FileInfo?>("--bootstrap") { Description = "Run this executable instead of artifacts/package/<this machine's arch>/<Function>/bootstrap" };
         var timeout = new Option<int>("--timeout") { Description = "Function timeout in seconds", DefaultValueFactory = _ => 30 };
 
         var command = new Command("invoke", "Invoke a function once with an event, through the Lambda Runtime API")

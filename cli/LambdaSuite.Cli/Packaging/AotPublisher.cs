@@ -1,56 +1,42 @@
 namespace LambdaSuite.Cli.Packaging;
 
 /// <summary>
-/// Publishes a project as a Native AOT linux-x64 executable through the framework named by
-/// <c>SuiteAotFramework</c> (Directory.Build.props), the one switch between net9.0 here and net10.0 on a full registry.
+/// Publishes a project as a Native AOT executable for one Lambda architecture (net10.0, the one framework of the
+/// tree) and checks the result's ELF machine, so a cross publish that built for the wrong machine fails here.
 /// </summary>
 public sealed class AotPublisher(RepositoryLayout layout, DotnetRunner dotnet, TextWriter progress)
 {
-    public const string RuntimeIdentifier = "linux-x64";
-
-    private string? _framework;
-
-    /// <summary>The evaluated <c>SuiteAotFramework</c> (MSBuild evaluation, so an override by environment variable is honoured).</summary>
-    public async Task<string> AotFrameworkAsync(string projectFolder, CancellationToken cancellationToken)
-    {
-        if (_framework is not null)
-        {
-            return _framework;
-        }
-
-        var result = await dotnet.RunAsync(["msbuild", layout.FullPath(projectFolder), "-getProperty:SuiteAotFramework", "-nologo"], layout.Root, "reading SuiteAotFramework", cancellationToken).ConfigureAwait(false);
-        var value = result.Output.Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);
-        if (result.ExitCode != 0 || string.IsNullOrEmpty(value) || !value.StartsWith("net", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"Could not read SuiteAotFramework from {projectFolder}:{Environment.NewLine}{result.Tail(20)}");
-        }
-
-        _framework = value;
-        return value;
-    }
+    /// <summary>Publishes for this machine's architecture (the probe and benchmarks run what they publish).</summary>
+    public Task<(DotnetRunResult Run, string Bootstrap)> PublishAsync(string projectFolder, string assemblyName, string outputFolder, CancellationToken cancellationToken) =>
+        PublishAsync(projectFolder, assemblyName, outputFolder, LambdaArchitecture.Host, cancellationToken);
 
     /// <summary>Publishes <paramref name="projectFolder"/> into <paramref name="outputFolder"/> and copies its executable to <c>bootstrap</c> there.</summary>
     /// <returns>The publish run and the path of <c>bootstrap</c>.</returns>
-    public async Task<(DotnetRunResult Run, string Bootstrap)> PublishAsync(string projectFolder, string assemblyName, string outputFolder, CancellationToken cancellationToken)
+    public async Task<(DotnetRunResult Run, string Bootstrap)> PublishAsync(string projectFolder, string assemblyName, string outputFolder, LambdaArchitecture architecture, CancellationToken cancellationToken)
     {
-        var framework = await AotFrameworkAsync(projectFolder, cancellationToken).ConfigureAwait(false);
-        await progress.WriteLineAsync($"{assemblyName}: Native AOT publish ({framework}, {RuntimeIdentifier}) ...").ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(architecture);
+        await progress.WriteLineAsync($"{assemblyName}: Native AOT publish ({architecture.RuntimeIdentifier}) ...").ConfigureAwait(false);
         string[] arguments =
         [
             "publish", layout.FullPath(projectFolder),
             "-c", "Release",
-            "-r", RuntimeIdentifier,
+            "-r", architecture.RuntimeIdentifier,
             "-p:PublishAot=true",
-            $"-p:SuiteTargetFramework={framework}",
             $"-p:ArtifactsPath={layout.AotArtifacts}",
             "-o", outputFolder,
             "-nologo",
         ];
-        var run = await dotnet.RunAsync(arguments, layout.Root, $"{assemblyName} AOT publish", cancellationToken).ConfigureAwait(false);
+        var run = await dotnet.RunAsync(arguments, layout.Root, $"{assemblyName} AOT publish ({architecture})", cancellationToken).ConfigureAwait(false);
         var executable = Path.Combine(outputFolder, assemblyName);
         if (run.ExitCode != 0 || !File.Exists(executable))
         {
-            throw new InvalidOperationException($"AOT publish of {projectFolder} failed (exit {run.ExitCode}):{Environment.NewLine}{run.Tail(30)}");
+            throw new InvalidOperationException($"AOT publish of {projectFolder} for {architecture} failed (exit {run.ExitCode}):{Environment.NewLine}{run.Tail(30)}");
+        }
+
+        var built = ElfHeader.ReadArchitecture(executable);
+        if (!ReferenceEquals(built, architecture))
+        {
+            throw new InvalidOperationException($"AOT publish of {projectFolder} asked for {architecture} but produced a {built} executable; delete artifacts/aot and publish again.");
         }
 
         var bootstrap = Path.Combine(outputFolder, "bootstrap");
@@ -59,7 +45,7 @@ public sealed class AotPublisher(RepositoryLayout layout, DotnetRunner dotnet, T
         {
             File.SetUnixFileMode(bootstrap, LambdaZipWriter.ExecutableMode);
         }
-        await progress.WriteLineAsync($"{assemblyName}: published in {run.Elapsed.TotalSeconds:0.0} s, {run.Warnings.Count} warning(s)").ConfigureAwait(false);
+        await progress.WriteLineAsync($"{assemblyName}: published for {architecture} in {run.Elapsed.TotalSeconds:0.0} s, {run.Warnings.Count} warning(s)").ConfigureAwait(false);
         return (run, bootstrap);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LambdaSuite.Cli.Packaging;
 using LambdaSuite.Runtime;
 
 namespace LambdaSuite.Cli.Runtime;
@@ -27,16 +28,20 @@ public sealed class BootstrapProcess : IAsyncDisposable
     /// <summary>Completes with the exit code when the process ends.</summary>
     public Task<int> Exited { get; }
 
+    /// <param name="environment">Variables set on top of the current environment; a null value removes that variable.</param>
     /// <param name="onOutputLine">Receives every stdout and stderr line (the runtime's JSON logs); null discards them.</param>
+    /// <param name="architecture">What the executable was built for; another than this machine's runs under qemu (its /proc figures are then the emulator's).</param>
     public static BootstrapProcess Start(
         string executablePath,
         string runtimeApi,
         IReadOnlyDictionary<string, string?>? environment = null,
-        Action<string>? onOutputLine = null)
+        Action<string>? onOutputLine = null,
+        LambdaArchitecture? architecture = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(executablePath);
         ArgumentException.ThrowIfNullOrEmpty(runtimeApi);
-        var startInfo = new ProcessStartInfo(Path.GetFullPath(executablePath))
+        var (fileName, arguments) = (architecture ?? LambdaArchitecture.Host).LaunchCommand(Path.GetFullPath(executablePath));
+        var startInfo = new ProcessStartInfo(fileName, arguments)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -46,7 +51,15 @@ public sealed class BootstrapProcess : IAsyncDisposable
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            startInfo.Environment[name] = value;
+            // A null value takes the variable away, for ones this machine sets and Lambda does not.
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
         }
 
         startInfo.Environment[RuntimeApiHeaders.RuntimeApiEnvironmentVariable] = runtimeApi;

@@ -1,3 +1,5 @@
+using LambdaSuite.Cli.Packaging;
+
 namespace LambdaSuite.Cli.Runtime;
 
 /// <summary>
@@ -16,17 +18,20 @@ public sealed class BootstrapSession : IAsyncDisposable
     }
 
     /// <param name="environment">Variables set for the process on top of the current environment (a table name, a policy).</param>
+    /// <param name="architecture">What the bootstrap was built for; another than this machine's runs under qemu.</param>
     public static async Task<BootstrapSession> StartAsync(
-        string bootstrapPath, string functionName, Action<string>? onLogLine, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? environment = null)
+        string bootstrapPath, string functionName, Action<string>? onLogLine, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? environment = null,
+        LambdaArchitecture? architecture = null)
     {
         if (!File.Exists(bootstrapPath))
         {
-            throw new FileNotFoundException($"No bootstrap at {bootstrapPath}: run `./suite package --function {functionName}` first.", bootstrapPath);
+            var arch = architecture is null || architecture.IsHost ? LambdaArchitecture.HostName : architecture.Name;
+            throw new FileNotFoundException($"No bootstrap at {bootstrapPath}: run `./suite package --function {functionName} --arch {arch}` first.", bootstrapPath);
         }
 
         var api = await LocalRuntimeApi.StartAsync(cancellationToken).ConfigureAwait(false);
         var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["AWS_LAMBDA_FUNCTION_NAME"] = functionName };
-        return new BootstrapSession(api, BootstrapProcess.Start(bootstrapPath, api.HostAndPort, variables, onLogLine));
+        return new BootstrapSession(api, BootstrapProcess.Start(bootstrapPath, api.HostAndPort, variables, onLogLine, architecture));
     }
 
     /// <summary>Queues one event and waits for the runtime's answer (or its exit, or the timeout).</summary>

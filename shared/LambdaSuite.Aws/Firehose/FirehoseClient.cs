@@ -4,7 +4,7 @@ namespace LambdaSuite.Aws.Firehose;
 
 /// <summary>
 /// Amazon Data Firehose over the AWS JSON 1.1 protocol (<c>X-Amz-Target: Firehose_20150804.{Operation}</c>). In-house
-/// because AWSSDK.KinesisFirehose does not restore from the registry these machines reach; operation and field names
+/// because AWSSDK.KinesisFirehose is not served by the NuGet registry these machines reach; operation and field names
 /// follow it so it can replace this class.
 /// </summary>
 public sealed class FirehoseClient(AwsHttp http) : IFirehoseClient

@@ -6,8 +6,9 @@ namespace LambdaSuite.Aws.IotData;
 
 /// <summary>
 /// AWS IoT Data Plane's HTTPS publish (<c>POST /topics/{topic}?qos=N</c>, REST-JSON errors, signing name
-/// <c>iotdata</c>). In-house because AWSSDK.IotData does not restore from the registry these machines reach (and no
-/// MQTT library does either); operation and field names follow the SDK so it can replace this class.
+/// <c>iotdata</c>). In-house because AWSSDK.IotData is not served by the NuGet registry these machines reach; an MQTT
+/// library (MQTTnet is served) would add a connection and session where one signed HTTPS POST per message does. The
+/// operation and field names follow the SDK so it can replace this class.
 /// </summary>
 public sealed class IotDataClient(AwsHttp http) : IIotDataClient
 {

@@ -5,7 +5,7 @@ namespace LambdaSuite.Aws.Kinesis;
 
 /// <summary>
 /// Kinesis Data Streams over the AWS JSON 1.1 protocol (<c>X-Amz-Target: Kinesis_20131202.{Operation}</c>). In-house
-/// because AWSSDK.Kinesis does not restore from the registry these machines reach; operation and field names follow
+/// because AWSSDK.Kinesis is not served by the NuGet registry these machines reach; operation and field names follow
 /// it so it can replace this class.
 /// </summary>
 public sealed class KinesisClient(AwsHttp http) : IKinesisClient

@@ -4,7 +4,7 @@ namespace LambdaSuite.Aws.Lambda;
 
 /// <summary>
 /// Lambda's Invoke over REST-JSON (<c>POST /2015-03-31/functions/{FunctionName}/invocations</c>). In-house because
-/// AWSSDK.Lambda does not restore from the registry these machines reach; operation and field names follow it so it
+/// AWSSDK.Lambda is not served by the NuGet registry these machines reach; operation and field names follow it so it
 /// can replace this class.
 /// </summary>
 public sealed class LambdaClient(AwsHttp http) : ILambdaClient

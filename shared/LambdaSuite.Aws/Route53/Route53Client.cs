@@ -9,7 +9,7 @@ namespace LambdaSuite.Aws.Route53;
 
 /// <summary>
 /// Route 53 over REST-XML (API 2013-04-01) on the partition's global endpoint, signed in its home region (us-east-1
-/// in the aws partition). In-house because AWSSDK.Route53 does not restore from the registry these machines reach;
+/// in the aws partition). In-house because AWSSDK.Route53 is not served by the NuGet registry these machines reach;
 /// operation and field names follow it so it can replace this class. Record names pass through untouched.
 /// </summary>
 public sealed class Route53Client(AwsHttp http) : IRoute53Client

@@ -4,7 +4,7 @@ namespace LambdaSuite.Aws.SecretsManager;
 
 /// <summary>
 /// AWS Secrets Manager over the AWS JSON 1.1 protocol (<c>X-Amz-Target: secretsmanager.{Operation}</c>). In-house
-/// because AWSSDK.SecretsManager does not restore from the registry these machines reach; operation and field names
+/// because AWSSDK.SecretsManager is not served by the NuGet registry these machines reach; operation and field names
 /// follow it so it can replace this class. Errors (ResourceNotFoundException, AccessDeniedException, DecryptionFailure,
 /// ...) surface as <see cref="AwsServiceException"/> with the service's code and message.
 /// </summary>

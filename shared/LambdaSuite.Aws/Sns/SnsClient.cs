@@ -5,8 +5,8 @@ using LambdaSuite.Aws.Http;
 namespace LambdaSuite.Aws.Sns;
 
 /// <summary>
-/// SNS over its query protocol (API version 2010-03-31). In-house because AWSSDK.SimpleNotificationService does not
-/// restore from the registry these machines reach; operation and field names follow it so it can replace this class.
+/// SNS over its query protocol (API version 2010-03-31). In-house because AWSSDK.SimpleNotificationService is not
+/// served by the NuGet registry these machines reach; operation and field names follow it so it can replace this class.
 /// </summary>
 public sealed class SnsClient(AwsHttp http) : ISnsClient
 {

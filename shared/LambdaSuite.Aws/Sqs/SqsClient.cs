@@ -3,8 +3,11 @@ using LambdaSuite.Aws.Http;
 namespace LambdaSuite.Aws.Sqs;
 
 /// <summary>
-/// SQS over the AWS JSON 1.0 protocol (<c>X-Amz-Target: AmazonSQS.{Operation}</c>). In-house because AWSSDK.SQS does
-/// not restore from the registry these machines reach; operation and field names follow it so it can replace this class.
+/// SQS over the AWS JSON 1.0 protocol (<c>X-Amz-Target: AmazonSQS.{Operation}</c>). Written in-house when AWSSDK.SQS
+/// could not be had here; the registry serves it now (4.1.0.1, AOT-clean), and this client stays because it shares
+/// the other clients' one signing, retry and error path and deadline, until a measured comparison (cold start,
+/// memory, cost per batch) says the package does better. Operation and field names follow the SDK so it can
+/// replace this class.
 /// </summary>
 public sealed class SqsClient(AwsHttp http) : ISqsClient
 {

@@ -5,8 +5,9 @@ namespace LambdaSuite.Aws.Sts;
 
 /// <summary>
 /// STS AssumeRole over the query protocol (API 2011-06-15) on the regional endpoint. In-house rather than
-/// AWSSDK.SecurityToken so every client shares one signing, retry and error path and the same loopback stub tests it;
-/// operation and field names follow the SDK so it can replace this class.
+/// AWSSDK.SecurityToken (served here now, 4.1.0.1, AOT-clean) so every client shares one signing, retry and error
+/// path and the same loopback stub tests it; whether the package replaces it is for a measured comparison to decide.
+/// Operation and field names follow the SDK so it can replace this class.
 /// </summary>
 public sealed class StsClient(AwsHttp http)
 {
