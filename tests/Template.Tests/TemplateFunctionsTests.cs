@@ -35,6 +35,18 @@ public class TemplateFunctionsTests
         Assert.InRange(template.Property(function, "Timeout")!.Value.GetInt32(), 1, 900);
     }
 
+    [Fact]
+    public void MakefileDefaultArchitecture_IsTheTemplatesArchitectureDefault()
+    {
+        var templateDefault = SamTemplate.Repository.Parameters["Architecture"].GetProperty("Default").GetString();
+
+        var makefile = File.ReadAllLines(RepositoryRoot.Combine("functions", "aot-bootstrap.mk"));
+
+        // SAM passes no architecture to a makefile build, so a plain `sam build` builds this default: it must be what
+        // a plain deploy runs.
+        Assert.Contains($"LAMBDA_ARCHITECTURE ?= {templateDefault}", makefile);
+    }
+
     [Theory]
     [MemberData(nameof(Functions))]
     public void Function_CodeUri_IsTheFunctionFolderWithAnExecutableOfTheSameName(string function)
