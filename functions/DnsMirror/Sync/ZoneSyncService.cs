@@ -78,7 +78,7 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
         Fill(report, transfer);
         if (transfer.Snapshot is null)
         {
-            log.WriteLine($"{job.Zone}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}; nothing to do");
+            log.WriteLine($"{job.Zone}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}{(transfer.Reason is null ? "" : $" ({transfer.Reason})")}; nothing to do");
             return;
         }
 
@@ -106,6 +106,7 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
     {
         report.MasterSerial = transfer.MasterSerial;
         report.Master = transfer.Master;
+        report.Error = transfer.Reason;
         report.Outcome = transfer.Outcome switch
         {
             TransferOutcome.Unchanged => nameof(ZoneRunOutcome.Unchanged),
