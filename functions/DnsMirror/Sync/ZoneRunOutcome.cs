@@ -21,5 +21,8 @@ public enum ZoneRunOutcome
     /// <summary>The plan deletes more than MaxDeletePercent; nothing changed.</summary>
     Refused,
 
+    /// <summary>The transfer held only the apex SOA and NS: nothing applied, no serial recorded; <c>Force</c> mirrors it.</summary>
+    EmptyTransfer,
+
     Failed,
 }

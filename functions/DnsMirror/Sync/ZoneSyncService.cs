@@ -65,7 +65,7 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
             {
                 report.Changes = sync.Plan.Diff.Changes.Count + (sync.Plan.Diff.SerialChange is null ? 0 : 1);
                 report.Batches = sync.ChangeIds.Count;
-                report.Outcome = Outcome(sync.DryRun, sync.Plan.IsRefused, sync.Plan.IsEmpty);
+                report.Outcome = Outcome(sync.DryRun, sync.Plan.IsRefused, sync.Plan.IsEmpty, sync.Plan.IsEmptySource);
                 report.Error = sync.Plan.RefusalReason;
             }
 
@@ -86,7 +86,7 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
         var (plan, sent) = await target.MirrorAsync(transfer.Snapshot, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
         report.Batches = sent;
         report.Changes = plan.Deletes.Count + plan.Adds.Count + (plan.SerialRecord is null ? 0 : 1);
-        report.Outcome = Outcome(job.Options.DryRun, plan.IsRefused, plan.IsEmpty);
+        report.Outcome = Outcome(job.Options.DryRun, plan.IsRefused, plan.IsEmpty, plan.IsEmptySource);
         report.Error = plan.RefusalReason;
     }
 
@@ -115,8 +115,9 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
         };
     }
 
-    private static string Outcome(bool dryRun, bool refused, bool empty) =>
-        refused ? nameof(ZoneRunOutcome.Refused)
+    private static string Outcome(bool dryRun, bool refused, bool empty, bool emptySource) =>
+        refused && emptySource ? nameof(ZoneRunOutcome.EmptyTransfer)
+        : refused ? nameof(ZoneRunOutcome.Refused)
         : dryRun ? nameof(ZoneRunOutcome.DryRun)
         : empty ? nameof(ZoneRunOutcome.InSync)
         : nameof(ZoneRunOutcome.Synced);
