@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using DnsMirror.Config;
 using DnsMirror.Diff;
 using DnsMirror.Rfc2136;
@@ -10,23 +11,55 @@ using LambdaSuite.Data.DnsMirror;
 namespace DnsMirror.Sync;
 
 /// <summary>
-/// One zone's run: read its state row (the last mirrored serial), transfer when the master moved, diff, plan and
-/// apply to the zone's target, then record the outcome. The serial is recorded only once the target matches it,
-/// so a failed, refused or dry run is tried again next time. Every wait is bounded by <c>deadline</c>.
+/// One zone's run: take the zone's lease (which also reads its state row: the last mirrored serial), transfer when
+/// the master moved, diff, plan and apply to the zone's target, record the outcome, release the lease. The serial
+/// is recorded only once the target matches it, so a failed, refused or dry run is tried again next time. A zone
+/// whose lease another run holds is reported <see cref="ZoneRunOutcome.ZoneBusy"/> and left alone. Every wait is
+/// bounded by <c>deadline</c>.
 /// </summary>
 public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore store, DnsMirrorSettings settings, TimeProvider time)
 {
+    /// <summary>
+    /// How long a lease outlives its owner's invocation. Lambda ends an invocation at its deadline (the template's
+    /// 300 s timeout at most), so once the deadline has passed the owner cannot apply anything more; the margin
+    /// covers clock differences between the hosts that compare expiries.
+    /// </summary>
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(60);
+
     public async Task<ZoneRunReport> RunAsync(ZoneJob job, DateTimeOffset deadline, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(log);
         var started = Stopwatch.GetTimestamp();
-        var state = await store.GetAsync(job.Zone, cancellationToken).ConfigureAwait(false);
-        var report = new ZoneRunReport { Zone = job.Zone, KnownSerial = state?.LastSerial };
+        var owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var now = time.GetUtcNow();
+        var state = await store.TryAcquireLeaseAsync(job.Zone, owner, now, deadline + settings.DeadlineMargin + LeaseMargin, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return Busy(job.Zone, started, log);
+        }
+
+        try
+        {
+            return await RunLeasedAsync(job, state, started, deadline, log, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also after a failure or a cancelled run: the next run must not wait for the expiry.
+            if (!await store.ReleaseLeaseAsync(job.Zone, owner, CancellationToken.None).ConfigureAwait(false))
+            {
+                log.WriteLine($"{job.Zone}: the zone's lease had expired and was taken over before this run ended");
+            }
+        }
+    }
+
+    private async Task<ZoneRunReport> RunLeasedAsync(ZoneJob job, DnsMirrorZoneState state, long started, DateTimeOffset deadline, TextWriter log, CancellationToken cancellationToken)
+    {
+        var report = new ZoneRunReport { Zone = job.Zone, KnownSerial = state.LastSerial };
         var stateMs = ZonePhaseTimings.Since(started);
         try
         {
-            await SyncAsync(job, state?.LastSerial, deadline, report, log, cancellationToken).ConfigureAwait(false);
+            await SyncAsync(job, state.LastSerial, deadline, report, log, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -47,9 +80,22 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
             Batches = report.Batches,
             LastError = report.Error,
             Master = report.Master,
-        }, state?.Version ?? 0, CancellationToken.None).ConfigureAwait(false);
+        }, state.Version, CancellationToken.None).ConfigureAwait(false);
         report.Phases.StateMs = stateMs + ZonePhaseTimings.Since(write);
         report.Phases.TotalMs = ZonePhaseTimings.Since(started);
+        return report;
+    }
+
+    private static ZoneRunReport Busy(string zone, long started, TextWriter log)
+    {
+        var report = new ZoneRunReport
+        {
+            Zone = zone,
+            Outcome = nameof(ZoneRunOutcome.ZoneBusy),
+            Error = "another run holds this zone's lease; nothing transferred, applied or recorded",
+        };
+        report.Phases.StateMs = report.Phases.TotalMs = ZonePhaseTimings.Since(started);
+        log.WriteLine($"{zone}: zone busy: {report.Error}");
         return report;
     }
 
