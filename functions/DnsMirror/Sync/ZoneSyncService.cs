@@ -145,6 +145,8 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
             Key = key,
             AttemptTimeout = settings.AttemptTimeout < left ? settings.AttemptTimeout : left,
             Deadline = left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1),
+            MaxRecords = settings.MaxTransferRecords,
+            MaxBytes = settings.MaxTransferBytes,
         };
     }
 
