@@ -9,7 +9,7 @@ public sealed class DnsMirrorSettingsTests
     {
         var settings = DnsMirrorSettings.Read(_ => null);
 
-        Assert.Equal((300_000L, 32L * 1024 * 1024), (settings.MaxTransferRecords, settings.MaxTransferBytes));
+        Assert.Equal((200_000L, 32L * 1024 * 1024), (settings.MaxTransferRecords, settings.MaxTransferBytes));
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public sealed class ZoneTransferLimitTests
 
         var error = await Assert.ThrowsAsync<ZoneTransferException>(() => Client(master.Address).TransferAsync(Zone));
 
-        // The opening SOA, then 200 a message: the 1,500th message is the first past the limit.
-        Assert.Contains("stopped at 300001 records, above the limit of 300000 (DNS_MIRROR_MAX_TRANSFER_RECORDS)", error.Message, StringComparison.Ordinal);
+        // The opening SOA, then 200 a message: the 1,000th message is the first past the limit.
+        Assert.Contains("stopped at 200001 records, above the limit of 200000 (DNS_MIRROR_MAX_TRANSFER_RECORDS)", error.Message, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(45), watch.Elapsed.ToString());
         await Task.Delay(300);
         var sent = master.MessagesSent;
