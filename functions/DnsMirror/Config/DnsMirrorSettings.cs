@@ -1,4 +1,5 @@
 using System.Globalization;
+using DnsMirror.Transfer;
 using LambdaSuite.Data.Tables;
 
 namespace DnsMirror.Config;
@@ -27,6 +28,12 @@ public sealed record DnsMirrorSettings
     /// <summary><c>DNS_MIRROR_POLL_SECONDS</c>: between GetChange polls while waiting for INSYNC.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary><c>DNS_MIRROR_MAX_TRANSFER_RECORDS</c>: a zone transfer holding more records fails that zone.</summary>
+    public long MaxTransferRecords { get; init; } = ZoneTransferOptions.DefaultMaxRecords;
+
+    /// <summary><c>DNS_MIRROR_MAX_TRANSFER_BYTES</c>: a zone transfer larger than this (received, or uncompressed) fails that zone.</summary>
+    public long MaxTransferBytes { get; init; } = ZoneTransferOptions.DefaultMaxBytes;
+
     public static DnsMirrorSettings Read(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -39,6 +46,8 @@ public sealed record DnsMirrorSettings
             AttemptTimeout = Seconds(environment, "DNS_MIRROR_ATTEMPT_TIMEOUT_SECONDS") ?? defaults.AttemptTimeout,
             DeadlineMargin = Seconds(environment, "DNS_MIRROR_DEADLINE_MARGIN_SECONDS") ?? defaults.DeadlineMargin,
             PollInterval = Seconds(environment, "DNS_MIRROR_POLL_SECONDS") ?? defaults.PollInterval,
+            MaxTransferRecords = Count(environment, "DNS_MIRROR_MAX_TRANSFER_RECORDS") ?? defaults.MaxTransferRecords,
+            MaxTransferBytes = Count(environment, "DNS_MIRROR_MAX_TRANSFER_BYTES") ?? defaults.MaxTransferBytes,
         };
     }
 
@@ -55,6 +64,19 @@ public sealed record DnsMirrorSettings
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
             ? value
             : throw new ZoneConfigException($"{name}='{text}' is not a non-negative number.");
+    }
+
+    private static long? Count(Func<string, string?> environment, string name)
+    {
+        var text = NonEmpty(environment(name));
+        if (text is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ZoneConfigException($"{name}='{text}' is not a whole number above 0.");
     }
 
     private static TimeSpan? Seconds(Func<string, string?> environment, string name) =>

@@ -8,19 +8,29 @@ namespace DnsMirror.Config;
 public static class ZoneJobParser
 {
     /// <summary>
+    /// The only environment variables <c>Tsig.SecretEnv</c> may name. The zone's settings come from the event or
+    /// the zones table, and the key signs requests sent to a master those same settings name: without a fixed
+    /// prefix, settings could key HMACs with the function's own credentials (<c>AWS_SECRET_ACCESS_KEY</c>) and
+    /// hand them to a server of their choosing.
+    /// </summary>
+    public const string SecretEnvPrefix = "DNS_MIRROR_TSIG_";
+
+    /// <summary>
     /// As <see cref="Parse(ZoneSyncRequest, DnsMirrorSettings, Func{string, string?}, IReadOnlyDictionary{string, string}?)"/>,
     /// with TSIG secrets named by ARN fetched from <paramref name="secrets"/> first (none named: no call is made).
     /// </summary>
     public static async Task<ZoneJob> ParseAsync(ZoneSyncRequest request, DnsMirrorSettings settings, Func<string, string?> environment, TsigSecretStore? secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var domain = (request.Domain ?? "").Trim();
+        CheckSecretEnv(request.Tsig, domain);
+        CheckSecretEnv(request.Target?.Tsig, domain);
         var fetched = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var reference in new[] { request.Tsig, request.Target?.Tsig })
         {
             if (reference is { SecretArn: { } arn } && !string.IsNullOrWhiteSpace(arn) && secrets is not null && !string.IsNullOrWhiteSpace(reference.KeyName))
             {
-                var zone = (request.Domain ?? "").Trim();
-                fetched[arn.Trim()] = await secrets.GetBase64Async(arn, zone, cancellationToken).ConfigureAwait(false);
+                fetched[arn.Trim()] = await secrets.GetBase64Async(arn, domain, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -92,6 +102,7 @@ public static class ZoneJobParser
             return null;
         }
 
+        CheckSecretEnv(reference, zone);
         if (string.IsNullOrWhiteSpace(reference.KeyName))
         {
             throw new ZoneConfigException($"{zone}: Tsig.KeyName is missing.");
@@ -123,6 +134,21 @@ public static class ZoneJobParser
         catch (Exception e) when (e is FormatException or ArgumentException or TsigException)
         {
             throw new ZoneConfigException($"{zone}: TSIG key {reference.KeyName} is not usable: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Refuses a <c>SecretEnv</c> outside <see cref="SecretEnvPrefix"/>, even one SecretArn overrides, before any variable is read.</summary>
+    private static void CheckSecretEnv(TsigReference? reference, string zone)
+    {
+        if (reference?.SecretEnv is not { } variable || string.IsNullOrWhiteSpace(variable))
+        {
+            return;
+        }
+
+        var name = variable.Trim();
+        if (name.Length <= SecretEnvPrefix.Length || !name.StartsWith(SecretEnvPrefix, StringComparison.Ordinal))
+        {
+            throw new ZoneConfigException($"{zone}: Tsig.SecretEnv '{name}' is refused: only environment variables named {SecretEnvPrefix}<NAME> may hold a TSIG secret. Put the base64 secret in such a variable, or use Tsig.SecretArn.");
         }
     }
 

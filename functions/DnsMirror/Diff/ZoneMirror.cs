@@ -27,7 +27,7 @@ public static class ZoneMirror
         timings.TransferMs = ZonePhaseTimings.Since(phase);
         if (transfer.Snapshot is null)
         {
-            log.WriteLine($"{target.ZoneName}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}; nothing to do");
+            log.WriteLine($"{target.ZoneName}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}{(transfer.Reason is null ? "" : $" ({transfer.Reason})")}; nothing to do");
             return new ZoneMirrorResult(transfer, null, timings);
         }
 

@@ -8,4 +8,7 @@ public sealed record ZonePlan(IReadOnlyList<ChangeBatch> Batches, IReadOnlyList<
     public bool IsRefused => RefusalReason is not null;
 
     public bool IsEmpty => Batches.Count == 0;
+
+    /// <summary>The transfer held only the apex SOA and NS: refused unless forced, and never reported as in sync.</summary>
+    public bool IsEmptySource { get; init; }
 }

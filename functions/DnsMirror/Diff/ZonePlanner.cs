@@ -7,8 +7,8 @@ namespace DnsMirror.Diff;
 
 /// <summary>
 /// Orders and packs a diff into as few ChangeResourceRecordSets requests as Route 53's limits allow, after
-/// the safety checks: an empty or incomplete transfer never deletes, and a plan deleting more than
-/// MaxDeletePercent of the zone is refused unless forced.
+/// the safety checks: an incomplete transfer never deletes, an empty one (only the apex SOA and NS) is refused
+/// unless forced, and a plan deleting more than MaxDeletePercent of the zone is refused unless forced.
 /// </summary>
 public static class ZonePlanner
 {
@@ -20,13 +20,26 @@ public static class ZonePlanner
         var warnings = new List<string>();
         var changes = diff.Changes.ToList();
 
-        if (!source.IsComplete || !HasContentBeyondApex(source))
+        var emptySource = source.IsComplete && !HasContentBeyondApex(source);
+        if (!source.IsComplete)
         {
             var dropped = changes.RemoveAll(c => c.Action == ChangeAction.Delete);
             if (dropped > 0)
             {
-                warnings.Add($"source transfer is {(source.IsComplete ? "empty" : "incomplete")}: {dropped} delete(s) withheld");
+                warnings.Add($"source transfer is incomplete: {dropped} delete(s) withheld");
             }
+        }
+        else if (emptySource)
+        {
+            // Applying the rest (the serial above all) would make the target look mirrored while every delete
+            // is held back; so nothing is applied, and the serial is not recorded, until Force says so.
+            var withheld = changes.Count(c => c.Action == ChangeAction.Delete);
+            if (!options.Force)
+            {
+                return new ZonePlan([], warnings, $"the transfer holds only the apex SOA and NS (serial {source.Serial}): nothing applied, the {withheld} record set(s) it would delete kept; rerun with Force to mirror an empty zone", diff) { IsEmptySource = true };
+            }
+
+            warnings.Add($"source transfer is empty: {withheld} delete(s) applied because Force is set");
         }
 
         var deletes = changes.Count(c => c.Action == ChangeAction.Delete);
@@ -75,7 +88,7 @@ public static class ZonePlanner
             batches.Add(new ChangeBatch(current));
         }
 
-        return new ZonePlan(batches, warnings, null, diff);
+        return new ZonePlan(batches, warnings, null, diff) { IsEmptySource = emptySource };
     }
 
     /// <summary>

@@ -37,11 +37,21 @@ public static class Rfc2136Differ
         }
 
         var deletes = targetIndex.Where(pair => !sourceIndex.ContainsKey(pair.Key)).Select(pair => pair.Value).ToList();
-        var hasContent = sourceIndex.Count > 0;
-        if ((!source.IsComplete || !hasContent) && deletes.Count > 0)
+        var emptySource = source.IsComplete && sourceIndex.Count == 0;
+        if (!source.IsComplete && deletes.Count > 0)
         {
-            warnings.Add($"source transfer is {(source.IsComplete ? "empty" : "incomplete")}: {deletes.Count} delete(s) withheld");
+            warnings.Add($"source transfer is incomplete: {deletes.Count} delete(s) withheld");
             deletes.Clear();
+        }
+        else if (emptySource)
+        {
+            // As for Route 53: nothing at all (not even the serial) until Force says an empty zone is meant.
+            if (!planOptions.Force)
+            {
+                return new Rfc2136Plan(source.Origin, [], [], null, skipped, warnings, $"the transfer holds only the apex SOA and NS (serial {source.Serial}): nothing applied, the {deletes.Count} record(s) it would delete kept; rerun with Force to mirror an empty zone", targetIndex.Count) { IsEmptySource = true };
+            }
+
+            warnings.Add($"source transfer is empty: {deletes.Count} delete(s) applied because Force is set");
         }
 
         var percent = targetIndex.Count == 0 ? 0 : deletes.Count * 100.0 / targetIndex.Count;
@@ -56,7 +66,7 @@ public static class Rfc2136Differ
             warnings.Add(text + "; applied because Force is set");
         }
 
-        return new Rfc2136Plan(source.Origin, deletes, adds, SerialRecord(target, source.Serial), skipped, warnings, null, targetIndex.Count);
+        return new Rfc2136Plan(source.Origin, deletes, adds, SerialRecord(target, source.Serial), skipped, warnings, null, targetIndex.Count) { IsEmptySource = emptySource };
     }
 
     private static Dictionary<(string, DnsRecordType, string), DnsResourceRecord> Index(ZoneSnapshot zone, List<SkippedRecordSet>? skipped)

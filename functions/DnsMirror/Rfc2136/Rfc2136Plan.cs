@@ -20,4 +20,7 @@ public sealed record Rfc2136Plan(
     public bool IsRefused => RefusalReason is not null;
 
     public bool IsEmpty => Deletes.Count == 0 && Adds.Count == 0 && SerialRecord is null;
+
+    /// <summary>The transfer held nothing beyond the apex SOA and NS: refused unless forced, and never reported as in sync.</summary>
+    public bool IsEmptySource { get; init; }
 }

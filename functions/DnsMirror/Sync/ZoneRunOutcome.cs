@@ -21,5 +21,11 @@ public enum ZoneRunOutcome
     /// <summary>The plan deletes more than MaxDeletePercent; nothing changed.</summary>
     Refused,
 
+    /// <summary>The transfer held only the apex SOA and NS: nothing applied, no serial recorded; <c>Force</c> mirrors it.</summary>
+    EmptyTransfer,
+
+    /// <summary>Another run holds the zone's lease: nothing transferred, applied or recorded.</summary>
+    ZoneBusy,
+
     Failed,
 }

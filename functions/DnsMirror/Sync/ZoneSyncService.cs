@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using DnsMirror.Config;
 using DnsMirror.Diff;
 using DnsMirror.Rfc2136;
@@ -10,23 +11,55 @@ using LambdaSuite.Data.DnsMirror;
 namespace DnsMirror.Sync;
 
 /// <summary>
-/// One zone's run: read its state row (the last mirrored serial), transfer when the master moved, diff, plan and
-/// apply to the zone's target, then record the outcome. The serial is recorded only once the target matches it,
-/// so a failed, refused or dry run is tried again next time. Every wait is bounded by <c>deadline</c>.
+/// One zone's run: take the zone's lease (which also reads its state row: the last mirrored serial), transfer when
+/// the master moved, diff, plan and apply to the zone's target, record the outcome, release the lease. The serial
+/// is recorded only once the target matches it, so a failed, refused or dry run is tried again next time. A zone
+/// whose lease another run holds is reported <see cref="ZoneRunOutcome.ZoneBusy"/> and left alone. Every wait is
+/// bounded by <c>deadline</c>.
 /// </summary>
 public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore store, DnsMirrorSettings settings, TimeProvider time)
 {
+    /// <summary>
+    /// How long a lease outlives its owner's invocation. Lambda ends an invocation at its deadline (the template's
+    /// 300 s timeout at most), so once the deadline has passed the owner cannot apply anything more; the margin
+    /// covers clock differences between the hosts that compare expiries.
+    /// </summary>
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(60);
+
     public async Task<ZoneRunReport> RunAsync(ZoneJob job, DateTimeOffset deadline, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(log);
         var started = Stopwatch.GetTimestamp();
-        var state = await store.GetAsync(job.Zone, cancellationToken).ConfigureAwait(false);
-        var report = new ZoneRunReport { Zone = job.Zone, KnownSerial = state?.LastSerial };
+        var owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var now = time.GetUtcNow();
+        var state = await store.TryAcquireLeaseAsync(job.Zone, owner, now, deadline + settings.DeadlineMargin + LeaseMargin, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return Busy(job.Zone, started, log);
+        }
+
+        try
+        {
+            return await RunLeasedAsync(job, state, started, deadline, log, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also after a failure or a cancelled run: the next run must not wait for the expiry.
+            if (!await store.ReleaseLeaseAsync(job.Zone, owner, CancellationToken.None).ConfigureAwait(false))
+            {
+                log.WriteLine($"{job.Zone}: the zone's lease had expired and was taken over before this run ended");
+            }
+        }
+    }
+
+    private async Task<ZoneRunReport> RunLeasedAsync(ZoneJob job, DnsMirrorZoneState state, long started, DateTimeOffset deadline, TextWriter log, CancellationToken cancellationToken)
+    {
+        var report = new ZoneRunReport { Zone = job.Zone, KnownSerial = state.LastSerial };
         var stateMs = ZonePhaseTimings.Since(started);
         try
         {
-            await SyncAsync(job, state?.LastSerial, deadline, report, log, cancellationToken).ConfigureAwait(false);
+            await SyncAsync(job, state.LastSerial, deadline, report, log, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -47,9 +80,22 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
             Batches = report.Batches,
             LastError = report.Error,
             Master = report.Master,
-        }, state?.Version ?? 0, CancellationToken.None).ConfigureAwait(false);
+        }, state.Version, CancellationToken.None).ConfigureAwait(false);
         report.Phases.StateMs = stateMs + ZonePhaseTimings.Since(write);
         report.Phases.TotalMs = ZonePhaseTimings.Since(started);
+        return report;
+    }
+
+    private static ZoneRunReport Busy(string zone, long started, TextWriter log)
+    {
+        var report = new ZoneRunReport
+        {
+            Zone = zone,
+            Outcome = nameof(ZoneRunOutcome.ZoneBusy),
+            Error = "another run holds this zone's lease; nothing transferred, applied or recorded",
+        };
+        report.Phases.StateMs = report.Phases.TotalMs = ZonePhaseTimings.Since(started);
+        log.WriteLine($"{zone}: zone busy: {report.Error}");
         return report;
     }
 
@@ -65,7 +111,7 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
             {
                 report.Changes = sync.Plan.Diff.Changes.Count + (sync.Plan.Diff.SerialChange is null ? 0 : 1);
                 report.Batches = sync.ChangeIds.Count;
-                report.Outcome = Outcome(sync.DryRun, sync.Plan.IsRefused, sync.Plan.IsEmpty);
+                report.Outcome = Outcome(sync.DryRun, sync.Plan.IsRefused, sync.Plan.IsEmpty, sync.Plan.IsEmptySource);
                 report.Error = sync.Plan.RefusalReason;
             }
 
@@ -78,7 +124,7 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
         Fill(report, transfer);
         if (transfer.Snapshot is null)
         {
-            log.WriteLine($"{job.Zone}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}; nothing to do");
+            log.WriteLine($"{job.Zone}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}{(transfer.Reason is null ? "" : $" ({transfer.Reason})")}; nothing to do");
             return;
         }
 
@@ -86,7 +132,7 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
         var (plan, sent) = await target.MirrorAsync(transfer.Snapshot, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
         report.Batches = sent;
         report.Changes = plan.Deletes.Count + plan.Adds.Count + (plan.SerialRecord is null ? 0 : 1);
-        report.Outcome = Outcome(job.Options.DryRun, plan.IsRefused, plan.IsEmpty);
+        report.Outcome = Outcome(job.Options.DryRun, plan.IsRefused, plan.IsEmpty, plan.IsEmptySource);
         report.Error = plan.RefusalReason;
     }
 
@@ -99,6 +145,8 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
             Key = key,
             AttemptTimeout = settings.AttemptTimeout < left ? settings.AttemptTimeout : left,
             Deadline = left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1),
+            MaxRecords = settings.MaxTransferRecords,
+            MaxBytes = settings.MaxTransferBytes,
         };
     }
 
@@ -106,6 +154,7 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
     {
         report.MasterSerial = transfer.MasterSerial;
         report.Master = transfer.Master;
+        report.Error = transfer.Reason;
         report.Outcome = transfer.Outcome switch
         {
             TransferOutcome.Unchanged => nameof(ZoneRunOutcome.Unchanged),
@@ -114,8 +163,9 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
         };
     }
 
-    private static string Outcome(bool dryRun, bool refused, bool empty) =>
-        refused ? nameof(ZoneRunOutcome.Refused)
+    private static string Outcome(bool dryRun, bool refused, bool empty, bool emptySource) =>
+        refused && emptySource ? nameof(ZoneRunOutcome.EmptyTransfer)
+        : refused ? nameof(ZoneRunOutcome.Refused)
         : dryRun ? nameof(ZoneRunOutcome.DryRun)
         : empty ? nameof(ZoneRunOutcome.InSync)
         : nameof(ZoneRunOutcome.Synced);

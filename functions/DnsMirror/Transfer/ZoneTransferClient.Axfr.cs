@@ -18,6 +18,7 @@ public sealed partial class ZoneTransferClient
             await channel.SendAsync(wire, cancellationToken).ConfigureAwait(false);
             var records = new List<DnsResourceRecord>(1024);
             var messages = 0;
+            long size = 0;
             uint serial = 0;
             while (true)
             {
@@ -26,6 +27,8 @@ public sealed partial class ZoneTransferClient
                 var before = records.Count;
                 var message = DnsMessageParser.Parse(raw.Span, records);
                 messages++;
+                size += UncompressedSize(records, before);
+                CheckLimits(master, zone, records.Count, Math.Max(size, channel.BytesReceived));
                 CheckHeader(master, message.Header, request);
                 if (messages == 1 && message.Questions.Count > 0
                     && (message.Questions[0].Type != DnsRecordType.AXFR || !string.Equals(message.Questions[0].Name, zone, StringComparison.OrdinalIgnoreCase)))
@@ -58,6 +61,36 @@ public sealed partial class ZoneTransferClient
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Stops a transfer past its limits, checked after each message so that at most one message (64 KiB on the
+    /// wire) lands beyond them: a master that never sends the closing SOA, or sends huge records, fails its zone
+    /// instead of exhausting the function's memory.
+    /// </summary>
+    private void CheckLimits(DnsMaster master, string zone, int records, long bytes)
+    {
+        if (records > _options.MaxRecords)
+        {
+            throw new ZoneTransferException($"{master}: transfer of {zone} stopped at {records} records, above the limit of {_options.MaxRecords} (DNS_MIRROR_MAX_TRANSFER_RECORDS); raise it if the zone really is this large");
+        }
+
+        if (bytes > _options.MaxBytes)
+        {
+            throw new ZoneTransferException($"{master}: transfer of {zone} stopped at {bytes} bytes after {records} records, above the limit of {_options.MaxBytes} bytes (DNS_MIRROR_MAX_TRANSFER_BYTES); raise it if the zone really is this large");
+        }
+    }
+
+    /// <summary>The records from <paramref name="from"/> on as if written without compression: owner name, the 10 fixed octets, RDATA.</summary>
+    private static long UncompressedSize(List<DnsResourceRecord> records, int from)
+    {
+        long size = 0;
+        for (var i = from; i < records.Count; i++)
+        {
+            size += records[i].Name.Length + 10 + records[i].Data.Length;
+        }
+
+        return size;
     }
 
     private static uint OpeningSerial(DnsMaster master, string zone, DnsResourceRecord first)

@@ -27,7 +27,9 @@ public sealed partial class ZoneTransferClient
 
     /// <summary>
     /// Asks each master for the SOA; transfers only when its serial is newer than <paramref name="knownSerial"/>
-    /// by RFC 1982 arithmetic (or none is known). A master that is behind is reported, never mirrored.
+    /// by RFC 1982 arithmetic (or none is known). A master that is behind is reported, never mirrored; so is a
+    /// transfer whose own serial is not newer than the known one or is older than the SOA answer's (the SOA query
+    /// and the AXFR are two connections, which may reach two servers behind one address).
     /// </summary>
     public Task<ZoneTransferResult> TransferIfNewerAsync(string zone, uint? knownSerial, CancellationToken cancellationToken = default)
     {
@@ -41,7 +43,9 @@ public sealed partial class ZoneTransferClient
             }
 
             var snapshot = await TransferAsync(master, zone, token).ConfigureAwait(false);
-            return new ZoneTransferResult(TransferOutcome.Transferred, snapshot.Serial, master.ToString(), snapshot);
+            return TransferBehind(snapshot.Serial, serial, knownSerial) is { } reason
+                ? new ZoneTransferResult(TransferOutcome.MasterBehind, snapshot.Serial, master.ToString(), null, reason)
+                : new ZoneTransferResult(TransferOutcome.Transferred, snapshot.Serial, master.ToString(), snapshot);
         }, cancellationToken);
     }
 
@@ -67,6 +71,19 @@ public sealed partial class ZoneTransferClient
     {
         ArgumentNullException.ThrowIfNull(request);
         return RunOnMastersAsync((master, token) => ExchangeAsync(master, request, token), cancellationToken);
+    }
+
+    /// <summary>Why a transfer carrying <paramref name="transferred"/> must not be mirrored; null when it may.</summary>
+    private static string? TransferBehind(uint transferred, uint answered, uint? known)
+    {
+        if (known is { } last && !SerialNumber.IsNewer(transferred, last))
+        {
+            return $"the transfer carried serial {transferred}, not newer than the last mirrored {last}";
+        }
+
+        return SerialNumber.Compare(transferred, answered) is null or < 0
+            ? $"the transfer carried serial {transferred}, older than the {answered} the SOA query answered"
+            : null;
     }
 
     internal static ushort NewMessageId() => (ushort)RandomNumberGenerator.GetInt32(0, 65536);

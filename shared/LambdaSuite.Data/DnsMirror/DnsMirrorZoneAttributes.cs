@@ -19,4 +19,10 @@ public static class DnsMirrorZoneAttributes
     public const string Batches = "batches";
     public const string LastError = "lastError";
     public const string Master = "master";
+
+    /// <summary>The run holding the zone's lease: a random token per run, removed when the run ends.</summary>
+    public const string LeaseOwner = "leaseOwner";
+
+    /// <summary>When the lease lapses if its owner never releases it (Unix milliseconds): after the owner's invocation must have ended.</summary>
+    public const string LeaseExpiresAt = "leaseExpiresAt";
 }

@@ -22,10 +22,12 @@ public static class DnsMirrorZoneMapper
             Batches = (int)(Number(item, A.Batches) ?? 0),
             LastError = String(item, A.LastError),
             Master = String(item, A.Master),
+            LeaseOwner = String(item, A.LeaseOwner),
+            LeaseExpiresAt = Number(item, A.LeaseExpiresAt) is { } expires ? DateTimeOffset.FromUnixTimeMilliseconds(expires) : null,
         };
     }
 
-    /// <summary>The state attributes a sync writes (never the key, config or version).</summary>
+    /// <summary>The state attributes a sync writes (never the key, config, version or lease).</summary>
     public static Dictionary<string, AttributeValue> StateValues(DnsMirrorZoneState state)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -27,4 +27,9 @@ public sealed record DnsMirrorZoneState
     public string? LastError { get; init; }
 
     public string? Master { get; init; }
+
+    /// <summary>The token of the run holding the zone's lease; null when none does.</summary>
+    public string? LeaseOwner { get; init; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
 }

@@ -8,11 +8,12 @@ namespace LambdaSuite.Data.DnsMirror;
 /// <summary>
 /// The <c>dnsMirrorZones</c> table: zone rows (configuration and sync state). State writes are conditional on the
 /// version read at the start of the run, so two overlapping runs of one zone cannot both record a serial; the loser
-/// gets <see cref="ConditionalCheckFailedException"/>.
+/// gets <see cref="ConditionalCheckFailedException"/>. Runs do not overlap in the first place: each holds the zone's
+/// lease (<c>DnsMirrorZoneStore.Lease.cs</c>) while it runs.
 /// </summary>
-public sealed class DnsMirrorZoneStore(IAmazonDynamoDB dynamoDb, string tableName)
+public sealed partial class DnsMirrorZoneStore(IAmazonDynamoDB dynamoDb, string tableName)
 {
-    /// <summary>IAM actions of the store's operations: read one zone, list zones, record a run.</summary>
+    /// <summary>IAM actions of the store's operations: read one zone, list zones, record a run, take and release a lease.</summary>
     public static IReadOnlyList<string> IamActions { get; } = ["dynamodb:GetItem", "dynamodb:Scan", "dynamodb:UpdateItem"];
 
     public string TableName => tableName;

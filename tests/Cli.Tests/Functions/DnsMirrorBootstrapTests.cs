@@ -22,7 +22,7 @@ namespace Cli.Tests.Functions;
 [Trait("Category", "Integration")]
 public sealed class DnsMirrorBootstrapTests : IAsyncLifetime
 {
-    private const string SecretVariable = "DNS_MIRROR_TEST_SECONDARY_TSIG";
+    private const string SecretVariable = "DNS_MIRROR_TSIG_TEST_SECONDARY";
     private const string Zone = "example.test.";
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
     private readonly IAmazonDynamoDB _dynamoDb = LocalDynamoDb.CreateClient();

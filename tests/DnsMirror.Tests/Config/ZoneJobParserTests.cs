@@ -13,10 +13,10 @@ public sealed class ZoneJobParserTests
         {
             Domain = "Example.TEST",
             ZoneId = "/hostedzone/Z1",
-            Tsig = new TsigReference { KeyName = "xfr-key", SecretEnv = "XFR_SECRET" },
+            Tsig = new TsigReference { KeyName = "xfr-key", SecretEnv = "DNS_MIRROR_TSIG_XFR" },
         };
 
-        var job = ZoneJobParser.Parse(request, s_settings, name => name == "XFR_SECRET" ? "q/DCgUK4sBwFvc0Ct4XO4UDSmD3/d/d3vJmTLVxfClY=" : null);
+        var job = ZoneJobParser.Parse(request, s_settings, name => name == "DNS_MIRROR_TSIG_XFR" ? "q/DCgUK4sBwFvc0Ct4XO4UDSmD3/d/d3vJmTLVxfClY=" : null);
 
         Assert.Equal("example.test.", job.Zone);
         Assert.Equal(TargetKind.Route53, job.Target);
@@ -36,10 +36,10 @@ public sealed class ZoneJobParserTests
             IgnoreTTL = true,
             DryRun = true,
             MaxDeletePercent = 5,
-            Target = new TargetReference { Kind = "RFC2136", Server = "192.0.2.9:53", Tsig = new TsigReference { KeyName = "upd", Algorithm = "hmac-sha512", SecretEnv = "UPD" } },
+            Target = new TargetReference { Kind = "RFC2136", Server = "192.0.2.9:53", Tsig = new TsigReference { KeyName = "upd", Algorithm = "hmac-sha512", SecretEnv = "DNS_MIRROR_TSIG_UPD" } },
         };
 
-        var job = ZoneJobParser.Parse(request, s_settings, name => name == "UPD" ? "AAAAAAAAAAAAAAAAAAAAAA==" : null);
+        var job = ZoneJobParser.Parse(request, s_settings, name => name == "DNS_MIRROR_TSIG_UPD" ? "AAAAAAAAAAAAAAAAAAAAAA==" : null);
 
         Assert.Equal(TargetKind.Rfc2136, job.Target);
         Assert.Equal(["192.0.2.1:53", "192.0.2.2:5353"], job.Masters.Select(m => m.ToString()));
@@ -58,16 +58,46 @@ public sealed class ZoneJobParserTests
     [InlineData("""{"Domain":"a.test","ZoneId":"Z1","MaxDeletePercent":101}""", "not between 0 and 100")]
     [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Masters":["host:99999"]}""", "is not host[:port]")]
     [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k"}}""", "needs SecretEnv")]
-    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretEnv":"MISSING"}}""", "MISSING (Tsig.SecretEnv) is not set")]
+    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretEnv":"DNS_MIRROR_TSIG_MISSING"}}""", "DNS_MIRROR_TSIG_MISSING (Tsig.SecretEnv) is not set")]
     [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretArn":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:dns"}}""", "was not fetched")]
     [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","SecretArn":"arn:aws:s3:::bucket"}}""", "is not a Secrets Manager secret ARN")]
-    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","Algorithm":"hmac-md5","SecretEnv":"S"}}""", "is not usable")]
+    [InlineData("""{"Domain":"a.test","ZoneId":"Z1","Tsig":{"KeyName":"k","Algorithm":"hmac-md5","SecretEnv":"DNS_MIRROR_TSIG_S"}}""", "is not usable")]
     public void Parse_BadSettings_ThrowsSayingWhat(string json, string expected)
     {
         var request = System.Text.Json.JsonSerializer.Deserialize(json, DnsMirrorJsonContext.Default.ZoneSyncRequest)!;
 
-        var error = Assert.Throws<ZoneConfigException>(() => ZoneJobParser.Parse(request, s_settings, name => name == "S" ? "AAAA" : null));
+        var error = Assert.Throws<ZoneConfigException>(() => ZoneJobParser.Parse(request, s_settings, name => name == "DNS_MIRROR_TSIG_S" ? "AAAA" : null));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AWS_SECRET_ACCESS_KEY")]
+    [InlineData("AWS_SESSION_TOKEN")]
+    [InlineData("DNS_MIRROR_TSIG_")]
+    [InlineData("dns_mirror_tsig_lower")]
+    public async Task ParseAsync_SecretEnvOutsideThePrefix_RefusedBeforeAnySecretIsRead(string variable)
+    {
+        var request = new ZoneSyncRequest
+        {
+            Domain = "a.test",
+            ZoneId = "Z1",
+            Tsig = new TsigReference { KeyName = "k", SecretEnv = variable },
+            Target = new TargetReference { Kind = "route53", Tsig = new TsigReference { KeyName = "k2", SecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dns" } },
+        };
+        var read = new List<string>();
+        var secretsAsked = 0;
+        var secrets = new TsigSecretStore(_ => throw new InvalidOperationException($"Secrets Manager asked ({++secretsAsked})"));
+
+        var error = await Assert.ThrowsAsync<ZoneConfigException>(() => ZoneJobParser.ParseAsync(request, s_settings, name =>
+        {
+            read.Add(name);
+            return "AAAAAAAAAAAAAAAAAAAAAA==";
+        }, secrets, CancellationToken.None));
+
+        Assert.Contains($"Tsig.SecretEnv '{variable}' is refused", error.Message, StringComparison.Ordinal);
+        Assert.Contains(ZoneJobParser.SecretEnvPrefix, error.Message, StringComparison.Ordinal);
+        Assert.Empty(read);
+        Assert.Equal(0, secretsAsked);
     }
 }

@@ -30,15 +30,23 @@ public sealed class ZonePlannerTests
     }
 
     [Fact]
-    public void Plan_EmptyTransfer_NeverDeletes()
+    public void Plan_EmptyTransfer_RefusedUnlessForced()
     {
-        var source = Snapshot(1);
+        var source = Snapshot(2);
         var diff = ZoneDiffer.Diff(source, Targets(10));
 
-        var plan = ZonePlanner.Plan(diff, source, new PlanOptions { Force = true });
+        var refused = ZonePlanner.Plan(diff, source);
+        var forced = ZonePlanner.Plan(diff, source, new PlanOptions { Force = true });
 
-        Assert.DoesNotContain(plan.Batches.SelectMany(b => b.Changes), c => c.Action == ChangeAction.Delete);
-        Assert.Contains(plan.Warnings, w => w.Contains("10 delete(s) withheld", StringComparison.Ordinal));
+        Assert.True(refused.IsRefused);
+        Assert.True(refused.IsEmptySource);
+        Assert.Empty(refused.Batches);
+        Assert.Contains("only the apex SOA and NS", refused.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("10 record set(s) it would delete", refused.RefusalReason, StringComparison.Ordinal);
+        Assert.False(forced.IsRefused);
+        Assert.True(forced.IsEmptySource);
+        Assert.Equal(10, forced.Batches.SelectMany(b => b.Changes).Count(c => c.Action == ChangeAction.Delete));
+        Assert.Equal("SOA", forced.Batches[^1].Changes[^1].RecordSet.Type);
     }
 
     [Fact]

@@ -32,12 +32,21 @@ public sealed class Rfc2136DifferTests
     }
 
     [Fact]
-    public void Plan_EmptySource_WithholdsDeletes()
+    public void Plan_EmptySource_RefusedUnlessForced()
     {
-        var plan = Rfc2136Differ.Plan(Zone(5), Zone(4, Rr.A("a.example.test.", "192.0.2.1")), planOptions: new PlanOptions { Force = true });
+        var target = Zone(4, Rr.A("a.example.test.", "192.0.2.1"));
 
-        Assert.Empty(plan.Deletes);
-        Assert.Single(plan.Warnings);
+        var refused = Rfc2136Differ.Plan(Zone(5), target);
+        var forced = Rfc2136Differ.Plan(Zone(5), target, planOptions: new PlanOptions { Force = true });
+
+        Assert.True(refused.IsRefused);
+        Assert.True(refused.IsEmptySource);
+        Assert.Empty(refused.Deletes);
+        Assert.Null(refused.SerialRecord);
+        Assert.Contains("rerun with Force", refused.RefusalReason, StringComparison.Ordinal);
+        Assert.False(forced.IsRefused);
+        Assert.Single(forced.Deletes);
+        Assert.NotNull(forced.SerialRecord);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class DnsMirrorFunctionIntegrationTests : IAsyncLifetime
             [TableCatalog.DnsMirrorZones.EnvironmentVariable] = _table,
             ["DNS_MIRROR_MASTERS"] = LocalStack.DnsPrimary,
             ["DNS_MIRROR_POLL_SECONDS"] = "0.01",
-            ["TEST_SECONDARY_TSIG"] = LocalStack.DnsTsigKey.Split(':')[2],
+            ["DNS_MIRROR_TSIG_TEST_SECONDARY"] = LocalStack.DnsTsigKey.Split(':')[2],
         };
         var aws = StubClientFactory.For(_stub, new AwsRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(1), ThrottlingBaseDelay = TimeSpan.FromMilliseconds(1) });
         _function = DnsMirrorFunction.Create(name => environment.GetValueOrDefault(name), aws);
@@ -90,7 +90,7 @@ public sealed class DnsMirrorFunctionIntegrationTests : IAsyncLifetime
         var request = JsonSerializer.SerializeToUtf8Bytes(new
         {
             Domain = "example.test",
-            Target = new { Kind = "rfc2136", Server = LocalStack.DnsSecondary, Tsig = new { KeyName = key[0], Algorithm = key[1], SecretEnv = "TEST_SECONDARY_TSIG" } },
+            Target = new { Kind = "rfc2136", Server = LocalStack.DnsSecondary, Tsig = new { KeyName = key[0], Algorithm = key[1], SecretEnv = "DNS_MIRROR_TSIG_TEST_SECONDARY" } },
             MaxDeletePercent = 100,
         });
         var store = new DnsMirrorZoneStore(LocalDynamoDb.CreateClient(), _table);

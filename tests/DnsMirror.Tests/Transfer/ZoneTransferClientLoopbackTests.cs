@@ -186,4 +186,41 @@ public sealed class ZoneTransferClientLoopbackTests
 
         Assert.Equal(["loop.test.", "x.loop.test."], zone.Records.Select(r => r.Name));
     }
+
+    /// <summary>SOA answers with one serial, the AXFR carries another (two servers behind one address, say).</summary>
+    private static IReadOnlyList<byte[]> SplitMaster(byte[] request, uint soaSerial, uint transferSerial) =>
+        DnsMessageParser.Parse(request).Questions[0].Type == DnsRecordType.SOA
+            ? [TestMessages.Response(Id(request), Zone, DnsRecordType.SOA, [Rr.Soa(Zone, soaSerial)])]
+            : [Part(request, true, Rr.Soa(Zone, transferSerial), Rr.A("a." + Zone, "192.0.2.1"), Rr.Soa(Zone, transferSerial))];
+
+    [Theory]
+    [InlineData(2000u, 1000u, 500u)] // older than the SOA answer, though newer than the known serial
+    [InlineData(2000u, 1000u, null)] // older than the SOA answer, nothing known yet
+    [InlineData(2000u, 1500u, 1500u)] // the known serial itself
+    [InlineData(2000u, 1400u, 1500u)] // older than the known serial
+    public async Task TransferIfNewerAsync_TransferSerialBehind_MasterBehindWithoutSnapshot(uint soaSerial, uint transferSerial, uint? known)
+    {
+        await using var server = new LoopbackDnsServer(request => SplitMaster(request, soaSerial, transferSerial));
+        var client = Client(server.Address);
+
+        var result = await client.TransferIfNewerAsync(Zone, known);
+
+        Assert.Equal(TransferOutcome.MasterBehind, result.Outcome);
+        Assert.Null(result.Snapshot);
+        Assert.Equal(transferSerial, result.MasterSerial);
+        Assert.Contains($"transfer carried serial {transferSerial}", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TransferIfNewerAsync_TransferSerialAheadOfSoaAnswer_Transferred()
+    {
+        await using var server = new LoopbackDnsServer(request => SplitMaster(request, 2000, 2001));
+        var client = Client(server.Address);
+
+        var result = await client.TransferIfNewerAsync(Zone, knownSerial: 1999);
+
+        Assert.Equal(TransferOutcome.Transferred, result.Outcome);
+        Assert.Equal(2001u, result.Snapshot!.Serial);
+        Assert.Null(result.Reason);
+    }
 }

@@ -44,4 +44,20 @@ public sealed class DnsMirrorZoneMapperTests
     {
         Assert.Throws<FormatException>(() => DnsMirrorZoneMapper.FromItem(new Dictionary<string, AttributeValue> { [A.Outcome] = new() { S = "Synced" } }));
     }
+
+    [Fact]
+    public void FromItem_LeaseAttributes_ReadAsOwnerAndExpiry()
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [A.Zone] = new() { S = "example.test." },
+            [A.LeaseOwner] = new() { S = "3f1c" },
+            [A.LeaseExpiresAt] = new() { N = "1795312800123" },
+        };
+
+        var read = DnsMirrorZoneMapper.FromItem(item);
+
+        Assert.Equal(("3f1c", DateTimeOffset.FromUnixTimeMilliseconds(1795312800123)), (read.LeaseOwner, read.LeaseExpiresAt));
+        Assert.DoesNotContain(A.LeaseOwner, DnsMirrorZoneMapper.StateValues(read).Keys);
+    }
 }

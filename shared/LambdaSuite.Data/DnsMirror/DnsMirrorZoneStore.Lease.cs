@@ -1,0 +1,72 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using A = LambdaSuite.Data.DnsMirror.DnsMirrorZoneAttributes;
+
+namespace LambdaSuite.Data.DnsMirror;
+
+/// <summary>
+/// The per-zone lease: one run at a time applies to a zone's target. Taken by a conditional UpdateItem that succeeds
+/// only when no lease is held or the held one has expired, released by a conditional write on the owner's token.
+/// Expiry is the owner's own bound: a run whose invocation was killed never releases, and the next run waits it out.
+/// </summary>
+public sealed partial class DnsMirrorZoneStore
+{
+    /// <summary>
+    /// Takes the zone's lease for <paramref name="owner"/> until <paramref name="expiresAt"/> (creating the row when
+    /// the zone has none). Returns the row as it stands under the lease, or null when another run holds an unexpired
+    /// lease (<paramref name="now"/> is compared with its expiry).
+    /// </summary>
+    public async Task<DnsMirrorZoneState?> TryAcquireLeaseAsync(string zone, string owner, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(zone);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        try
+        {
+            var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = new() { [A.Zone] = new AttributeValue { S = zone } },
+                UpdateExpression = "SET #owner = :owner, #expires = :expires",
+                ConditionExpression = "attribute_not_exists(#owner) OR #expires < :now",
+                ExpressionAttributeNames = new() { ["#owner"] = A.LeaseOwner, ["#expires"] = A.LeaseExpiresAt },
+                ExpressionAttributeValues = new()
+                {
+                    [":owner"] = new AttributeValue { S = owner },
+                    [":expires"] = DnsMirrorZoneMapper.N(expiresAt.ToUnixTimeMilliseconds()),
+                    [":now"] = DnsMirrorZoneMapper.N(now.ToUnixTimeMilliseconds()),
+                },
+                ReturnValues = ReturnValue.ALL_NEW,
+            }, cancellationToken).ConfigureAwait(false);
+            return DnsMirrorZoneMapper.FromItem(response.Attributes);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // The condition's only meaning: someone else's lease is still running.
+            return null;
+        }
+    }
+
+    /// <summary>Ends <paramref name="owner"/>'s lease; false when it no longer holds it (expired and taken over).</summary>
+    public async Task<bool> ReleaseLeaseAsync(string zone, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(zone);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = new() { [A.Zone] = new AttributeValue { S = zone } },
+                UpdateExpression = "REMOVE #owner, #expires",
+                ConditionExpression = "#owner = :owner",
+                ExpressionAttributeNames = new() { ["#owner"] = A.LeaseOwner, ["#expires"] = A.LeaseExpiresAt },
+                ExpressionAttributeValues = new() { [":owner"] = new AttributeValue { S = owner } },
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+}
