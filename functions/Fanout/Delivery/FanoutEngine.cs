@@ -58,6 +58,18 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
     private (FanoutTarget Target, List<OutgoingMessage> Messages, TargetOutcome Outcome) Prepare(SourceBatch batch, FanoutTarget target)
     {
         var outcome = new TargetOutcome(target.Name);
+        foreach (var problem in batch.ReadProblems)
+        {
+            // Settled on an earlier attempt of this batch (dead-lettered or dropped): not again on Lambda's retry.
+            if (!ledger.IsEmpty && ledger.TryConsume(DeliveryLedger.KeyOf(target.Name, batch.SourceArn, batch.IdempotencyKey(new FanoutRecord(problem.ParentIndex, problem.SubIndex, problem.PartitionKey, null, default)))))
+            {
+                outcome.Skipped++;
+                continue;
+            }
+
+            outcome.Problems.Add(problem);
+        }
+
         FanoutRecord[] records;
         if (batch.Kind == SourceKind.Kinesis && target.Deaggregate)
         {

@@ -11,7 +11,7 @@ namespace Fanout.Records;
 /// </summary>
 public static class KinesisEventReader
 {
-    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped);
+    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped, bool BadData = false);
 
     public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson)
     {
@@ -61,6 +61,7 @@ public static class KinesisEventReader
         string? arn = null, eventId = null, sequence = null, partitionKey = null;
         Range token = default;
         byte[]? unescaped = null;
+        var badData = false;
         var hasKinesis = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -89,7 +90,7 @@ public static class KinesisEventReader
                     else if (reader.ValueTextEquals("data"u8))
                     {
                         reader.Read();
-                        (token, unescaped) = DataToken(ref reader);
+                        (token, unescaped, badData) = DataToken(ref reader);
                     }
                     else
                     {
@@ -125,25 +126,30 @@ public static class KinesisEventReader
             sequence ?? throw new InvalidEventException($"Kinesis record {eventId} has no sequenceNumber."),
             partitionKey ?? "",
             token,
-            unescaped);
+            unescaped,
+            badData);
     }
 
-    /// <summary>The data token's range in the event (quotes included); escaped text (legal, never sent by Lambda) is decoded here instead.</summary>
-    private static (Range Token, byte[]? Unescaped) DataToken(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The data token's range in the event (quotes included); escaped text (legal, never sent by Lambda) is decoded
+    /// here instead, and when it is not base64 its range is kept with <c>Bad</c> set, so that record alone fails.
+    /// </summary>
+    private static (Range Token, byte[]? Unescaped, bool Bad) DataToken(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return (default, []);
+            return (default, [], false);
         }
 
         RequireToken(ref reader, JsonTokenType.String);
+        var start = (int)reader.TokenStartIndex;
+        var token = new Range(start, start + reader.ValueSpan.Length + 2);
         if (reader.ValueIsEscaped)
         {
-            return (default, reader.GetBytesFromBase64());
+            return reader.TryGetBytesFromBase64(out var bytes) ? (default, bytes, false) : (token, null, true);
         }
 
-        var start = (int)reader.TokenStartIndex;
-        return (new Range(start, start + reader.ValueSpan.Length + 2), null);
+        return (token, null, false);
     }
 
     private static List<SourceBatch> Group(ReadOnlyMemory<byte> eventJson, List<Parsed> parsed)
@@ -181,29 +187,32 @@ public static class KinesisEventReader
             var arena = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(decodedSize, 1));
             var used = 0;
             var sequences = new string[indexes.Count];
-            var records = new FanoutRecord[indexes.Count];
+            var records = new List<FanoutRecord>(indexes.Count);
+            var problems = new List<RecordProblem>();
             for (var n = 0; n < indexes.Count; n++)
             {
                 var item = parsed[indexes[n]];
                 sequences[n] = item.Sequence;
                 if (item.Unescaped is { } raw)
                 {
-                    records[n] = new FanoutRecord(n, -1, item.PartitionKey, null, raw);
+                    records.Add(new FanoutRecord(n, -1, item.PartitionKey, null, raw));
                     continue;
                 }
 
                 var quoted = eventJson[item.Token];
-                var text = quoted.Span[1..^1];
-                if (Base64.DecodeFromUtf8(text, arena.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done)
+                var text = quoted.Length >= 2 ? quoted[1..^1] : default;
+                if (item.BadData || Base64.DecodeFromUtf8(text.Span, arena.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done)
                 {
-                    throw new InvalidEventException($"Kinesis record {item.Sequence} has data that is not base64.");
+                    // One record's bad data fails that record alone: its text goes to the dead letter as received.
+                    problems.Add(new RecordProblem(RecordProblemKind.Undecodable, n, -1, item.PartitionKey, text, $"Kinesis record {item.Sequence} cannot be read: its data is not base64."));
+                    continue;
                 }
 
-                records[n] = new FanoutRecord(n, -1, item.PartitionKey, null, arena.AsMemory(used, written)) { QuotedBase64Data = quoted };
+                records.Add(new FanoutRecord(n, -1, item.PartitionKey, null, arena.AsMemory(used, written)) { QuotedBase64Data = quoted });
                 used += written;
             }
 
-            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, records);
+            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, [.. records]) { ReadProblems = [.. problems] };
             batch.OwnPooledBuffer(arena);
             batches.Add(batch);
         }

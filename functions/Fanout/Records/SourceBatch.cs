@@ -56,6 +56,13 @@ public sealed class SourceBatch : IDisposable
 
     public string SourceArn { get; }
 
+    /// <summary>
+    /// Event records that could not be read (see <see cref="RecordProblemKind.Undecodable"/>): they are in
+    /// <see cref="SequenceNumbers"/> but in no view, and every target settles them as it settles its own problems
+    /// (dead letter, or a logged drop), so one of them never blocks the shard.
+    /// </summary>
+    public RecordProblem[] ReadProblems { get; init; } = [];
+
     public SourceKind Kind { get; }
 
     /// <summary>Sequence number of each Lambda event record, by parent index.</summary>

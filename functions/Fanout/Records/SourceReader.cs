@@ -20,37 +20,59 @@ public static class SourceReader
     public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson) => EventShapeDetector.Detect(eventJson.Span) switch
     {
         EventShape.Kinesis => KinesisEventReader.Read(eventJson),
-        EventShape.DynamoDbStream => FromDynamoDb(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.DynamoDbStreamEvent)),
+        EventShape.DynamoDbStream => DynamoDbEventReader.Read(eventJson),
         var other => throw new InvalidEventException($"Fanout takes Kinesis and DynamoDB Streams events, not {other}."),
     };
 
     public static IReadOnlyList<SourceBatch> FromDynamoDb(DynamoDbStreamEvent streamEvent)
     {
         ArgumentNullException.ThrowIfNull(streamEvent);
-        return [.. streamEvent.Records.GroupBy(r => r.EventSourceArn ?? "").Select(group =>
+        return FromEntries([.. streamEvent.Records.Select(r => new DynamoDbEventReader.Entry(r, r.EventSourceArn ?? "", r.DynamoDb?.SequenceNumber ?? "", default, null))]);
+    }
+
+    /// <summary>One batch per source, order kept; unreadable records keep their place and become the batch's read problems.</summary>
+    public static IReadOnlyList<SourceBatch> FromEntries(IReadOnlyList<DynamoDbEventReader.Entry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return [.. entries.GroupBy(e => e.Arn).Select(group =>
         {
-            var records = group.ToArray();
-            var sequences = new string[records.Length];
-            var keys = new string[records.Length];
+            var members = group.ToArray();
+            var sequences = new string[members.Length];
+            var good = new List<(int Parent, DynamoDbStreamEventRecord Record, string Key)>(members.Length);
+            var problems = new List<RecordProblem>();
             var buffer = new ArrayBufferWriter<byte>(4096);
-            for (var i = 0; i < records.Length; i++)
+            for (var i = 0; i < members.Length; i++)
             {
-                sequences[i] = records[i].DynamoDb?.SequenceNumber ?? throw new InvalidEventException($"DynamoDB record {records[i].EventId} has no SequenceNumber.");
-                keys[i] = PartitionKeyOf(DynamoDbRecordJson.KeyText(records[i], buffer));
+                var entry = members[i];
+                sequences[i] = entry.Sequence.Length > 0
+                    ? entry.Sequence
+                    : throw new InvalidEventException($"DynamoDB record {entry.Record?.EventId} has no SequenceNumber, so it cannot be named in a batch item failure.");
+                if (entry.Record is { } record)
+                {
+                    good.Add((i, record, PartitionKeyOf(DynamoDbRecordJson.KeyText(record, buffer))));
+                }
+                else
+                {
+                    problems.Add(new RecordProblem(RecordProblemKind.Undecodable, i, -1, "", entry.Json, entry.Problem ?? "the record cannot be read"));
+                }
             }
 
             // Each form is written only when a target asks for it: typed for targets without convertDDB, plain for the others.
-            return new SourceBatch(RequireArn(group.Key), SourceKind.DynamoDbStreams, sequences, () => Write(records, keys, plain: false), () => Write(records, keys, plain: true));
+            var items = good.ToArray();
+            return new SourceBatch(RequireArn(group.Key), SourceKind.DynamoDbStreams, sequences, () => Write(items, plain: false), () => Write(items, plain: true))
+            {
+                ReadProblems = [.. problems],
+            };
         })];
     }
 
-    private static FanoutRecord[] Write(DynamoDbStreamEventRecord[] records, string[] keys, bool plain)
+    private static FanoutRecord[] Write((int Parent, DynamoDbStreamEventRecord Record, string Key)[] items, bool plain)
     {
-        var written = new FanoutRecord[records.Length];
+        var written = new FanoutRecord[items.Length];
         var writer = new ArrayBufferWriter<byte>(4096);
-        for (var i = 0; i < records.Length; i++)
+        for (var i = 0; i < items.Length; i++)
         {
-            written[i] = new FanoutRecord(i, -1, keys[i], null, DynamoDbRecordJson.Write(records[i], plain, writer));
+            written[i] = new FanoutRecord(items[i].Parent, -1, items[i].Key, null, DynamoDbRecordJson.Write(items[i].Record, plain, writer));
         }
 
         return written;
