@@ -40,10 +40,7 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
             deadLettered += sent;
             dropped += lost;
             metrics.Target(batch.SourceArn, outcome, sent, lost);
-            if (outcome.LastError is not null)
-            {
-                logger.Log(LambdaLogLevel.Error, "Target call failed", [new("target", outcome.TargetName), new("error", outcome.LastError)]);
-            }
+            LogShortfall(logger, batch, outcome);
         }
 
         var lowest = work.SelectMany(w => w.Outcome.FailedParents.Take(1)).DefaultIfEmpty(-1).Min();
@@ -223,6 +220,31 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         }
 
         ledger.Remember(keys);
+    }
+
+    /// <summary>
+    /// One line per target that fell short, whatever the cause (refused connections, throttling that outlasted the
+    /// deadline, access denied): metrics say how often, this says what happened and to which records.
+    /// </summary>
+    private static void LogShortfall(ILambdaLogger logger, SourceBatch batch, TargetOutcome outcome)
+    {
+        if (outcome.FailedParents.Count == 0)
+        {
+            return;
+        }
+
+        var undelivered = outcome.Undelivered();
+        var message = outcome.DeadlineReached
+            ? $"Target {outcome.TargetName}: deadline reached with {undelivered} undelivered; Lambda sends them again from the reported record"
+            : $"Target {outcome.TargetName}: delivery failed with {undelivered} undelivered; Lambda sends them again from the reported record";
+        logger.Log(LambdaLogLevel.Error, message,
+        [
+            new("target", outcome.TargetName),
+            new("sourceArn", batch.SourceArn),
+            new("undelivered", undelivered.ToString(CultureInfo.InvariantCulture)),
+            new("firstUndeliveredSequenceNumber", batch.SequenceNumbers[outcome.FailedParents.Min]),
+            new("lastError", outcome.LastError ?? "none recorded"),
+        ]);
     }
 
     private static List<KeyValuePair<string, string?>> Fields(SourceBatch batch, string targetName, RecordProblem problem) =>

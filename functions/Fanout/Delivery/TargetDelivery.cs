@@ -122,6 +122,10 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
                 }
 
                 failures = [.. Enumerable.Range(0, pending.Count).Select(i => new EntryFailure(i, code, error.Message, Retryable: true, throttled))];
+                lock (outcome)
+                {
+                    outcome.LastError = $"{code}: {error.Message}";
+                }
             }
 
             lock (outcome)
@@ -142,6 +146,11 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
 
                 failed[failure.Position] = true;
                 throttledAny |= failure.Throttled;
+                lock (outcome)
+                {
+                    outcome.LastError = $"{failure.Code}: {failure.Message}";
+                }
+
                 if (failure.Retryable)
                 {
                     retry.Add(pending[failure.Position]);
@@ -181,8 +190,14 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
             }
 
             var delay = retryPolicy.BackoffFor(attempt - 1, throttledAny);
-            if (attempt >= MaxEntryAttempts || retryPolicy.TimeProvider.GetUtcNow() + delay >= deadline)
+            var outOfTime = retryPolicy.TimeProvider.GetUtcNow() + delay >= deadline;
+            if (attempt >= MaxEntryAttempts || outOfTime)
             {
+                lock (outcome)
+                {
+                    outcome.DeadlineReached |= outOfTime;
+                }
+
                 foreach (var message in retry)
                 {
                     Fail(outcome, message, RecordProblemKind.Undeliverable, "retries exhausted before the deadline", divert: false);
