@@ -130,7 +130,11 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         {
             foreach (var problem in outcome.Problems)
             {
-                logger.Log(LambdaLogLevel.Error, "Record dropped: no dead-letter queue configured", Fields(batch, outcome.TargetName, problem));
+                // The data is not in the line (a record can be 1 MiB, a log event is cut at 256 KB): the line says
+                // exactly which record it was and how to read it again from the stream while it is retained.
+                var fields = Fields(batch, outcome.TargetName, problem);
+                fields.Add(new("reread", RereadHint.For(batch, problem.ParentIndex)));
+                logger.Log(LambdaLogLevel.Error, "Record dropped: no dead-letter queue configured; read it again from the stream (see reread) before its retention ends", fields);
             }
 
             return (0, outcome.Problems.Count);
@@ -139,7 +143,7 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         var entries = outcome.Problems.Select((problem, i) => new OutgoingMessage(
             i,
             1,
-            DeadLetterMessage.Write(problem, outcome.TargetName, batch.SourceArn, batch.SequenceNumbers[problem.ParentIndex]),
+            DeadLetterMessage.Write(problem, outcome.TargetName, batch.SourceArn, batch.SequenceNumbers[problem.ParentIndex], batch.ShardIdOf(problem.ParentIndex), RereadHint.For(batch, problem.ParentIndex)),
             problem.PartitionKey,
             null,
             "dlq-" + outcome.TargetName + "-" + batch.SequenceNumbers[problem.ParentIndex] + "-" + problem.SubIndex.ToString(CultureInfo.InvariantCulture))).ToList();
@@ -254,6 +258,7 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         new("reason", problem.Reason),
         new("sourceArn", batch.SourceArn),
         new("sequenceNumber", batch.SequenceNumbers[problem.ParentIndex]),
+        new("shardId", batch.ShardIdOf(problem.ParentIndex)),
         new("subSequenceNumber", problem.SubIndex.ToString(CultureInfo.InvariantCulture)),
         new("partitionKey", problem.PartitionKey),
         new("size", problem.Data.Length.ToString(CultureInfo.InvariantCulture)),

@@ -11,7 +11,7 @@ namespace Fanout.Records;
 /// </summary>
 public static class KinesisEventReader
 {
-    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped, bool BadData = false);
+    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped, bool BadData, string? EventId);
 
     public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson)
     {
@@ -127,7 +127,8 @@ public static class KinesisEventReader
             partitionKey ?? "",
             token,
             unescaped,
-            badData);
+            badData,
+            eventId);
     }
 
     /// <summary>
@@ -187,12 +188,14 @@ public static class KinesisEventReader
             var arena = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(decodedSize, 1));
             var used = 0;
             var sequences = new string[indexes.Count];
+            var eventIds = new string?[indexes.Count];
             var records = new List<FanoutRecord>(indexes.Count);
             var problems = new List<RecordProblem>();
             for (var n = 0; n < indexes.Count; n++)
             {
                 var item = parsed[indexes[n]];
                 sequences[n] = item.Sequence;
+                eventIds[n] = item.EventId;
                 if (item.Unescaped is { } raw)
                 {
                     records.Add(new FanoutRecord(n, -1, item.PartitionKey, null, raw));
@@ -212,7 +215,7 @@ public static class KinesisEventReader
                 used += written;
             }
 
-            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, [.. records]) { ReadProblems = [.. problems] };
+            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, [.. records]) { ReadProblems = [.. problems], EventIds = eventIds };
             batch.OwnPooledBuffer(arena);
             batches.Add(batch);
         }

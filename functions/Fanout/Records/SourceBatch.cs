@@ -71,6 +71,20 @@ public sealed class SourceBatch : IDisposable
     /// <summary>The records as received (Kinesis data as is; DynamoDB records as typed stream-record JSON).</summary>
     public FanoutRecord[] Records => _records.Value;
 
+    /// <summary>Each event record's <c>eventID</c> when the reader kept it (Kinesis: <c>shardId-…:sequence</c>), by parent index.</summary>
+    public string?[] EventIds { get; init; } = [];
+
+    /// <summary>
+    /// The shard a record came from, when the event says (Kinesis names it in <c>eventID</c>; a DynamoDB Streams
+    /// event does not, and the shard is the one whose sequence number range holds the record).
+    /// </summary>
+    public string? ShardIdOf(int parentIndex)
+    {
+        var id = (uint)parentIndex < (uint)EventIds.Length ? EventIds[parentIndex] : null;
+        var colon = id?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return Kind == SourceKind.Kinesis && colon > 0 ? id![..colon] : null;
+    }
+
     /// <summary>Lambda event records in the batch (KPL aggregates count once).</summary>
     public int Count => SequenceNumbers.Length;
 
