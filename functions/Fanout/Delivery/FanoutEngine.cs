@@ -106,7 +106,7 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException or UriFormatException)
         {
-            outcome.LastError = "sender: " + error.Message;
+            outcome.LastError = "sender: " + ErrorText.Of(error);
             foreach (var message in messages)
             {
                 outcome.FailedParents.Add(outcome.Records[message.First].ParentIndex);
@@ -159,7 +159,7 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         }
         catch (ArgumentException error)
         {
-            dlqOutcome.LastError = error.Message;
+            dlqOutcome.LastError = ErrorText.Of(error);
             foreach (var problem in outcome.Problems)
             {
                 dlqOutcome.FailedParents.Add(problem.ParentIndex);

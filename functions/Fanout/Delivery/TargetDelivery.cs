@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Fanout.Records;
 using LambdaSuite.Aws.Retry;
 using LambdaSuite.Data.Fanout;
+using LambdaSuite.Runtime;
 
 namespace Fanout.Delivery;
 
@@ -109,22 +110,22 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
                 {
                     foreach (var message in pending)
                     {
-                        Fail(outcome, message, RecordProblemKind.Undeliverable, $"{code}: {error.Message}", divert: false);
+                        Fail(outcome, message, RecordProblemKind.Undeliverable, $"{code}: {ErrorText.Of(error)}", divert: false);
                     }
 
                     lock (outcome)
                     {
                         outcome.Calls++;
-                        outcome.LastError = $"{code}: {error.Message}";
+                        outcome.LastError = $"{code}: {ErrorText.Of(error)}";
                     }
 
                     return false;
                 }
 
-                failures = [.. Enumerable.Range(0, pending.Count).Select(i => new EntryFailure(i, code, error.Message, Retryable: true, throttled))];
+                failures = [.. Enumerable.Range(0, pending.Count).Select(i => new EntryFailure(i, code, ErrorText.Of(error), Retryable: true, throttled))];
                 lock (outcome)
                 {
-                    outcome.LastError = $"{code}: {error.Message}";
+                    outcome.LastError = $"{code}: {ErrorText.Of(error)}";
                 }
             }
 

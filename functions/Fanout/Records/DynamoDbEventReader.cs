@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LambdaSuite.Events;
 using LambdaSuite.Events.DynamoDb;
+using LambdaSuite.Runtime;
 
 namespace Fanout.Records;
 
@@ -130,7 +131,7 @@ public static class DynamoDbEventReader
     /// described here, since a trimmed build carries resource keys instead of the framework's texts.
     /// </summary>
     private static string OwnText(JsonException e) =>
-        e.InnerException is null && e.Message.Contains(' ', StringComparison.Ordinal) && !e.Message.Contains("Path:", StringComparison.Ordinal) && e.Message.Length < 300
+        e.InnerException is null && !ErrorText.LooksLikeResourceKey(e.Message) && e.Message.Contains(' ', StringComparison.Ordinal) && !e.Message.Contains("Path:", StringComparison.Ordinal) && e.Message.Length < 300
             ? e.Message.TrimEnd('.')
             : "a field has the wrong JSON type or is not valid JSON";
 

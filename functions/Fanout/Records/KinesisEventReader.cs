@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using LambdaSuite.Events;
+using LambdaSuite.Runtime;
 
 namespace Fanout.Records;
 
@@ -44,12 +45,12 @@ public static class KinesisEventReader
         }
         catch (JsonException e)
         {
-            throw new InvalidEventException($"KinesisEvent event of {eventJson.Length} bytes is malformed (byte {e.BytePositionInLine}): {e.Message}", e);
+            throw new InvalidEventException($"The Kinesis event of {eventJson.Length} bytes cannot be read: {ErrorText.Of(e)}", e);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
             // A field of the wrong JSON type (a number as partitionKey) or escaped data that is not base64.
-            throw new InvalidEventException($"KinesisEvent event of {eventJson.Length} bytes has a field of the wrong type or encoding: {e.Message}", e);
+            throw new InvalidEventException($"The Kinesis event of {eventJson.Length} bytes has a field of the wrong JSON type or encoding: {ErrorText.Of(e)}", e);
         }
 
         return Group(eventJson, parsed);

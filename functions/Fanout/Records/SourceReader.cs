@@ -21,7 +21,8 @@ public static class SourceReader
     {
         EventShape.Kinesis => KinesisEventReader.Read(eventJson),
         EventShape.DynamoDbStream => DynamoDbEventReader.Read(eventJson),
-        var other => throw new InvalidEventException($"Fanout takes Kinesis and DynamoDB Streams events, not {other}."),
+        EventShape.NotJson => throw new InvalidEventException("The event is not well-formed JSON; Fanout takes Kinesis and DynamoDB Streams events."),
+        var other => throw new InvalidEventException($"Fanout takes Kinesis and DynamoDB Streams events, not {other} events."),
     };
 
     public static IReadOnlyList<SourceBatch> FromDynamoDb(DynamoDbStreamEvent streamEvent)
