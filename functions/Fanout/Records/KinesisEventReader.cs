@@ -190,8 +190,9 @@ public static class KinesisEventReader
             var used = 0;
             var sequences = new string[indexes.Count];
             var eventIds = new string?[indexes.Count];
-            var records = new List<FanoutRecord>(indexes.Count);
-            var problems = new List<RecordProblem>();
+            var records = new FanoutRecord[indexes.Count];
+            var kept = 0;
+            List<RecordProblem>? problems = null;
             for (var n = 0; n < indexes.Count; n++)
             {
                 var item = parsed[indexes[n]];
@@ -199,7 +200,7 @@ public static class KinesisEventReader
                 eventIds[n] = item.EventId;
                 if (item.Unescaped is { } raw)
                 {
-                    records.Add(new FanoutRecord(n, -1, item.PartitionKey, null, raw));
+                    records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, raw);
                     continue;
                 }
 
@@ -208,15 +209,16 @@ public static class KinesisEventReader
                 if (item.BadData || Base64.DecodeFromUtf8(text.Span, arena.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done)
                 {
                     // One record's bad data fails that record alone: its text goes to the dead letter as received.
-                    problems.Add(new RecordProblem(RecordProblemKind.Undecodable, n, -1, item.PartitionKey, text, $"Kinesis record {item.Sequence} cannot be read: its data is not base64."));
+                    (problems ??= []).Add(new RecordProblem(RecordProblemKind.Undecodable, n, -1, item.PartitionKey, text, $"Kinesis record {item.Sequence} cannot be read: its data is not base64."));
                     continue;
                 }
 
-                records.Add(new FanoutRecord(n, -1, item.PartitionKey, null, arena.AsMemory(used, written)) { QuotedBase64Data = quoted });
+                records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, arena.AsMemory(used, written)) { QuotedBase64Data = quoted };
                 used += written;
             }
 
-            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, [.. records]) { ReadProblems = [.. problems], EventIds = eventIds };
+            // Records that could not be read leave the array shorter (rare: only then is it copied).
+            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, kept == records.Length ? records : records[..kept]) { ReadProblems = problems is null ? [] : [.. problems], EventIds = eventIds };
             batch.OwnPooledBuffer(arena);
             batches.Add(batch);
         }
