@@ -12,7 +12,11 @@ namespace Fanout.Records;
 /// </summary>
 public static class KinesisEventReader
 {
-    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped, bool BadData, string? EventId);
+    /// <summary>Marks escaped data that is not base64 (<see cref="Parsed.Unescaped"/>): that record alone fails.</summary>
+    private static readonly byte[] s_badData = new byte[1];
+
+    /// <summary>One record's fields; the event ID stays a range of the event (read as text only when a record fails).</summary>
+    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped, Range EventId);
 
     public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson)
     {
@@ -39,7 +43,7 @@ public static class KinesisEventReader
                 RequireToken(ref reader, JsonTokenType.StartArray);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    parsed.Add(ReadRecord(ref reader));
+                    parsed.Add(ReadRecord(ref reader, eventJson.Span));
                 }
             }
         }
@@ -56,13 +60,13 @@ public static class KinesisEventReader
         return Group(eventJson, parsed);
     }
 
-    private static Parsed ReadRecord(ref Utf8JsonReader reader)
+    private static Parsed ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         RequireToken(ref reader, JsonTokenType.StartObject);
-        string? arn = null, eventId = null, sequence = null, partitionKey = null;
+        string? arn = null, sequence = null, partitionKey = null;
+        Range eventId = default;
         Range token = default;
         byte[]? unescaped = null;
-        var badData = false;
         var hasKinesis = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -91,7 +95,7 @@ public static class KinesisEventReader
                     else if (reader.ValueTextEquals("data"u8))
                     {
                         reader.Read();
-                        (token, unescaped, badData) = DataToken(ref reader);
+                        (token, unescaped) = DataToken(ref reader);
                     }
                     else
                     {
@@ -108,7 +112,15 @@ public static class KinesisEventReader
             else if (reader.ValueTextEquals("eventID"u8))
             {
                 reader.Read();
-                eventId = reader.GetString();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    var start = (int)reader.TokenStartIndex + 1;
+                    eventId = new Range(start, start + reader.ValueSpan.Length);
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
             else
             {
@@ -119,28 +131,29 @@ public static class KinesisEventReader
 
         if (!hasKinesis)
         {
-            throw new InvalidEventException($"Kinesis record {eventId} has no kinesis object.");
+            throw new InvalidEventException($"Kinesis record {Text(json, eventId)} has no kinesis object.");
         }
 
         return new Parsed(
             arn ?? "",
-            sequence ?? throw new InvalidEventException($"Kinesis record {eventId} has no sequenceNumber."),
+            sequence ?? throw new InvalidEventException($"Kinesis record {Text(json, eventId)} has no sequenceNumber."),
             partitionKey ?? "",
             token,
             unescaped,
-            badData,
             eventId);
     }
+
+    private static string Text(ReadOnlySpan<byte> json, Range range) => System.Text.Encoding.UTF8.GetString(json[range]);
 
     /// <summary>
     /// The data token's range in the event (quotes included); escaped text (legal, never sent by Lambda) is decoded
     /// here instead, and when it is not base64 its range is kept with <c>Bad</c> set, so that record alone fails.
     /// </summary>
-    private static (Range Token, byte[]? Unescaped, bool Bad) DataToken(ref Utf8JsonReader reader)
+    private static (Range Token, byte[]? Unescaped) DataToken(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return (default, [], false);
+            return (default, []);
         }
 
         RequireToken(ref reader, JsonTokenType.String);
@@ -148,10 +161,10 @@ public static class KinesisEventReader
         var token = new Range(start, start + reader.ValueSpan.Length + 2);
         if (reader.ValueIsEscaped)
         {
-            return reader.TryGetBytesFromBase64(out var bytes) ? (default, bytes, false) : (token, null, true);
+            return reader.TryGetBytesFromBase64(out var bytes) ? (default, bytes) : (token, s_badData);
         }
 
-        return (token, null, false);
+        return (token, null);
     }
 
     private static List<SourceBatch> Group(ReadOnlyMemory<byte> eventJson, List<Parsed> parsed)
@@ -181,7 +194,7 @@ public static class KinesisEventReader
             var decodedSize = 0;
             foreach (var i in indexes)
             {
-                decodedSize += parsed[i].Unescaped is null ? DecodedLength(eventJson.Span[parsed[i].Token]) : 0;
+                decodedSize += parsed[i].Unescaped is null || ReferenceEquals(parsed[i].Unescaped, s_badData) ? DecodedLength(eventJson.Span[parsed[i].Token]) : 0;
             }
 
             // One pooled buffer for every record's data: 10,000 records cost no allocation of their own, and a large
@@ -189,7 +202,7 @@ public static class KinesisEventReader
             var arena = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(decodedSize, 1));
             var used = 0;
             var sequences = new string[indexes.Count];
-            var eventIds = new string?[indexes.Count];
+            var eventIds = new Range[indexes.Count];
             var records = new FanoutRecord[indexes.Count];
             var kept = 0;
             List<RecordProblem>? problems = null;
@@ -198,7 +211,7 @@ public static class KinesisEventReader
                 var item = parsed[indexes[n]];
                 sequences[n] = item.Sequence;
                 eventIds[n] = item.EventId;
-                if (item.Unescaped is { } raw)
+                if (item.Unescaped is { } raw && !ReferenceEquals(raw, s_badData))
                 {
                     records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, raw);
                     continue;
@@ -206,7 +219,7 @@ public static class KinesisEventReader
 
                 var quoted = eventJson[item.Token];
                 var text = quoted.Length >= 2 ? quoted[1..^1] : default;
-                if (item.BadData || Base64.DecodeFromUtf8(text.Span, arena.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done)
+                if (ReferenceEquals(item.Unescaped, s_badData) || Base64.DecodeFromUtf8(text.Span, arena.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done)
                 {
                     // One record's bad data fails that record alone: its text goes to the dead letter as received.
                     (problems ??= []).Add(new RecordProblem(RecordProblemKind.Undecodable, n, -1, item.PartitionKey, text, $"Kinesis record {item.Sequence} cannot be read: its data is not base64."));
@@ -218,7 +231,7 @@ public static class KinesisEventReader
             }
 
             // Records that could not be read leave the array shorter (rare: only then is it copied).
-            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, kept == records.Length ? records : records[..kept]) { ReadProblems = problems is null ? [] : [.. problems], EventIds = eventIds };
+            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, kept == records.Length ? records : records[..kept]) { ReadProblems = problems is null ? [] : [.. problems], EventIdOf = n => Text(eventJson.Span, eventIds[n]) };
             batch.OwnPooledBuffer(arena);
             batches.Add(batch);
         }

@@ -71,8 +71,11 @@ public sealed class SourceBatch : IDisposable
     /// <summary>The records as received (Kinesis data as is; DynamoDB records as typed stream-record JSON).</summary>
     public FanoutRecord[] Records => _records.Value;
 
-    /// <summary>Each event record's <c>eventID</c> when the reader kept it (Kinesis: <c>shardId-…:sequence</c>), by parent index.</summary>
-    public string?[] EventIds { get; init; } = [];
+    /// <summary>
+    /// Each event record's <c>eventID</c> by parent index, when the reader kept it (Kinesis: <c>shardId-…:sequence</c>);
+    /// read as text only when asked, since only a record that could not be delivered needs it.
+    /// </summary>
+    public Func<int, string>? EventIdOf { get; init; }
 
     /// <summary>
     /// The shard a record came from, when the event says (Kinesis names it in <c>eventID</c>; a DynamoDB Streams
@@ -80,7 +83,7 @@ public sealed class SourceBatch : IDisposable
     /// </summary>
     public string? ShardIdOf(int parentIndex)
     {
-        var id = (uint)parentIndex < (uint)EventIds.Length ? EventIds[parentIndex] : null;
+        var id = EventIdOf is { } read && (uint)parentIndex < (uint)Count ? read(parentIndex) : null;
         var colon = id?.IndexOf(':', StringComparison.Ordinal) ?? -1;
         return Kind == SourceKind.Kinesis && colon > 0 ? id![..colon] : null;
     }

@@ -28,7 +28,21 @@ public static class SourceReader
     public static IReadOnlyList<SourceBatch> FromDynamoDb(DynamoDbStreamEvent streamEvent)
     {
         ArgumentNullException.ThrowIfNull(streamEvent);
-        return FromEntries([.. streamEvent.Records.Select(r => new DynamoDbEventReader.Entry(r, r.EventSourceArn ?? "", r.DynamoDb?.SequenceNumber ?? "", default, null))]);
+        return [.. streamEvent.Records.GroupBy(r => r.EventSourceArn ?? "").Select(group =>
+        {
+            var records = group.ToArray();
+            var sequences = new string[records.Length];
+            var keys = new string[records.Length];
+            var buffer = new ArrayBufferWriter<byte>(4096);
+            for (var i = 0; i < records.Length; i++)
+            {
+                sequences[i] = records[i].DynamoDb?.SequenceNumber ?? throw new InvalidEventException($"DynamoDB record {records[i].EventId} has no SequenceNumber, so it cannot be named in a batch item failure.");
+                keys[i] = PartitionKeyOf(DynamoDbRecordJson.KeyText(records[i], buffer));
+            }
+
+            // Each form is written only when a target asks for it: typed for targets without convertDDB, plain for the others.
+            return new SourceBatch(RequireArn(group.Key), SourceKind.DynamoDbStreams, sequences, () => Write(records, keys, null, plain: false), () => Write(records, keys, null, plain: true));
+        })];
     }
 
     /// <summary>One batch per source, order kept; unreadable records keep their place and become the batch's read problems.</summary>
@@ -39,7 +53,9 @@ public static class SourceReader
         {
             var members = group.ToArray();
             var sequences = new string[members.Length];
-            var good = new List<(int Parent, DynamoDbStreamEventRecord Record, string Key)>(members.Length);
+            var good = new List<DynamoDbStreamEventRecord>(members.Length);
+            var keys = new List<string>(members.Length);
+            var parents = new List<int>(members.Length);
             var problems = new List<RecordProblem>();
             var buffer = new ArrayBufferWriter<byte>(4096);
             for (var i = 0; i < members.Length; i++)
@@ -50,7 +66,9 @@ public static class SourceReader
                     : throw new InvalidEventException($"DynamoDB record {entry.Record?.EventId} has no SequenceNumber, so it cannot be named in a batch item failure.");
                 if (entry.Record is { } record)
                 {
-                    good.Add((i, record, PartitionKeyOf(DynamoDbRecordJson.KeyText(record, buffer))));
+                    good.Add(record);
+                    keys.Add(PartitionKeyOf(DynamoDbRecordJson.KeyText(record, buffer)));
+                    parents.Add(i);
                 }
                 else
                 {
@@ -58,22 +76,24 @@ public static class SourceReader
                 }
             }
 
-            // Each form is written only when a target asks for it: typed for targets without convertDDB, plain for the others.
-            var items = good.ToArray();
-            return new SourceBatch(RequireArn(group.Key), SourceKind.DynamoDbStreams, sequences, () => Write(items, plain: false), () => Write(items, plain: true))
+            DynamoDbStreamEventRecord[] records = [.. good];
+            string[] keyArray = [.. keys];
+            int[] parentArray = [.. parents];
+            return new SourceBatch(RequireArn(group.Key), SourceKind.DynamoDbStreams, sequences, () => Write(records, keyArray, parentArray, plain: false), () => Write(records, keyArray, parentArray, plain: true))
             {
                 ReadProblems = [.. problems],
             };
         })];
     }
 
-    private static FanoutRecord[] Write((int Parent, DynamoDbStreamEventRecord Record, string Key)[] items, bool plain)
+    /// <summary>Each record's JSON; <paramref name="parents"/> maps it to its event record when some were left out (else the same index).</summary>
+    private static FanoutRecord[] Write(DynamoDbStreamEventRecord[] records, string[] keys, int[]? parents, bool plain)
     {
-        var written = new FanoutRecord[items.Length];
+        var written = new FanoutRecord[records.Length];
         var writer = new ArrayBufferWriter<byte>(4096);
-        for (var i = 0; i < items.Length; i++)
+        for (var i = 0; i < records.Length; i++)
         {
-            written[i] = new FanoutRecord(items[i].Parent, -1, items[i].Key, null, DynamoDbRecordJson.Write(items[i].Record, plain, writer));
+            written[i] = new FanoutRecord(parents?[i] ?? i, -1, keys[i], null, DynamoDbRecordJson.Write(records[i], plain, writer));
         }
 
         return written;
