@@ -251,16 +251,26 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         ]);
     }
 
-    private static List<KeyValuePair<string, string?>> Fields(SourceBatch batch, string targetName, RecordProblem problem) =>
-    [
-        new("target", targetName),
-        new("kind", problem.Kind.ToString()),
-        new("reason", problem.Reason),
-        new("sourceArn", batch.SourceArn),
-        new("sequenceNumber", batch.SequenceNumbers[problem.ParentIndex]),
-        new("shardId", batch.ShardIdOf(problem.ParentIndex)),
-        new("subSequenceNumber", problem.SubIndex.ToString(CultureInfo.InvariantCulture)),
-        new("partitionKey", problem.PartitionKey),
-        new("size", problem.Data.Length.ToString(CultureInfo.InvariantCulture)),
-    ];
+    private static List<KeyValuePair<string, string?>> Fields(SourceBatch batch, string targetName, RecordProblem problem)
+    {
+        List<KeyValuePair<string, string?>> fields =
+        [
+            new("target", targetName),
+            new("kind", problem.Kind.ToString()),
+            new("reason", problem.Reason),
+            new("sourceArn", batch.SourceArn),
+            new("sequenceNumber", batch.SequenceNumbers[problem.ParentIndex]),
+            new("subSequenceNumber", problem.SubIndex.ToString(CultureInfo.InvariantCulture)),
+            new("partitionKey", problem.PartitionKey),
+            new("size", problem.Data.Length.ToString(CultureInfo.InvariantCulture)),
+        ];
+
+        // Kinesis names the shard in eventID; a DynamoDB Streams event does not (the reread hint says how to find it).
+        if (batch.ShardIdOf(problem.ParentIndex) is { } shard)
+        {
+            fields.Add(new("shardId", shard));
+        }
+
+        return fields;
+    }
 }
