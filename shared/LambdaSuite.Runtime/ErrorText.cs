@@ -25,8 +25,8 @@ public static class ErrorText
     }
 
     /// <summary>
-    /// True for "Some_Key …" and "PascalCaseKey, arg …": a first word that is one identifier with an underscore, or a
-    /// long one of several capitals that ends the message or is followed by a comma. Sentences (this project's,
+    /// True for "Some_Key …" and "PascalCaseKey, arg …": a first word that is one identifier with an underscore and a
+    /// lower-case letter, or a long one of several capitals that ends the message or is followed by a comma. Sentences (this project's,
     /// the services', the operating system's) do not start that way.
     /// </summary>
     public static bool LooksLikeResourceKey(string? message)
@@ -44,6 +44,12 @@ public static class ErrorText
         }
 
         var endsPhrase = end < 0 || message[end] == ',';
+        // Keys mix cases; an all-capitals word is an environment variable this project's messages may start with.
+        if (!word.Any(char.IsAsciiLetterLower))
+        {
+            return false;
+        }
+
         return word.Contains('_', StringComparison.Ordinal) || (endsPhrase && word.Length >= 12 && word.Count(char.IsAsciiLetterUpper) >= 3);
     }
 

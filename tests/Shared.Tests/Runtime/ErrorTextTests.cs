@@ -36,6 +36,8 @@ public class ErrorTextTests
     [InlineData("Connection refused (127.0.0.1:9)")]
     [InlineData("The mapping names no stream.")]
     [InlineData("'x' is not a DynamoDB number.")]
+    [InlineData("FANOUT_TARGETS_TABLE names no table.")]
+    [InlineData("PROBE_FAIL_INIT")]
     public void Of_OwnSentence_KeptAsIs(string message)
     {
         Assert.Equal(message, ErrorText.Of(new InvalidOperationException(message)));
