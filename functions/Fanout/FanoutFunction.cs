@@ -80,6 +80,11 @@ public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine eng
                 }
 
                 var active = rows.Where(r => r.IsValid && r.Target!.Active).Select(r => r.Target!).ToArray();
+                if (active.Length == 0)
+                {
+                    WarnUnmapped(context.Logger, batch, rows);
+                }
+
                 var result = await engine.DeliverAsync(batch, active, deadline, context.Logger, metrics, context.CancellationToken).ConfigureAwait(false);
                 metrics.Source(batch.SourceArn, batch.Count, active.Length, rows.Count(r => !r.IsValid), result.FailedSequenceNumber is not null);
                 if (result.FailedSequenceNumber is { } sequence)
@@ -98,5 +103,26 @@ public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine eng
         }
 
         return JsonSerializer.SerializeToUtf8Bytes(response, EventsJsonContext.Default.BatchItemFailuresResponse);
+    }
+
+    /// <summary>
+    /// Records with nowhere to go are acknowledged (holding the shard for a mapping that may never come would stop
+    /// every other consumer of it), but never silently: a typo in a mapping's source ARN, every row inactive or
+    /// invalid all end here, and the line names the range an operator can re-read while the stream retains it.
+    /// </summary>
+    private static void WarnUnmapped(ILambdaLogger logger, SourceBatch batch, IReadOnlyList<FanoutTargetRow> rows)
+    {
+        var inactive = rows.Count(r => r.IsValid && !r.Target!.Active);
+        var invalid = rows.Count(r => !r.IsValid);
+        var why = rows.Count == 0 ? "no mapping names this source" : $"{inactive} inactive and {invalid} invalid mapping(s) for this source";
+        logger.Log(
+            LambdaLogLevel.Warning,
+            $"Records acknowledged without a target: no active mapping for this source ({why})",
+            [
+                new("sourceArn", batch.SourceArn),
+                new("firstSequenceNumber", batch.SequenceNumbers[0]),
+                new("lastSequenceNumber", batch.SequenceNumbers[^1]),
+                new("records", batch.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ]);
     }
 }

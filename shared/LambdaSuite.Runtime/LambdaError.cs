@@ -19,7 +19,8 @@ public sealed record LambdaError(string ErrorMessage, string ErrorType, IReadOnl
         var reported = exception is AggregateException { InnerExceptions.Count: 1 } aggregate
             ? aggregate.InnerExceptions[0]
             : exception;
-        return new LambdaError(reported.Message, reported.GetType().Name, SplitStackTrace(reported.StackTrace));
+        // A trimmed build's framework messages are resource keys: the caller reads a sentence instead.
+        return new LambdaError(ErrorText.Of(reported), reported.GetType().Name, SplitStackTrace(reported.StackTrace));
     }
 
     public byte[] ToUtf8Json()

@@ -14,7 +14,9 @@ public static class DeadLetterMessage
     /// <summary>Largest record carried inline: base64 of it stays under SQS's 1 MiB message limit with room to spare.</summary>
     public const int MaxInlineRecordBytes = 700 * 1024;
 
-    public static byte[] Write(RecordProblem problem, string targetName, string sourceArn, string sequenceNumber)
+    /// <param name="shardId">The record's shard when the event names it (Kinesis).</param>
+    /// <param name="reread">How to read the record again from its stream; written when the data is left out.</param>
+    public static byte[] Write(RecordProblem problem, string targetName, string sourceArn, string sequenceNumber, string? shardId = null, string? reread = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var buffer = new ArrayBufferWriter<byte>();
@@ -26,6 +28,11 @@ public static class DeadLetterMessage
             writer.WriteString("target", targetName);
             writer.WriteString("sourceArn", sourceArn);
             writer.WriteString("sequenceNumber", sequenceNumber);
+            if (shardId is not null)
+            {
+                writer.WriteString("shardId", shardId);
+            }
+
             if (problem.SubIndex >= 0)
             {
                 writer.WriteNumber("subSequenceNumber", problem.SubIndex);
@@ -40,6 +47,10 @@ public static class DeadLetterMessage
             else
             {
                 writer.WriteBoolean("dataOmitted", true);
+                if (reread is not null)
+                {
+                    writer.WriteString("reread", reread);
+                }
             }
 
             writer.WriteEndObject();

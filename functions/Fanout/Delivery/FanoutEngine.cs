@@ -40,10 +40,7 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
             deadLettered += sent;
             dropped += lost;
             metrics.Target(batch.SourceArn, outcome, sent, lost);
-            if (outcome.LastError is not null)
-            {
-                logger.Log(LambdaLogLevel.Error, "Target call failed", [new("target", outcome.TargetName), new("error", outcome.LastError)]);
-            }
+            LogShortfall(logger, batch, outcome);
         }
 
         var lowest = work.SelectMany(w => w.Outcome.FailedParents.Take(1)).DefaultIfEmpty(-1).Min();
@@ -58,6 +55,18 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
     private (FanoutTarget Target, List<OutgoingMessage> Messages, TargetOutcome Outcome) Prepare(SourceBatch batch, FanoutTarget target)
     {
         var outcome = new TargetOutcome(target.Name);
+        foreach (var problem in batch.ReadProblems)
+        {
+            // Settled on an earlier attempt of this batch (dead-lettered or dropped): not again on Lambda's retry.
+            if (!ledger.IsEmpty && ledger.TryConsume(DeliveryLedger.KeyOf(target.Name, batch.SourceArn, batch.IdempotencyKey(new FanoutRecord(problem.ParentIndex, problem.SubIndex, problem.PartitionKey, null, default)))))
+            {
+                outcome.Skipped++;
+                continue;
+            }
+
+            outcome.Problems.Add(problem);
+        }
+
         FanoutRecord[] records;
         if (batch.Kind == SourceKind.Kinesis && target.Deaggregate)
         {
@@ -97,7 +106,7 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException or UriFormatException)
         {
-            outcome.LastError = "sender: " + error.Message;
+            outcome.LastError = "sender: " + ErrorText.Of(error);
             foreach (var message in messages)
             {
                 outcome.FailedParents.Add(outcome.Records[message.First].ParentIndex);
@@ -121,7 +130,11 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         {
             foreach (var problem in outcome.Problems)
             {
-                logger.Log(LambdaLogLevel.Error, "Record dropped: no dead-letter queue configured", Fields(batch, outcome.TargetName, problem));
+                // The data is not in the line (a record can be 1 MiB, a log event is cut at 256 KB): the line says
+                // exactly which record it was and how to read it again from the stream while it is retained.
+                var fields = Fields(batch, outcome.TargetName, problem);
+                fields.Add(new("reread", RereadHint.For(batch, problem.ParentIndex)));
+                logger.Log(LambdaLogLevel.Error, "Record dropped: no dead-letter queue configured; read it again from the stream (see reread) before its retention ends", fields);
             }
 
             return (0, outcome.Problems.Count);
@@ -130,7 +143,7 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         var entries = outcome.Problems.Select((problem, i) => new OutgoingMessage(
             i,
             1,
-            DeadLetterMessage.Write(problem, outcome.TargetName, batch.SourceArn, batch.SequenceNumbers[problem.ParentIndex]),
+            DeadLetterMessage.Write(problem, outcome.TargetName, batch.SourceArn, batch.SequenceNumbers[problem.ParentIndex], batch.ShardIdOf(problem.ParentIndex), RereadHint.For(batch, problem.ParentIndex)),
             problem.PartitionKey,
             null,
             "dlq-" + outcome.TargetName + "-" + batch.SequenceNumbers[problem.ParentIndex] + "-" + problem.SubIndex.ToString(CultureInfo.InvariantCulture))).ToList();
@@ -146,7 +159,7 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         }
         catch (ArgumentException error)
         {
-            dlqOutcome.LastError = error.Message;
+            dlqOutcome.LastError = ErrorText.Of(error);
             foreach (var problem in outcome.Problems)
             {
                 dlqOutcome.FailedParents.Add(problem.ParentIndex);
@@ -213,15 +226,51 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
         ledger.Remember(keys);
     }
 
-    private static List<KeyValuePair<string, string?>> Fields(SourceBatch batch, string targetName, RecordProblem problem) =>
-    [
-        new("target", targetName),
-        new("kind", problem.Kind.ToString()),
-        new("reason", problem.Reason),
-        new("sourceArn", batch.SourceArn),
-        new("sequenceNumber", batch.SequenceNumbers[problem.ParentIndex]),
-        new("subSequenceNumber", problem.SubIndex.ToString(CultureInfo.InvariantCulture)),
-        new("partitionKey", problem.PartitionKey),
-        new("size", problem.Data.Length.ToString(CultureInfo.InvariantCulture)),
-    ];
+    /// <summary>
+    /// One line per target that fell short, whatever the cause (refused connections, throttling that outlasted the
+    /// deadline, access denied): metrics say how often, this says what happened and to which records.
+    /// </summary>
+    private static void LogShortfall(ILambdaLogger logger, SourceBatch batch, TargetOutcome outcome)
+    {
+        if (outcome.FailedParents.Count == 0)
+        {
+            return;
+        }
+
+        var undelivered = outcome.Undelivered();
+        var message = outcome.DeadlineReached
+            ? $"Target {outcome.TargetName}: deadline reached with {undelivered} undelivered; Lambda sends them again from the reported record"
+            : $"Target {outcome.TargetName}: delivery failed with {undelivered} undelivered; Lambda sends them again from the reported record";
+        logger.Log(LambdaLogLevel.Error, message,
+        [
+            new("target", outcome.TargetName),
+            new("sourceArn", batch.SourceArn),
+            new("undelivered", undelivered.ToString(CultureInfo.InvariantCulture)),
+            new("firstUndeliveredSequenceNumber", batch.SequenceNumbers[outcome.FailedParents.Min]),
+            new("lastError", outcome.LastError ?? "none recorded"),
+        ]);
+    }
+
+    private static List<KeyValuePair<string, string?>> Fields(SourceBatch batch, string targetName, RecordProblem problem)
+    {
+        List<KeyValuePair<string, string?>> fields =
+        [
+            new("target", targetName),
+            new("kind", problem.Kind.ToString()),
+            new("reason", problem.Reason),
+            new("sourceArn", batch.SourceArn),
+            new("sequenceNumber", batch.SequenceNumbers[problem.ParentIndex]),
+            new("subSequenceNumber", problem.SubIndex.ToString(CultureInfo.InvariantCulture)),
+            new("partitionKey", problem.PartitionKey),
+            new("size", problem.Data.Length.ToString(CultureInfo.InvariantCulture)),
+        ];
+
+        // Kinesis names the shard in eventID; a DynamoDB Streams event does not (the reread hint says how to find it).
+        if (batch.ShardIdOf(problem.ParentIndex) is { } shard)
+        {
+            fields.Add(new("shardId", shard));
+        }
+
+        return fields;
+    }
 }

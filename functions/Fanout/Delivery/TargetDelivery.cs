@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Fanout.Records;
 using LambdaSuite.Aws.Retry;
 using LambdaSuite.Data.Fanout;
+using LambdaSuite.Runtime;
 
 namespace Fanout.Delivery;
 
@@ -109,19 +110,23 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
                 {
                     foreach (var message in pending)
                     {
-                        Fail(outcome, message, RecordProblemKind.Undeliverable, $"{code}: {error.Message}", divert: false);
+                        Fail(outcome, message, RecordProblemKind.Undeliverable, $"{code}: {ErrorText.Of(error)}", divert: false);
                     }
 
                     lock (outcome)
                     {
                         outcome.Calls++;
-                        outcome.LastError = $"{code}: {error.Message}";
+                        outcome.LastError = $"{code}: {ErrorText.Of(error)}";
                     }
 
                     return false;
                 }
 
-                failures = [.. Enumerable.Range(0, pending.Count).Select(i => new EntryFailure(i, code, error.Message, Retryable: true, throttled))];
+                failures = [.. Enumerable.Range(0, pending.Count).Select(i => new EntryFailure(i, code, ErrorText.Of(error), Retryable: true, throttled))];
+                lock (outcome)
+                {
+                    outcome.LastError = $"{code}: {ErrorText.Of(error)}";
+                }
             }
 
             lock (outcome)
@@ -142,6 +147,11 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
 
                 failed[failure.Position] = true;
                 throttledAny |= failure.Throttled;
+                lock (outcome)
+                {
+                    outcome.LastError = $"{failure.Code}: {failure.Message}";
+                }
+
                 if (failure.Retryable)
                 {
                     retry.Add(pending[failure.Position]);
@@ -181,8 +191,14 @@ public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, Aw
             }
 
             var delay = retryPolicy.BackoffFor(attempt - 1, throttledAny);
-            if (attempt >= MaxEntryAttempts || retryPolicy.TimeProvider.GetUtcNow() + delay >= deadline)
+            var outOfTime = retryPolicy.TimeProvider.GetUtcNow() + delay >= deadline;
+            if (attempt >= MaxEntryAttempts || outOfTime)
             {
+                lock (outcome)
+                {
+                    outcome.DeadlineReached |= outOfTime;
+                }
+
                 foreach (var message in retry)
                 {
                     Fail(outcome, message, RecordProblemKind.Undeliverable, "retries exhausted before the deadline", divert: false);

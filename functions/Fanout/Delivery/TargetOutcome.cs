@@ -19,8 +19,26 @@ public sealed class TargetOutcome(string targetName)
 
     public double Milliseconds { get; set; }
 
-    /// <summary>The last whole-call error, for the log.</summary>
+    /// <summary>The last error a call or an entry met (code and message), for the log line of a target that fell short.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>True when retries stopped because the invocation's deadline (less its margin) came first.</summary>
+    public bool DeadlineReached { get; set; }
+
+    /// <summary>Records given to this target that it neither took nor diverted, and that Lambda will therefore send again.</summary>
+    public int Undelivered()
+    {
+        var count = 0;
+        for (var i = 0; i < Records.Length; i++)
+        {
+            if (!DeliveredRecords[i] && FailedParents.Contains(Records[i].ParentIndex))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>Records that could not be delivered and go to the dead-letter destination (or fail the batch).</summary>
     public List<RecordProblem> Problems { get; } = [];

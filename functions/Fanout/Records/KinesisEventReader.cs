@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using LambdaSuite.Events;
+using LambdaSuite.Runtime;
 
 namespace Fanout.Records;
 
@@ -11,7 +12,11 @@ namespace Fanout.Records;
 /// </summary>
 public static class KinesisEventReader
 {
-    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped);
+    /// <summary>Marks escaped data that is not base64 (<see cref="Parsed.Unescaped"/>): that record alone fails.</summary>
+    private static readonly byte[] s_badData = new byte[1];
+
+    /// <summary>One record's fields; the event ID stays a range of the event (read as text only when a record fails).</summary>
+    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped, Range EventId);
 
     public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson)
     {
@@ -38,27 +43,28 @@ public static class KinesisEventReader
                 RequireToken(ref reader, JsonTokenType.StartArray);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    parsed.Add(ReadRecord(ref reader));
+                    parsed.Add(ReadRecord(ref reader, eventJson.Span));
                 }
             }
         }
         catch (JsonException e)
         {
-            throw new InvalidEventException($"KinesisEvent event of {eventJson.Length} bytes is malformed (byte {e.BytePositionInLine}): {e.Message}", e);
+            throw new InvalidEventException($"The Kinesis event of {eventJson.Length} bytes cannot be read: {ErrorText.Of(e)}", e);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
             // A field of the wrong JSON type (a number as partitionKey) or escaped data that is not base64.
-            throw new InvalidEventException($"KinesisEvent event of {eventJson.Length} bytes has a field of the wrong type or encoding: {e.Message}", e);
+            throw new InvalidEventException($"The Kinesis event of {eventJson.Length} bytes has a field of the wrong JSON type or encoding: {ErrorText.Of(e)}", e);
         }
 
         return Group(eventJson, parsed);
     }
 
-    private static Parsed ReadRecord(ref Utf8JsonReader reader)
+    private static Parsed ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         RequireToken(ref reader, JsonTokenType.StartObject);
-        string? arn = null, eventId = null, sequence = null, partitionKey = null;
+        string? arn = null, sequence = null, partitionKey = null;
+        Range eventId = default;
         Range token = default;
         byte[]? unescaped = null;
         var hasKinesis = false;
@@ -106,7 +112,15 @@ public static class KinesisEventReader
             else if (reader.ValueTextEquals("eventID"u8))
             {
                 reader.Read();
-                eventId = reader.GetString();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    var start = (int)reader.TokenStartIndex + 1;
+                    eventId = new Range(start, start + reader.ValueSpan.Length);
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
             else
             {
@@ -117,18 +131,24 @@ public static class KinesisEventReader
 
         if (!hasKinesis)
         {
-            throw new InvalidEventException($"Kinesis record {eventId} has no kinesis object.");
+            throw new InvalidEventException($"Kinesis record {Text(json, eventId)} has no kinesis object.");
         }
 
         return new Parsed(
             arn ?? "",
-            sequence ?? throw new InvalidEventException($"Kinesis record {eventId} has no sequenceNumber."),
+            sequence ?? throw new InvalidEventException($"Kinesis record {Text(json, eventId)} has no sequenceNumber."),
             partitionKey ?? "",
             token,
-            unescaped);
+            unescaped,
+            eventId);
     }
 
-    /// <summary>The data token's range in the event (quotes included); escaped text (legal, never sent by Lambda) is decoded here instead.</summary>
+    private static string Text(ReadOnlySpan<byte> json, Range range) => System.Text.Encoding.UTF8.GetString(json[range]);
+
+    /// <summary>
+    /// The data token's range in the event (quotes included); escaped text (legal, never sent by Lambda) is decoded
+    /// here instead, and when it is not base64 its range is kept with <c>Bad</c> set, so that record alone fails.
+    /// </summary>
     private static (Range Token, byte[]? Unescaped) DataToken(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -137,13 +157,14 @@ public static class KinesisEventReader
         }
 
         RequireToken(ref reader, JsonTokenType.String);
+        var start = (int)reader.TokenStartIndex;
+        var token = new Range(start, start + reader.ValueSpan.Length + 2);
         if (reader.ValueIsEscaped)
         {
-            return (default, reader.GetBytesFromBase64());
+            return reader.TryGetBytesFromBase64(out var bytes) ? (default, bytes) : (token, s_badData);
         }
 
-        var start = (int)reader.TokenStartIndex;
-        return (new Range(start, start + reader.ValueSpan.Length + 2), null);
+        return (token, null);
     }
 
     private static List<SourceBatch> Group(ReadOnlyMemory<byte> eventJson, List<Parsed> parsed)
@@ -173,7 +194,7 @@ public static class KinesisEventReader
             var decodedSize = 0;
             foreach (var i in indexes)
             {
-                decodedSize += parsed[i].Unescaped is null ? DecodedLength(eventJson.Span[parsed[i].Token]) : 0;
+                decodedSize += parsed[i].Unescaped is null || ReferenceEquals(parsed[i].Unescaped, s_badData) ? DecodedLength(eventJson.Span[parsed[i].Token]) : 0;
             }
 
             // One pooled buffer for every record's data: 10,000 records cost no allocation of their own, and a large
@@ -181,29 +202,36 @@ public static class KinesisEventReader
             var arena = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(decodedSize, 1));
             var used = 0;
             var sequences = new string[indexes.Count];
+            var eventIds = new Range[indexes.Count];
             var records = new FanoutRecord[indexes.Count];
+            var kept = 0;
+            List<RecordProblem>? problems = null;
             for (var n = 0; n < indexes.Count; n++)
             {
                 var item = parsed[indexes[n]];
                 sequences[n] = item.Sequence;
-                if (item.Unescaped is { } raw)
+                eventIds[n] = item.EventId;
+                if (item.Unescaped is { } raw && !ReferenceEquals(raw, s_badData))
                 {
-                    records[n] = new FanoutRecord(n, -1, item.PartitionKey, null, raw);
+                    records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, raw);
                     continue;
                 }
 
                 var quoted = eventJson[item.Token];
-                var text = quoted.Span[1..^1];
-                if (Base64.DecodeFromUtf8(text, arena.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done)
+                var text = quoted.Length >= 2 ? quoted[1..^1] : default;
+                if (ReferenceEquals(item.Unescaped, s_badData) || Base64.DecodeFromUtf8(text.Span, arena.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done)
                 {
-                    throw new InvalidEventException($"Kinesis record {item.Sequence} has data that is not base64.");
+                    // One record's bad data fails that record alone: its text goes to the dead letter as received.
+                    (problems ??= []).Add(new RecordProblem(RecordProblemKind.Undecodable, n, -1, item.PartitionKey, text, $"Kinesis record {item.Sequence} cannot be read: its data is not base64."));
+                    continue;
                 }
 
-                records[n] = new FanoutRecord(n, -1, item.PartitionKey, null, arena.AsMemory(used, written)) { QuotedBase64Data = quoted };
+                records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, arena.AsMemory(used, written)) { QuotedBase64Data = quoted };
                 used += written;
             }
 
-            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, records);
+            // Records that could not be read leave the array shorter (rare: only then is it copied).
+            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, kept == records.Length ? records : records[..kept]) { ReadProblems = problems is null ? [] : [.. problems], EventIdOf = n => Text(eventJson.Span, eventIds[n]) };
             batch.OwnPooledBuffer(arena);
             batches.Add(batch);
         }

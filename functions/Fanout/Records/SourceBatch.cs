@@ -56,6 +56,13 @@ public sealed class SourceBatch : IDisposable
 
     public string SourceArn { get; }
 
+    /// <summary>
+    /// Event records that could not be read (see <see cref="RecordProblemKind.Undecodable"/>): they are in
+    /// <see cref="SequenceNumbers"/> but in no view, and every target settles them as it settles its own problems
+    /// (dead letter, or a logged drop), so one of them never blocks the shard.
+    /// </summary>
+    public RecordProblem[] ReadProblems { get; init; } = [];
+
     public SourceKind Kind { get; }
 
     /// <summary>Sequence number of each Lambda event record, by parent index.</summary>
@@ -63,6 +70,23 @@ public sealed class SourceBatch : IDisposable
 
     /// <summary>The records as received (Kinesis data as is; DynamoDB records as typed stream-record JSON).</summary>
     public FanoutRecord[] Records => _records.Value;
+
+    /// <summary>
+    /// Each event record's <c>eventID</c> by parent index, when the reader kept it (Kinesis: <c>shardId-…:sequence</c>);
+    /// read as text only when asked, since only a record that could not be delivered needs it.
+    /// </summary>
+    public Func<int, string>? EventIdOf { get; init; }
+
+    /// <summary>
+    /// The shard a record came from, when the event says (Kinesis names it in <c>eventID</c>; a DynamoDB Streams
+    /// event does not, and the shard is the one whose sequence number range holds the record).
+    /// </summary>
+    public string? ShardIdOf(int parentIndex)
+    {
+        var id = EventIdOf is { } read && (uint)parentIndex < (uint)Count ? read(parentIndex) : null;
+        var colon = id?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return Kind == SourceKind.Kinesis && colon > 0 ? id![..colon] : null;
+    }
 
     /// <summary>Lambda event records in the batch (KPL aggregates count once).</summary>
     public int Count => SequenceNumbers.Length;

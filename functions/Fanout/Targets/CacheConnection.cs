@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
+using LambdaSuite.Runtime;
 
 namespace Fanout.Targets;
 
@@ -44,7 +45,7 @@ public sealed class CacheConnection(
         {
             // The stream may be mid-reply: never reuse it.
             Close();
-            throw new IOException($"{host}:{port}: {error.Message}", error);
+            throw new IOException($"{host}:{port}: {ErrorText.Of(error)}", error);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using Fanout.Delivery;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.Retry;
+using LambdaSuite.Runtime;
 
 namespace Fanout.Targets;
 
@@ -26,7 +27,7 @@ public abstract class PerEntrySender : ITargetSender
             {
                 var retryable = AwsRetryPolicy.IsRetryable(error, cancellationToken, out var throttled);
                 var code = error is AwsServiceException service ? service.ErrorCode : error.GetType().Name;
-                return new EntryFailure(position, code, error.Message, retryable, throttled);
+                return new EntryFailure(position, code, ErrorText.Of(error), retryable, throttled);
             }
         })).ConfigureAwait(false);
         return [.. results.Where(r => r is not null).Select(r => r!.Value)];

@@ -5,13 +5,21 @@ namespace LambdaSuite.Events.Detection;
 /// <summary>Reads <see cref="EventMarkers"/> from raw event JSON, validating the whole document on the way.</summary>
 internal static class EventMarkerScanner
 {
+    /// <summary>
+    /// Classifying needs no depth limit: the reader keeps one bit per open level, so depth costs memory only in
+    /// proportion to the event's size. Each function's own parser bounds depth where it builds objects; a legal
+    /// DynamoDB item nested 32 levels is about 70 JSON levels deep in a Streams event, past the reader's default 64,
+    /// and must not be taken for "not JSON".
+    /// </summary>
+    private static readonly JsonReaderOptions s_options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = int.MaxValue };
+
     /// <summary>False when <paramref name="json"/> is not one well-formed JSON value.</summary>
     public static bool TryScan(ReadOnlySpan<byte> json, out EventMarkers markers)
     {
         markers = default;
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(json, s_options);
             if (!reader.Read())
             {
                 return false;

@@ -14,6 +14,9 @@ public sealed class FakeSender(bool ordered = true) : ITargetSender
     /// <summary>Call number (from 1) and entries → the entries to reject; null rejects none.</summary>
     public Func<int, IReadOnlyList<OutgoingMessage>, IReadOnlyList<EntryFailure>>? Script { get; set; }
 
+    /// <summary>When set, every call fails as a whole with this exception (after the client's own retries).</summary>
+    public Func<Exception>? Throw { get; set; }
+
     public int Calls => _calls;
 
     public IReadOnlyList<string> Taken
@@ -30,6 +33,11 @@ public sealed class FakeSender(bool ordered = true) : ITargetSender
     public Task<IReadOnlyList<EntryFailure>> SendAsync(IReadOnlyList<OutgoingMessage> entries, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var call = Interlocked.Increment(ref _calls);
+        if (Throw is { } fail)
+        {
+            return Task.FromException<IReadOnlyList<EntryFailure>>(fail());
+        }
+
         var failures = Script?.Invoke(call, entries) ?? [];
         lock (_taken)
         {

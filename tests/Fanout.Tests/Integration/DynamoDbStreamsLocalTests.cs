@@ -56,6 +56,46 @@ public class DynamoDbStreamsLocalTests(LocalStackFixture stack) : IClassFixture<
         Assert.All(arrived, r => Assert.Equal("a", r.GetProperty("Keys").GetProperty("pk").GetString()));
     }
 
+    [Fact]
+    public async Task Deliver_ItemNested32LevelsFromRealStream_DeliveredBesideThePlainOne()
+    {
+        // Issue 19, item 1: the deepest item DynamoDB itself accepts (32 levels; 33 is refused with a
+        // ValidationException) must be delivered, not fail the batch as "not JSON".
+        var table = "fanout-deep-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await stack.DynamoDb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_IMAGE },
+        });
+        var streamArn = created.TableDescription.LatestStreamArn;
+        var deep = new AttributeValue { SS = ["leaf"] };
+        for (var level = 1; level < 32; level++)
+        {
+            deep = new AttributeValue { M = new() { ["a"] = deep } };
+        }
+
+        await stack.DynamoDb.PutItemAsync(table, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "deep" }, ["d"] = deep });
+        await stack.DynamoDb.PutItemAsync(table, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "plain" } });
+        var records = await ReadStreamAsync(streamArn);
+        var destination = await stack.CreateStreamAsync();
+        var target = new FanoutTarget { SourceArn = streamArn, Id = "k", Type = FanoutTargetType.Kinesis, Destination = destination, Active = true };
+        var logger = new RecordingLambdaLogger();
+        await using var senders = new TargetSenderFactory(stack.Aws, TimeProvider.System);
+        var input = DynamoDbStreamEventBuilder.Build(streamArn, records);
+
+        var result = await new FanoutEngine(senders, new DeliveryLedger(), stack.Aws.RetryPolicy, null).DeliverAsync(
+            SourceReader.Read(input).Single(), [target], DateTimeOffset.UtcNow.AddSeconds(30), logger, new FanoutMetrics(logger, TimeProvider.System), CancellationToken.None);
+
+        Assert.Null(result.FailedSequenceNumber);
+        var arrived = (await stack.ReadAllAsync(destination)).Select(r => System.Text.Encoding.UTF8.GetString(r.Data.Span)).ToList();
+        Assert.Equal(2, arrived.Count);
+        Assert.Contains("\"leaf\"", arrived[0], StringComparison.Ordinal);
+        Assert.Contains("\"plain\"", arrived[1], StringComparison.Ordinal);
+    }
+
     /// <summary>DescribeStream, GetShardIterator, GetRecords over JSON 1.0 (no DynamoDB Streams SDK package restores here).</summary>
     private async Task<List<JsonElement>> ReadStreamAsync(string streamArn)
     {
@@ -89,6 +129,6 @@ public class DynamoDbStreamsLocalTests(LocalStackFixture stack) : IClassFixture<
                 request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDBStreams_20120810." + operation);
                 return request;
             },
-            response => JsonDocument.Parse(response.Body).RootElement.Clone(),
+            response => JsonDocument.Parse(response.Body, new JsonDocumentOptions { MaxDepth = 256 }).RootElement.Clone(),
             CancellationToken.None);
 }

@@ -53,22 +53,28 @@ public class KinesisEventReaderTests
     }
 
     [Theory]
-    [InlineData("\"b25l!\"")]
-    [InlineData("\"b25\"")]
-    [InlineData("17")]
-    public void Read_DataNotBase64_ThrowsInvalidEvent(string data)
+    [InlineData("\"b25l!\"", "b25l!")]
+    [InlineData("\"b25\"", "b25")]
+    [InlineData("\"\\u0021!!!\"", "\\u0021!!!")]
+    public void Read_DataNotBase64_ThatRecordAloneIsAReadProblem(string data, string text)
     {
-        Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(Event(KinesisRecord(data))));
+        var batch = Assert.Single(KinesisEventReader.Read(Event(KinesisRecord(data))));
+
+        Assert.Empty(batch.Records);
+        var problem = Assert.Single(batch.ReadProblems);
+        Assert.Equal(RecordProblemKind.Undecodable, problem.Kind);
+        Assert.Equal(text, Encoding.UTF8.GetString(problem.Data.Span));
+        Assert.Contains("not base64", problem.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Read_FieldOfWrongTypeOrEscapedNonBase64_ThrowsInvalidEvent()
+    public void Read_FieldOfWrongType_ThrowsInvalidEvent()
     {
         var numberKey = Event("{\"kinesis\":{\"partitionKey\":5,\"sequenceNumber\":\"1\",\"data\":\"YQ==\"},\"eventSourceARN\":\"" + Arn + "\"}");
-        var escapedJunk = Event(KinesisRecord("\"\\u0021!!!\""));
+        var numberData = Event(KinesisRecord("17"));
 
         Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(numberKey));
-        Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(escapedJunk));
+        Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(numberData));
     }
 
     [Fact]

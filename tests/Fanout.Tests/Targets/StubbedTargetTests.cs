@@ -83,6 +83,35 @@ public class StubbedTargetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sqs_BodyWithNoncharacters_SentAsBase64WithEncodingAttributeNotLost()
+    {
+        // Issue 19, item 17: U+FFFE and U+FFFF are valid UTF-8 but not XML characters; SQS refuses a body holding
+        // them (InvalidMessageContents), as this stub does, so they must go in a form SQS takes.
+        _stub.Responder = request =>
+        {
+            var entries = JsonDocument.Parse(request.Body).RootElement.GetProperty("Entries").EnumerateArray().ToArray();
+            var refused = entries.Where(e => e.GetProperty("MessageBody").GetString()!.Any(c => c is '\uFFFE' or '\uFFFF')).Select(e => e.GetProperty("Id").GetString());
+            return StubResponse.Json(
+                "{\"Successful\":[],\"Failed\":[" + string.Join(",", refused.Select(id => $"{{\"Id\":\"{id}\",\"Code\":\"InvalidMessageContents\",\"SenderFault\":true,\"Message\":\"Invalid binary character\"}}")) + "]}",
+                200,
+                "application/x-amz-json-1.0");
+        };
+        var bodies = new[] { "a\uFFFEb", "plain", "c\uFFFFd" };
+        var batch = SourceReader.Read(StreamEvents.Kinesis(bodies.Select(b => ("k", Encoding.UTF8.GetBytes(b))))).Single();
+
+        var result = await RunAsync(batch, Target(FanoutTargetType.Sqs, QueueUrl));
+
+        Assert.Null(result.FailedSequenceNumber);
+        Assert.Equal(3, result.Outcomes[0].Delivered);
+        Assert.Empty(result.Outcomes[0].Problems);
+        var sent = JsonDocument.Parse(Assert.Single(_stub.Requests).Body).RootElement.GetProperty("Entries").EnumerateArray().ToArray();
+        Assert.Equal("base64", sent[0].GetProperty("MessageAttributes").GetProperty("fanout-encoding").GetProperty("StringValue").GetString());
+        Assert.Equal(bodies[0], Encoding.UTF8.GetString(Convert.FromBase64String(sent[0].GetProperty("MessageBody").GetString()!)));
+        Assert.Equal("plain", sent[1].GetProperty("MessageBody").GetString());
+        Assert.Equal(bodies[2], Encoding.UTF8.GetString(Convert.FromBase64String(sent[2].GetProperty("MessageBody").GetString()!)));
+    }
+
+    [Fact]
     public async Task Sqs_FifoQueue_SendsGroupFromPartitionKeyAndDeterministicDeduplicationId()
     {
         _stub.Responder = _ => StubResponse.Json("""{"Successful":[],"Failed":[]}""", 200, "application/x-amz-json-1.0");

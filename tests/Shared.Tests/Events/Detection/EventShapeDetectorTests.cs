@@ -28,6 +28,20 @@ public class EventShapeDetectorTests
     }
 
     [Theory]
+    [InlineData(70)]
+    [InlineData(5000)]
+    public void Detect_RecordNestedPastDefaultReaderDepth_StillItsShape(int depth)
+    {
+        // A DynamoDB item nested 32 levels (legal) is about 70 JSON levels deep in a Streams event: too deep for a
+        // reader's default 64, but well-formed, so it is a DynamoDB stream event, never "not JSON".
+        var json = Encoding.UTF8.GetBytes("{\"Records\":[{\"eventSource\":\"aws:dynamodb\",\"x\":" + new string('[', depth) + new string(']', depth) + "}]}");
+
+        var shape = EventShapeDetector.Detect(json);
+
+        Assert.Equal(EventShape.DynamoDbStream, shape);
+    }
+
+    [Theory]
     [InlineData("""{"Records":[{"eventSource":"aws:s3"}]}""", EventShape.Raw)]
     [InlineData("""{"Records":[]}""", EventShape.Raw)]
     [InlineData("""{"Records":"nope"}""", EventShape.Raw)]
