@@ -7,7 +7,7 @@ public static class BenchCommands
 {
     public static Command Create()
     {
-        var bench = new Command("bench", "Measure the functions: cold start today; ses, iot, fanout, dns as they land");
+        var bench = new Command("bench", "Measure the functions: cold-start, ses, iot, fanout, dns, sizing (figures are medians with min and max, and the machine)");
         foreach (var subcommand in Subcommands())
         {
             bench.Subcommands.Add(subcommand);
