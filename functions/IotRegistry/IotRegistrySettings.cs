@@ -36,10 +36,12 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
         if (string.IsNullOrEmpty(arn))
         {
             arn = null;
-            if (new AwsEndpointResolver(environment).ConfiguredEndpoint(AwsService.DynamoDb) is null)
+            // Only a DynamoDB on this machine counts as a local stack: a configured endpoint can also be a FIPS or VPC
+            // endpoint of the real service, where the public development key must never hash codes.
+            if (new AwsEndpointResolver(environment).ConfiguredEndpoint(AwsService.DynamoDb) is not { IsLoopback: true })
             {
                 throw new InvalidOperationException(
-                    $"{ActivationCodeKeySecretArnVariable} is not set: outside a local stack the function needs the ARN of the Secrets Manager secret holding the activation-code key (the development default is public).");
+                    $"{ActivationCodeKeySecretArnVariable} is not set: outside a local stack (a DynamoDB endpoint on this machine) the function needs the ARN of the Secrets Manager secret holding the activation-code key (the development default is public).");
             }
         }
         else

@@ -51,6 +51,19 @@ public sealed class IotRegistrySettingsTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_DYNAMODB", "https://dynamodb-fips.us-east-1.amazonaws.com")]
+    [InlineData("AWS_ENDPOINT_URL_DYNAMODB", "https://vpce-0abc.dynamodb.us-east-1.vpce.amazonaws.com")]
+    [InlineData("AWS_ENDPOINT_URL", "http://10.0.0.5:4566")]
+    public void FromEnvironment_RealServiceThroughAConfiguredEndpointWithoutSecret_RefusesToStart(string variable, string endpoint)
+    {
+        var values = new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_NAME"] = "IotRegistry", [variable] = endpoint };
+
+        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name)));
+
+        Assert.StartsWith("ACTIVATION_CODE_KEY_SECRET_ARN is not set", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FromEnvironment_LocalRunnerSetsFunctionNameWithLocalEndpoint_StartsWithDevelopmentKey()
     {

@@ -66,8 +66,11 @@ public sealed class ActivationKeyRing
 
     /// <summary>
     /// The key an item names: null names the current key (items written before key ids). An id neither key has
-    /// triggers one reload (spaced by <see cref="MinRefreshInterval"/>); null when it is still unknown after it, i.e. the
-    /// key was retired by a second rotation.
+    /// triggers one reload (spaced by <see cref="MinRefreshInterval"/>, so a burst of such items costs one fetch); null,
+    /// i.e. the key was retired by a second rotation, when it is still unknown after it. While the last reload failed,
+    /// an unknown id is a fault (<see cref="ActivationKeyException"/>), retried, rather than judged without its key.
+    /// Known gap: an item written under a key that a rotation brought in after this container's last successful load,
+    /// and asked for within <see cref="MinRefreshInterval"/> of that load, is taken as retired.
     /// </summary>
     public async ValueTask<ActivationCodeHasher?> FindAsync(string? keyId, CancellationToken cancellationToken = default)
     {
@@ -82,13 +85,25 @@ public sealed class ActivationKeyRing
             return known;
         }
 
-        if (_source is null || _time.GetUtcNow() - snapshot.LastAttempt < MinRefreshInterval)
+        if (_source is null)
         {
             return null;
         }
 
-        await ReloadAsync(snapshot, keepOnFailure: false, cancellationToken).ConfigureAwait(false);
-        return _snapshot.Keys.Find(keyId);
+        if (_time.GetUtcNow() - snapshot.LastAttempt >= MinRefreshInterval)
+        {
+            await ReloadAsync(snapshot, keepOnFailure: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var after = _snapshot;
+        if (after.Keys.Find(keyId) is { } reloaded)
+        {
+            return reloaded;
+        }
+
+        return after.LoadedAt >= after.LastAttempt
+            ? null
+            : throw new ActivationKeyException($"An item names activation-code key {keyId}, which this container's keys lack, and their last reload failed; the attempt is refused as a fault, to be retried, rather than judged without its key.");
     }
 
     /// <summary>The last failed age reload's message (no secret in it), once; null when there was none.</summary>

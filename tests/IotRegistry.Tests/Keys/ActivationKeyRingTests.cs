@@ -96,6 +96,25 @@ public sealed class ActivationKeyRingTests
     }
 
     [Fact]
+    public async Task FindAsync_UnknownIdWithinTheIntervalAfterAFailedReload_FaultNotRetired()
+    {
+        var ring = await LoadAsync(new ActivationKeySet(s_keyA));
+        _source.Failure = new ActivationKeyException("ACTIVATION_CODE_KEY_SECRET_ARN (arn): Secrets Manager could not be reached.");
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await Assert.ThrowsAsync<ActivationKeyException>(() => ring.FindAsync(s_keyB.KeyId).AsTask());
+        _source.Failure = null;
+        _source.Next = new ActivationKeySet(s_keyB, s_keyA);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        var withinInterval = await Assert.ThrowsAsync<ActivationKeyException>(() => ring.FindAsync(s_keyB.KeyId).AsTask());
+        _clock.Advance(ActivationKeyRing.MinRefreshInterval);
+        var later = await ring.FindAsync(s_keyB.KeyId);
+
+        Assert.Contains("last reload failed", withinInterval.Message, StringComparison.Ordinal);
+        Assert.Same(s_keyB, later);
+    }
+
+    [Fact]
     public async Task FindAsync_UnknownIdAndReloadFails_Throws()
     {
         var ring = await LoadAsync(new ActivationKeySet(s_keyA));
