@@ -10,6 +10,9 @@ namespace Template.Tests;
 public class ParameterValidationTests
 {
     [Theory]
+    [InlineData("ActivationCodeKeySecretArn", "", true)]
+    [InlineData("ActivationCodeKeySecretArn", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:iot/activation-key-AbCdEf", true)]
+    [InlineData("ActivationCodeKeySecretArn", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:iot/activation-key", false)]
     [InlineData("FanoutMaximumRecordAgeInSeconds", "-1", true)]
     [InlineData("FanoutMaximumRecordAgeInSeconds", "60", true)]
     [InlineData("FanoutMaximumRecordAgeInSeconds", "3600", true)]

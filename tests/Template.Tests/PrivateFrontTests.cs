@@ -143,7 +143,7 @@ public class PrivateFrontTests
         var conditions = rule.GetProperty("Conditions").EnumerateArray().ToDictionary(c => c.GetProperty("Field").GetString()!, c => c);
 
         Assert.Equal(["/health"], conditions["path-pattern"].GetProperty("PathPatternConfig").GetProperty("Values").EnumerateArray().Select(v => v.GetString()));
-        Assert.Equal(["GET"], conditions["http-request-method"].GetProperty("HttpRequestMethodConfig").GetProperty("Values").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["GET", "HEAD"], conditions["http-request-method"].GetProperty("HttpRequestMethodConfig").GetProperty("Values").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal("IotRegistryTargetGroup", rule.GetProperty("Actions")[0].GetProperty("TargetGroupArn").GetProperty("Ref").GetString());
         var priorities = s_template.ResourcesOfType("AWS::ElasticLoadBalancingV2::ListenerRule").Where(r => r.Key != "IotRegistryHealthListenerRule")
             .Select(r => r.Value.GetProperty("Properties").GetProperty("Priority").GetInt32());
