@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Amazon.Runtime;
 using System.Security.Cryptography;
 using DnsMirror.Config;
 using DnsMirror.Diff;
@@ -33,23 +34,45 @@ public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore st
         var started = Stopwatch.GetTimestamp();
         var owner = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var now = time.GetUtcNow();
-        var state = await store.TryAcquireLeaseAsync(job.Zone, owner, now, deadline + settings.DeadlineMargin + LeaseMargin, cancellationToken).ConfigureAwait(false);
-        if (state is null)
-        {
-            return Busy(job.Zone, started, log);
-        }
-
+        var maybeHeld = true;
         try
         {
+            var state = await store.TryAcquireLeaseAsync(job.Zone, owner, now, deadline + settings.DeadlineMargin + LeaseMargin, cancellationToken).ConfigureAwait(false);
+            if (state is null)
+            {
+                maybeHeld = false;
+                return Busy(job.Zone, started, log);
+            }
+
             return await RunLeasedAsync(job, state, started, deadline, log, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            // Also after a failure or a cancelled run: the next run must not wait for the expiry.
-            if (!await store.ReleaseLeaseAsync(job.Zone, owner, CancellationToken.None).ConfigureAwait(false))
+            // Also after a failure, a cancelled run, or a take whose answer could not be read: the next run must not
+            // wait for the expiry. The release is conditional on this run's token, so it never ends another's lease.
+            if (maybeHeld)
             {
-                log.WriteLine($"{job.Zone}: the zone's lease had expired and was taken over before this run ended");
+                await ReleaseAsync(job.Zone, owner, log).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// A release that fails (throttled, unreachable) is logged and left to the lease's expiry: it must not replace the
+    /// zone's report nor stop the other zones of an all-zones run.
+    /// </summary>
+    private async Task ReleaseAsync(string zone, string owner, TextWriter log)
+    {
+        try
+        {
+            if (!await store.ReleaseLeaseAsync(zone, owner, CancellationToken.None).ConfigureAwait(false))
+            {
+                log.WriteLine($"{zone}: the zone's lease had expired and was taken over before this run ended");
+            }
+        }
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException)
+        {
+            log.WriteLine($"{zone}: the zone's lease could not be released ({e.GetType().Name}: {e.Message}); the next run may take it once it expires");
         }
     }
 

@@ -27,7 +27,9 @@ public sealed partial class DnsMirrorZoneStore
                 TableName = tableName,
                 Key = new() { [A.Zone] = new AttributeValue { S = zone } },
                 UpdateExpression = "SET #owner = :owner, #expires = :expires",
-                ConditionExpression = "attribute_not_exists(#owner) OR #expires < :now",
+                // Its own token too: when a first try was applied but its answer lost, the SDK's retry must find the
+                // lease taken by this run, not report the zone busy against itself.
+                ConditionExpression = "attribute_not_exists(#owner) OR #expires < :now OR #owner = :owner",
                 ExpressionAttributeNames = new() { ["#owner"] = A.LeaseOwner, ["#expires"] = A.LeaseExpiresAt },
                 ExpressionAttributeValues = new()
                 {
@@ -41,7 +43,7 @@ public sealed partial class DnsMirrorZoneStore
         }
         catch (ConditionalCheckFailedException)
         {
-            // The condition's only meaning: someone else's lease is still running.
+            // The condition's only meaning: someone else's unexpired lease.
             return null;
         }
     }

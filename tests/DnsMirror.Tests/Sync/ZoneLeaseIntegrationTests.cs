@@ -68,6 +68,21 @@ public sealed class ZoneLeaseIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TryAcquireLeaseAsync_SameOwnerAgain_TakenAgainNotBusy()
+    {
+        // The SDK retries a take whose answer was lost after DynamoDB applied it: the retry must not find the zone
+        // busy against the run that holds it, while another run still does.
+        var now = DateTimeOffset.UtcNow;
+        Assert.NotNull(await _harness.Store.TryAcquireLeaseAsync(Zone, "retried-run", now, now.AddMinutes(6)));
+
+        var again = await _harness.Store.TryAcquireLeaseAsync(Zone, "retried-run", now, now.AddMinutes(6));
+        var other = await _harness.Store.TryAcquireLeaseAsync(Zone, "other-run", now, now.AddMinutes(6));
+
+        Assert.Equal("retried-run", again?.LeaseOwner);
+        Assert.Null(other);
+    }
+
+    [Fact]
     public async Task InvokeAsync_ExpiredLease_IsTakenOverAndReleased()
     {
         var now = DateTimeOffset.UtcNow;
