@@ -1,7 +1,9 @@
 using System.CommandLine;
 using IotRegistry.Devices;
 using IotRegistry.Iot;
+using IotRegistry.Keys;
 using LambdaSuite.Data.Devices;
+using LambdaSuite.Data.Tables;
 
 namespace LambdaSuite.Cli.Devices;
 
@@ -17,7 +19,7 @@ public static class DevicesCommands
     public static Command Create(Func<string, string?> environment)
     {
         var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var verbose = new Option<bool>("--verbose") { Description = "On failure, print the exception with its stack trace too.", Recursive = true };
+        var verbose = CommandFailure.VerboseOption();
         var serial = new Argument<string>("serialNumber") { Description = "The device's serial number." };
         var client = new Argument<string>("clientId") { Description = "The device's MQTT client id." };
 
@@ -48,27 +50,17 @@ public static class DevicesCommands
     }
 
     /// <summary>Runs one command; whatever stops it becomes one line on stderr (what happened, what to do) and exit code 3.</summary>
-    private static async Task<int> Run(ParseResult parse, Option<bool> verbose, Func<string, string?> environment, string command, Func<Task<int>> action)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            var error = parse.InvocationConfiguration.Error;
-            var line = DeviceCommandFailure.TryDescribe(failure, environment, out var described)
-                ? described
-                : $"{failure.GetType().Name}: {failure.Message.ReplaceLineEndings(" ")} (rerun with --verbose for the stack trace)";
-            await error.WriteLineAsync($"devices {command}: {line}").ConfigureAwait(false);
-            if (parse.GetValue(verbose))
-            {
-                await error.WriteLineAsync(failure.ToString()).ConfigureAwait(false);
-            }
+    private static Task<int> Run(ParseResult parse, Option<bool> verbose, Func<string, string?> environment, string command, Func<Task<int>> action) =>
+        CommandFailure.GuardAsync(parse, parse.GetValue(verbose), $"devices {command}", environment, TableCatalog.IotCatalog, action, failure => OwnFailure(failure) is { } line ? (line, CommandFailure.ExitCode) : null);
 
-            return DeviceCommandFailure.ExitCode;
-        }
-    }
+    /// <summary>IotRegistry's own start-up failures (the key's secret, its settings) already say what is wrong.</summary>
+    private static string? OwnFailure(Exception failure) => failure switch
+    {
+        ActivationKeyException key => key.Message,
+        InvalidOperationException settings when settings.Message.StartsWith("ACTIVATION_", StringComparison.Ordinal) =>
+            $"{settings.Message} For the local stack run ./suite stack up and eval \"$(./suite stack env)\".",
+        _ => null,
+    };
 
     private static async Task<int> RegisterAsync(Func<string, string?> environment, int count, bool asJson, TextWriter output, CancellationToken ct)
     {

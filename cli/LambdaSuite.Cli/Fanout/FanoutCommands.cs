@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Amazon.Runtime;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Data.Tables;
@@ -10,7 +9,8 @@ namespace LambdaSuite.Cli.Fanout;
 /// <summary>
 /// <c>suite fanout …</c>: the original's command set over the mapping table (FANOUT_TARGETS_TABLE):
 /// register, list, update, activate, deactivate, unregister and validate, each with <c>--json</c>.
-/// Exit codes: 0 done, 1 refused (exists, missing, invalid), 2 DynamoDB unreachable.
+/// Exit codes: 0 done, 1 refused (exists, missing, invalid), 3 could not run (one line saying why and what to do, as
+/// every command group says it: <see cref="CommandFailure"/>; <c>--verbose</c> adds the exception).
 /// </summary>
 public static class FanoutCommands
 {
@@ -20,7 +20,7 @@ public static class FanoutCommands
     {
         ArgumentNullException.ThrowIfNull(environment);
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON.", Recursive = true };
-        var root = new Command("fanout", "Fanout mappings: which stream goes to which destinations.") { json };
+        var root = new Command("fanout", "Fanout mappings: which stream goes to which destinations.") { json, CommandFailure.VerboseOption() };
         root.Subcommands.Add(Register(environment, json));
         root.Subcommands.Add(Update(environment, json));
         root.Subcommands.Add(List(environment, json));
@@ -152,20 +152,24 @@ public static class FanoutCommands
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        FanoutCommandResult result;
-        try
+        FanoutCommandResult? result = null;
+        var exitCode = await CommandFailure.GuardAsync(parse, parse.GetValue<bool>("--verbose"), $"fanout {name}", environment, TableCatalog.FanoutTargets, async () =>
         {
-            using var client = DynamoDbClientFactory.Create(environment);
-            result = await run(new FanoutTargetStore(client, TableCatalog.FanoutTargets.ResolveName(environment))).ConfigureAwait(false) with { Command = name };
-        }
-        catch (ArgumentException e)
+            try
+            {
+                using var client = DynamoDbClientFactory.Create(environment);
+                result = await run(new FanoutTargetStore(client, TableCatalog.FanoutTargets.ResolveName(environment))).ConfigureAwait(false) with { Command = name };
+            }
+            catch (ArgumentException e)
+            {
+                result = new FanoutCommandResult(name, false, e.Message, []);
+            }
+
+            return 0;
+        }).ConfigureAwait(false);
+        if (result is null)
         {
-            result = new FanoutCommandResult(name, false, e.Message, []);
-        }
-        catch (Exception e) when (e is AmazonClientException or AmazonServiceException or HttpRequestException or TimeoutException)
-        {
-            await error.WriteLineAsync($"fanout {name}: DynamoDB failed: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return exitCode;
         }
 
         if (parse.GetValue(json))

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Mailing;
+using LambdaSuite.Data.Tables;
 using SesFeedback;
 using SesFeedback.Feedback;
 using SesFeedback.Mailing;
@@ -11,7 +12,7 @@ namespace LambdaSuite.Cli.Mailing;
 
 /// <summary>
 /// <c>suite mailing get|list|unsuppress</c>: read and repair the mailing table SesFeedback keeps. A failure ends
-/// in one line on standard error and exit code 3 (<see cref="MailingFailure"/>); <c>--verbose</c> adds the trace.
+/// in one line on standard error and exit code 3 (<see cref="CommandFailure"/>); <c>--verbose</c> adds the trace.
 /// </summary>
 public static class MailingCommands
 {
@@ -25,7 +26,7 @@ public static class MailingCommands
         ArgumentNullException.ThrowIfNull(processEnvironment);
         Func<string, string?> environment = name => name == "AWS_MAX_ATTEMPTS" ? processEnvironment(name) ?? DefaultMaxAttempts : processEnvironment(name);
         var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var verbose = new Option<bool>("--verbose") { Description = "On failure, print the exception's details and stack trace too.", Recursive = true };
+        var verbose = CommandFailure.VerboseOption();
         var address = new Argument<string>("address") { Description = "The email address." };
 
         var get = new Command("get", "Show one address: state, why and since when, counters, history.") { address, json };
@@ -44,24 +45,14 @@ public static class MailingCommands
     }
 
     private static Func<ParseResult, CancellationToken, Task<int>> Guarded(Func<string, string?> environment, Option<bool> verbose, Func<ParseResult, CancellationToken, Task<int>> action) =>
-        async (result, ct) =>
-        {
-            try
-            {
-                return await action(result, ct).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                var error = result.InvocationConfiguration.Error;
-                await error.WriteLineAsync($"mailing {result.CommandResult.Command.Name}: {MailingFailure.Describe(e, environment)}").ConfigureAwait(false);
-                if (result.GetValue(verbose))
-                {
-                    await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
-                }
-
-                return e is InvalidFeedbackException ? 2 : MailingFailure.ExitCode;
-            }
-        };
+        (result, ct) => CommandFailure.GuardAsync(
+            result,
+            result.GetValue(verbose),
+            $"mailing {result.CommandResult.Command.Name}",
+            environment,
+            TableCatalog.Mailing,
+            () => action(result, ct),
+            failure => failure is InvalidFeedbackException invalid ? (invalid.Message, 2) : null);
 
     private static MailingStore Store(Func<string, string?> environment) =>
         new(DynamoDbClientFactory.Create(environment), SesFeedbackSettings.Read(environment).TableName, TimeProvider.System);

@@ -80,6 +80,25 @@ public sealed class FanoutCommandsTests
         Assert.Contains("type 'fax'", row.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task List_DynamoDbUnreachable_OneLineWithTheFixExit3AndTheTraceOnlyWithVerbose()
+    {
+        _environment["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:9";
+        _environment["AWS_ACCESS_KEY_ID"] = "local";
+        _environment["AWS_SECRET_ACCESS_KEY"] = "local";
+        _environment["AWS_MAX_ATTEMPTS"] = "1";
+
+        var (exitCode, output, error) = await InvokeAsync("list", "--source", Source);
+        var verbose = await InvokeAsync("list", "--source", Source, "--verbose");
+
+        Assert.Equal((3, string.Empty), (exitCode, output));
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("fanout list: cannot reach DynamoDB at http://127.0.0.1:9 (", line, StringComparison.Ordinal);
+        Assert.EndsWith("./suite stack up and eval \"$(./suite stack env)\"", line, StringComparison.Ordinal);
+        Assert.Equal(3, verbose.ExitCode);
+        Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)
     {
         using var output = new StringWriter();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using LambdaSuite.Cli;
 using LambdaSuite.Cli.Mailing;
 using LambdaSuite.Data.Mailing;
 using LambdaSuite.Data.Tables;
@@ -24,7 +25,7 @@ public sealed class MailingCommandsTests
 
         var run = await InvokeAsync(environment, args);
 
-        Assert.Equal(MailingFailure.ExitCode, run.ExitCode);
+        Assert.Equal(CommandFailure.ExitCode, run.ExitCode);
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("cannot reach DynamoDB at http://127.0.0.1:9", line, StringComparison.Ordinal);
         Assert.Contains("./suite stack up", line, StringComparison.Ordinal);
@@ -38,7 +39,7 @@ public sealed class MailingCommandsTests
 
         var run = await InvokeAsync(environment, "get", "ben@readers.example", "--verbose");
 
-        Assert.Equal(MailingFailure.ExitCode, run.ExitCode);
+        Assert.Equal(CommandFailure.ExitCode, run.ExitCode);
         Assert.Contains("   at ", run.Error, StringComparison.Ordinal);
     }
 
@@ -47,7 +48,7 @@ public sealed class MailingCommandsTests
     {
         var error = new AmazonClientException("Failed to resolve AWS credentials. The credential providers used to search for credentials returned the following errors: ...");
 
-        var line = MailingFailure.Describe(error, _ => null);
+        var line = CommandFailure.Describe(error, _ => null, TableCatalog.Mailing);
 
         Assert.StartsWith("no AWS credentials found; for the local stack run ./suite stack up", line, StringComparison.Ordinal);
     }
@@ -55,9 +56,9 @@ public sealed class MailingCommandsTests
     [Fact]
     public void Describe_MissingTable_NamesTheTableAndTheFix()
     {
-        var line = MailingFailure.Describe(new Amazon.DynamoDBv2.Model.ResourceNotFoundException("Cannot do operations on a non-existent table"), name => name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null);
+        var line = CommandFailure.Describe(new Amazon.DynamoDBv2.Model.ResourceNotFoundException("Cannot do operations on a non-existent table"), name => name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null, TableCatalog.Mailing);
 
-        Assert.Equal("table 'mailing' does not exist at DynamoDB at http://127.0.0.1:8000; for the local stack run ./suite stack up (./suite then uses its endpoints) (it creates the table), or set MAILING_TABLE to the table's name", line);
+        Assert.Equal("the table mailing does not exist at DynamoDB at http://127.0.0.1:8000; for the local stack run ./suite stack up and eval \"$(./suite stack env)\" (it creates the tables), or set MAILING_TABLE to the deployed table's name", line);
     }
 
     [Fact]
