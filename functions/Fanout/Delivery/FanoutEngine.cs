@@ -140,13 +140,14 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
             return (0, outcome.Problems.Count);
         }
 
-        var entries = outcome.Problems.Select((problem, i) => new OutgoingMessage(
-            i,
-            1,
-            DeadLetterMessage.Write(problem, outcome.TargetName, batch.SourceArn, batch.SequenceNumbers[problem.ParentIndex], batch.ShardIdOf(problem.ParentIndex), RereadHint.For(batch, problem.ParentIndex)),
-            problem.PartitionKey,
-            null,
-            "dlq-" + outcome.TargetName + "-" + batch.SequenceNumbers[problem.ParentIndex] + "-" + problem.SubIndex.ToString(CultureInfo.InvariantCulture))).ToList();
+        var entries = outcome.Problems.Select((problem, i) =>
+        {
+            var body = DeadLetterMessage.Write(problem, outcome.TargetName, batch.SourceArn, batch.SequenceNumbers[problem.ParentIndex], batch.ShardIdOf(problem.ParentIndex), RereadHint.For(batch, problem.ParentIndex));
+            return new OutgoingMessage(i, 1, body, problem.PartitionKey, null, "dlq-" + outcome.TargetName + "-" + batch.SequenceNumbers[problem.ParentIndex] + "-" + problem.SubIndex.ToString(CultureInfo.InvariantCulture))
+            {
+                SentAsBase64 = MessageText.NeedsBase64(body),
+            };
+        }).ToList();
         var dlqOutcome = new TargetOutcome("dead-letter")
         {
             Records = [.. outcome.Problems.Select(p => new FanoutRecord(p.ParentIndex, p.SubIndex, p.PartitionKey, null, p.Data))],

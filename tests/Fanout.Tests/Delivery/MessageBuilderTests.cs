@@ -73,4 +73,20 @@ public class MessageBuilderTests
         Assert.Equal([500, 500, 1], byCount.Select(c => c.Count));
         Assert.Equal([5, 5, 1], byBytes.Select(c => c.Count));
     }
+
+    [Theory]
+    [InlineData(FanoutTargetType.Sqs, true)]
+    [InlineData(FanoutTargetType.Sns, true)]
+    [InlineData(FanoutTargetType.Kinesis, false)]
+    [InlineData(FanoutTargetType.Firehose, false)]
+    public void Build_BodyWithNoncharacter_Base64DecidedOnlyForXmlTextTargets(FanoutTargetType type, bool expected)
+    {
+        var batch = Batch("a\uFFFFb", "plain");
+        var limits = TargetLimits.For(type);
+
+        var messages = MessageBuilder.Build(batch, batch.Records, Target(CollapseMode.None, type), limits, false, []);
+
+        Assert.Equal([expected, false], messages.Select(m => m.SentAsBase64));
+        Assert.Equal(expected ? 8 + TargetLimits.EncodingAttributeOverhead + limits.EntryOverhead : 5 + limits.EntryOverhead, limits.SizeOf(messages[0]) - (limits.CountsPartitionKey ? 1 : 0));
+    }
 }
