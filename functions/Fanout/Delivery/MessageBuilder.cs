@@ -148,11 +148,19 @@ public static class MessageBuilder
         buffer.Advance(written);
     }
 
+    /// <summary>
+    /// How deep a record may nest and still count as JSON. The default 64 is less than the typed record of the deepest
+    /// legal DynamoDB item (<see cref="DynamoDbEventReader.MaxRecordDepth"/>); 1,000 is the depth
+    /// <see cref="Utf8JsonWriter"/> writes by default, so a document read here can always be written again (OpenSearch
+    /// rewrites it compact). Neither the reader nor <see cref="JsonDocument"/> recurses, so depth costs no stack.
+    /// </summary>
+    public const int MaxJsonDepth = 1000;
+
     public static bool IsJson(ReadOnlySpan<byte> data)
     {
         try
         {
-            var reader = new Utf8JsonReader(data);
+            var reader = new Utf8JsonReader(data, new JsonReaderOptions { MaxDepth = MaxJsonDepth });
             return reader.Read() && reader.TrySkip() && !reader.Read();
         }
         catch (JsonException)
