@@ -178,9 +178,24 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
             outcome.FailedParents.Add(parent);
         }
 
-        foreach (var problem in outcome.Problems)
+        for (var i = 0; i < outcome.Problems.Count; i++)
         {
-            logger.Log(LambdaLogLevel.Warning, "Record sent to the dead-letter queue", Fields(batch, outcome.TargetName, problem));
+            if (dlqOutcome.DeliveredRecords[i])
+            {
+                logger.Log(LambdaLogLevel.Warning, "Record sent to the dead-letter queue", Fields(batch, outcome.TargetName, outcome.Problems[i]));
+            }
+            else
+            {
+                outcome.DeadLetterMissed++;
+            }
+        }
+
+        // The shortfall line must say why: the dead-letter queue's own error and deadline are this target's too.
+        if (outcome.DeadLetterMissed > 0)
+        {
+            var error = "dead-letter queue: " + (dlqOutcome.LastError ?? "none recorded");
+            outcome.LastError = outcome.LastError is null ? error : outcome.LastError + "; " + error;
+            outcome.DeadlineReached |= dlqOutcome.DeadlineReached;
         }
 
         return (dlqOutcome.Delivered, 0);
