@@ -140,13 +140,14 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
             return (0, outcome.Problems.Count);
         }
 
-        var entries = outcome.Problems.Select((problem, i) => new OutgoingMessage(
-            i,
-            1,
-            DeadLetterMessage.Write(problem, outcome.TargetName, batch.SourceArn, batch.SequenceNumbers[problem.ParentIndex], batch.ShardIdOf(problem.ParentIndex), RereadHint.For(batch, problem.ParentIndex)),
-            problem.PartitionKey,
-            null,
-            "dlq-" + outcome.TargetName + "-" + batch.SequenceNumbers[problem.ParentIndex] + "-" + problem.SubIndex.ToString(CultureInfo.InvariantCulture))).ToList();
+        var entries = outcome.Problems.Select((problem, i) =>
+        {
+            var body = DeadLetterMessage.Write(problem, outcome.TargetName, batch.SourceArn, batch.SequenceNumbers[problem.ParentIndex], batch.ShardIdOf(problem.ParentIndex), RereadHint.For(batch, problem.ParentIndex));
+            return new OutgoingMessage(i, 1, body, problem.PartitionKey, null, "dlq-" + outcome.TargetName + "-" + batch.SequenceNumbers[problem.ParentIndex] + "-" + problem.SubIndex.ToString(CultureInfo.InvariantCulture))
+            {
+                SentAsBase64 = MessageText.NeedsBase64(body),
+            };
+        }).ToList();
         var dlqOutcome = new TargetOutcome("dead-letter")
         {
             Records = [.. outcome.Problems.Select(p => new FanoutRecord(p.ParentIndex, p.SubIndex, p.PartitionKey, null, p.Data))],
@@ -177,9 +178,24 @@ public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger le
             outcome.FailedParents.Add(parent);
         }
 
-        foreach (var problem in outcome.Problems)
+        for (var i = 0; i < outcome.Problems.Count; i++)
         {
-            logger.Log(LambdaLogLevel.Warning, "Record sent to the dead-letter queue", Fields(batch, outcome.TargetName, problem));
+            if (dlqOutcome.DeliveredRecords[i])
+            {
+                logger.Log(LambdaLogLevel.Warning, "Record sent to the dead-letter queue", Fields(batch, outcome.TargetName, outcome.Problems[i]));
+            }
+            else
+            {
+                outcome.DeadLetterMissed++;
+            }
+        }
+
+        // The shortfall line must say why: the dead-letter queue's own error and deadline are this target's too.
+        if (outcome.DeadLetterMissed > 0)
+        {
+            var error = "dead-letter queue: " + (dlqOutcome.LastError ?? "none recorded");
+            outcome.LastError = outcome.LastError is null ? error : outcome.LastError + "; " + error;
+            outcome.DeadlineReached |= dlqOutcome.DeadlineReached;
         }
 
         return (dlqOutcome.Delivered, 0);

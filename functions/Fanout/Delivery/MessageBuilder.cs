@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Fanout.Records;
+using Fanout.Targets;
 using LambdaSuite.Data.Fanout;
 
 namespace Fanout.Delivery;
@@ -32,6 +33,7 @@ public static class MessageBuilder
                 var message = new OutgoingMessage(i, 1, body, record.PartitionKey, record.ExplicitHashKey, needsIdempotencyKey ? batch.IdempotencyKey(record) : "")
                 {
                     QuotedBase64Body = target.AppendNewlines ? default : record.QuotedBase64Data,
+                    SentAsBase64 = limits.XmlText && MessageText.NeedsBase64(body.Span),
                 };
                 AddOrReject(messages, message, limits, record, problems);
             }
@@ -45,12 +47,17 @@ public static class MessageBuilder
         {
             buffer.ResetWrittenCount();
             var end = start;
+            var base64 = false;
             while (end < records.Length)
             {
                 var before = buffer.WrittenCount;
                 Append(buffer, records[end], target, first: end == start);
                 var closing = target.Collapse == CollapseMode.Json ? 1 : 0;
-                if (buffer.WrittenCount + closing + limits.EntryOverhead > limits.MaxBytesPerEntry && end > start)
+
+                // Separators are ASCII and each record is appended whole, so the entry is XML text exactly when every
+                // appended part is (a character cut between two records leaves the first part invalid UTF-8).
+                var withThis = base64 || (limits.XmlText && MessageText.NeedsBase64(buffer.WrittenSpan[before..]));
+                if (limits.BodySize(buffer.WrittenCount + closing, withThis) > limits.MaxBytesPerEntry && end > start)
                 {
                     // Did not fit: drop what was just appended, close this entry and start the next with this record.
                     var kept = buffer.WrittenSpan[..before].ToArray();
@@ -59,8 +66,9 @@ public static class MessageBuilder
                     break;
                 }
 
+                base64 = withThis;
                 end++;
-                if (buffer.WrittenCount + closing + limits.EntryOverhead > limits.MaxBytesPerEntry)
+                if (limits.BodySize(buffer.WrittenCount + closing, base64) > limits.MaxBytesPerEntry)
                 {
                     break;
                 }
@@ -73,7 +81,7 @@ public static class MessageBuilder
 
             var head = records[start];
             var key = needsIdempotencyKey ? batch.IdempotencyKey(head) + "+" + (end - start).ToString(CultureInfo.InvariantCulture) : "";
-            AddOrReject(messages, new OutgoingMessage(start, end - start, buffer.WrittenSpan.ToArray(), head.PartitionKey, head.ExplicitHashKey, key), limits, head, problems);
+            AddOrReject(messages, new OutgoingMessage(start, end - start, buffer.WrittenSpan.ToArray(), head.PartitionKey, head.ExplicitHashKey, key) { SentAsBase64 = base64 }, limits, head, problems);
             start = end;
         }
 
@@ -91,7 +99,7 @@ public static class MessageBuilder
                 record.SubIndex,
                 record.PartitionKey,
                 record.Data,
-                $"entry of {size.ToString(CultureInfo.InvariantCulture)} bytes exceeds the target's {limits.MaxBytesPerEntry.ToString(CultureInfo.InvariantCulture)}-byte limit"));
+                $"entry of {size.ToString(CultureInfo.InvariantCulture)} bytes{(message.SentAsBase64 ? " as base64" : "")} exceeds the target's {limits.MaxBytesPerEntry.ToString(CultureInfo.InvariantCulture)}-byte limit"));
             return;
         }
 
@@ -140,11 +148,19 @@ public static class MessageBuilder
         buffer.Advance(written);
     }
 
+    /// <summary>
+    /// How deep a record may nest and still count as JSON. The default 64 is less than the typed record of the deepest
+    /// legal DynamoDB item (<see cref="DynamoDbEventReader.MaxRecordDepth"/>); 1,000 is the depth
+    /// <see cref="Utf8JsonWriter"/> writes by default, so a document read here can always be written again (OpenSearch
+    /// rewrites it compact). Neither the reader nor <see cref="JsonDocument"/> recurses, so depth costs no stack.
+    /// </summary>
+    public const int MaxJsonDepth = 1000;
+
     public static bool IsJson(ReadOnlySpan<byte> data)
     {
         try
         {
-            var reader = new Utf8JsonReader(data);
+            var reader = new Utf8JsonReader(data, new JsonReaderOptions { MaxDepth = MaxJsonDepth });
             return reader.Read() && reader.TrySkip() && !reader.Read();
         }
         catch (JsonException)

@@ -11,4 +11,10 @@ public readonly record struct OutgoingMessage(int First, int Count, ReadOnlyMemo
     /// senders whose wire format is base64 (Kinesis) copy it through instead of encoding again. Empty otherwise.
     /// </summary>
     public ReadOnlyMemory<byte> QuotedBase64Body { get; init; }
+
+    /// <summary>
+    /// True when an SQS/SNS entry goes as base64 text with the <c>fanout-encoding</c> attribute (its body is not XML
+    /// text). Decided once, where the entry is built, so the size it is packed by is the size it is sent at.
+    /// </summary>
+    public bool SentAsBase64 { get; init; }
 }

@@ -10,13 +10,20 @@ namespace Fanout.Delivery;
 /// <param name="MaxBytesPerEntry">Largest single entry; a bigger record goes to the dead-letter destination.</param>
 /// <param name="CountsPartitionKey">True when the partition key counts toward the entry's size (Kinesis).</param>
 /// <param name="EntryOverhead">Bytes added per entry for message attributes the function sets.</param>
-public sealed record TargetLimits(int MaxEntriesPerCall, int MaxBytesPerCall, int MaxBytesPerEntry, bool CountsPartitionKey = false, int EntryOverhead = 0)
+/// <param name="XmlText">True when bodies travel as XML 1.0 text (SQS, SNS): any other body is sent as base64.</param>
+public sealed record TargetLimits(int MaxEntriesPerCall, int MaxBytesPerCall, int MaxBytesPerEntry, bool CountsPartitionKey = false, int EntryOverhead = 0, bool XmlText = false)
 {
     private const int KiB = 1024;
     private const int MiB = 1024 * KiB;
 
     /// <summary>Attribute bytes the function adds to SNS/SQS messages (name, type and value of <c>fanout-id</c>).</summary>
     public const int IdAttributeOverhead = 128;
+
+    /// <summary>
+    /// Attribute bytes of <c>fanout-encoding</c> = <c>base64</c> (name, data type <c>String</c>, value): SQS and SNS
+    /// count an attribute's name, type and value toward the message size.
+    /// </summary>
+    public static readonly int EncodingAttributeOverhead = Targets.MessageText.EncodingAttribute.Length + "String".Length + "base64".Length;
 
     public static TargetLimits For(FanoutTargetType type) => type switch
     {
@@ -25,9 +32,9 @@ public sealed record TargetLimits(int MaxEntriesPerCall, int MaxBytesPerCall, in
         // PutRecordBatch: 500 records, 4 MiB per call, 1,000 KiB per record.
         FanoutTargetType.Firehose => new(500, 4 * MiB, 1000 * KiB),
         // SendMessageBatch: 10 messages, 1 MiB per call and per message (attributes count).
-        FanoutTargetType.Sqs => new(10, 1 * MiB, 1 * MiB, EntryOverhead: IdAttributeOverhead),
+        FanoutTargetType.Sqs => new(10, 1 * MiB, 1 * MiB, EntryOverhead: IdAttributeOverhead, XmlText: true),
         // PublishBatch: 10 messages, 256 KiB per call and per message (attributes count).
-        FanoutTargetType.Sns => new(10, 256 * KiB, 256 * KiB, EntryOverhead: IdAttributeOverhead),
+        FanoutTargetType.Sns => new(10, 256 * KiB, 256 * KiB, EntryOverhead: IdAttributeOverhead, XmlText: true),
         // IoT Data Publish: one message of at most 128 KiB per call; calls of a group run concurrently.
         FanoutTargetType.Iot => new(16, 16 * 128 * KiB, 128 * KiB),
         // Lambda asynchronous Invoke: one payload of at most 1 MB (1,048,576 bytes) per call.
@@ -43,5 +50,12 @@ public sealed record TargetLimits(int MaxEntriesPerCall, int MaxBytesPerCall, in
 
     /// <summary>Bytes an entry counts for against <see cref="MaxBytesPerEntry"/> and <see cref="MaxBytesPerCall"/>.</summary>
     public int SizeOf(in OutgoingMessage message) =>
-        message.Body.Length + EntryOverhead + (CountsPartitionKey ? System.Text.Encoding.UTF8.GetByteCount(message.PartitionKey) : 0);
+        BodySize(message.Body.Length, message.SentAsBase64) + (CountsPartitionKey ? System.Text.Encoding.UTF8.GetByteCount(message.PartitionKey) : 0);
+
+    /// <summary>
+    /// Bytes a body of <paramref name="length"/> bytes counts for as sent: base64 makes 4 characters of every 3 bytes
+    /// (the last group padded) and adds the encoding attribute; the per-entry attributes come on top.
+    /// </summary>
+    public int BodySize(int length, bool sentAsBase64) =>
+        (sentAsBase64 ? (4 * ((length + 2) / 3)) + EncodingAttributeOverhead : length) + EntryOverhead;
 }

@@ -25,19 +25,31 @@ public sealed class TargetOutcome(string targetName)
     /// <summary>True when retries stopped because the invocation's deadline (less its margin) came first.</summary>
     public bool DeadlineReached { get; set; }
 
-    /// <summary>Records given to this target that it neither took nor diverted, and that Lambda will therefore send again.</summary>
+    /// <summary>
+    /// Problems (rejected, oversized, unreadable, corrupt aggregates) the dead-letter queue did not take: they fail the
+    /// batch like undelivered records.
+    /// </summary>
+    public int DeadLetterMissed { get; set; }
+
+    /// <summary>
+    /// Records given to this target that it neither took nor got to the dead-letter queue, and that Lambda will
+    /// therefore send again. A problem is counted once, by whether the dead-letter queue took it: unreadable records and
+    /// corrupt aggregates are not among <see cref="Records"/>, and an oversized or rejected one is not counted there too.
+    /// </summary>
     public int Undelivered()
     {
+        HashSet<(int Parent, int Sub)>? problems = Problems.Count == 0 ? null : [.. Problems.Select(p => (p.ParentIndex, p.SubIndex))];
         var count = 0;
         for (var i = 0; i < Records.Length; i++)
         {
-            if (!DeliveredRecords[i] && FailedParents.Contains(Records[i].ParentIndex))
+            var record = Records[i];
+            if (!DeliveredRecords[i] && FailedParents.Contains(record.ParentIndex) && problems?.Contains((record.ParentIndex, record.SubIndex)) != true)
             {
                 count++;
             }
         }
 
-        return count;
+        return count + DeadLetterMissed;
     }
 
     /// <summary>Records that could not be delivered and go to the dead-letter destination (or fail the batch).</summary>

@@ -72,7 +72,7 @@ public sealed class OpenSearchSender(AwsHttp http, string index) : ITargetSender
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(entry.Body);
+            document = JsonDocument.Parse(entry.Body, new JsonDocumentOptions { MaxDepth = MessageBuilder.MaxJsonDepth });
         }
         catch (JsonException)
         {

@@ -22,12 +22,12 @@ public sealed class SnsSender(SnsClient client, string topicArn, FanoutTarget ta
         for (var i = 0; i < batch.Length; i++)
         {
             var entry = entries[i];
-            var (text, isBase64) = MessageText.Of(entry.Body.Span);
+            var text = MessageText.Text(entry.Body.Span, entry.SentAsBase64);
             batch[i] = new PublishBatchRequestEntry
             {
                 Id = i.ToString(CultureInfo.InvariantCulture),
                 Message = text,
-                MessageAttributes = Attributes(entry.IdempotencyKey, isBase64),
+                MessageAttributes = Attributes(entry.IdempotencyKey, entry.SentAsBase64),
                 MessageGroupId = _fifo ? FifoKeys.GroupOf(target, entry.PartitionKey) : null,
                 MessageDeduplicationId = _fifo ? FifoKeys.DeduplicationOf(target, entry.IdempotencyKey) : null,
             };

@@ -243,4 +243,24 @@ public class FanoutEngineTests
         Assert.Equal(StreamEvents.Sequence(0), result.FailedSequenceNumber);
         Assert.Empty(_senders.DeadLetter.Taken);
     }
+
+    [Fact]
+    public async Task DeliverAsync_DeadLetterQueueThrottledUntilDeadline_ShortfallSaysDeadlineAndCountsTheRecord()
+    {
+        var corrupt = KplAggregator.Aggregate([new("u1", null, "one"u8.ToArray())]);
+        corrupt[^3] ^= 1;
+        var batch = SourceReader.Read(StreamEvents.Kinesis([("p", corrupt), ("p", "plain"u8.ToArray())])).Single();
+        _senders.ByTargetId["a"] = new FakeSender();
+        _senders.DeadLetter.Script = (_, entries) => [.. entries.Select((_, i) => new EntryFailure(i, "RequestThrottled", "slow down", Retryable: true, Throttled: true))];
+
+        var result = await Engine(deadLetter: "https://sqs.us-east-1.amazonaws.com/123456789012/dlq")
+            .DeliverAsync(batch, [Target("a", deaggregate: true)], _clock.GetUtcNow().AddSeconds(2), _logger, new FanoutMetrics(_logger, _clock), CancellationToken.None);
+
+        Assert.Equal(StreamEvents.Sequence(0), result.FailedSequenceNumber);
+        var shortfall = Assert.Single(_logger.Lines, l => l.Message.StartsWith("Target ", StringComparison.Ordinal));
+        Assert.Contains("deadline reached with 1 undelivered", shortfall.Message, StringComparison.Ordinal);
+        Assert.Equal("dead-letter queue: RequestThrottled: slow down", shortfall.Fields["lastError"]);
+        Assert.DoesNotContain(_logger.Lines, l => l.Message.Contains("sent to the dead-letter queue", StringComparison.Ordinal));
+    }
 }
+

@@ -73,4 +73,36 @@ public class MessageBuilderTests
         Assert.Equal([500, 500, 1], byCount.Select(c => c.Count));
         Assert.Equal([5, 5, 1], byBytes.Select(c => c.Count));
     }
+
+    [Theory]
+    [InlineData(FanoutTargetType.Sqs, true)]
+    [InlineData(FanoutTargetType.Sns, true)]
+    [InlineData(FanoutTargetType.Kinesis, false)]
+    [InlineData(FanoutTargetType.Firehose, false)]
+    public void Build_BodyWithNoncharacter_Base64DecidedOnlyForXmlTextTargets(FanoutTargetType type, bool expected)
+    {
+        var batch = Batch("a\uFFFFb", "plain");
+        var limits = TargetLimits.For(type);
+
+        var messages = MessageBuilder.Build(batch, batch.Records, Target(CollapseMode.None, type), limits, false, []);
+
+        Assert.Equal([expected, false], messages.Select(m => m.SentAsBase64));
+        Assert.Equal(expected ? 8 + TargetLimits.EncodingAttributeOverhead + limits.EntryOverhead : 5 + limits.EntryOverhead, limits.SizeOf(messages[0]) - (limits.CountsPartitionKey ? 1 : 0));
+    }
+
+    [Fact]
+    public void Build_CollapseJsonItemNested32Levels_RecordStaysAnObject()
+    {
+        // DynamoDB's deepest legal item: its typed Streams record is 67 JSON levels, past the reader's default 64.
+        var batch = SourceReader.Read(Hostile.DynamoDbEvents.Event(Hostile.DynamoDbEvents.Record(0, Hostile.DynamoDbEvents.Nested(0, 32)), Hostile.DynamoDbEvents.Record(1, Hostile.DynamoDbEvents.Plain(1)))).Single();
+        var target = Target(CollapseMode.Json, FanoutTargetType.Kinesis);
+
+        var message = Assert.Single(MessageBuilder.Build(batch, batch.Records, target, TargetLimits.For(FanoutTargetType.Kinesis), false, []));
+
+        using var array = JsonDocument.Parse(message.Body, new JsonDocumentOptions { MaxDepth = 128 });
+        Assert.Equal(JsonValueKind.Object, array.RootElement[0].ValueKind);
+        Assert.Equal("k0", array.RootElement[0].GetProperty("Keys").GetProperty("id").GetProperty("S").GetString());
+        Assert.Equal(JsonValueKind.Object, array.RootElement[1].ValueKind);
+    }
 }
+

@@ -204,4 +204,23 @@ public class StubbedTargetTests : IAsyncLifetime
         Assert.Equal(1, result.Dropped);
         Assert.Equal(2, result.Outcomes[0].Delivered);
     }
+
+    [Fact]
+    public async Task OpenSearch_ItemNested32Levels_IndexedAsDocument()
+    {
+        // The typed record of DynamoDB's deepest legal item is 67 JSON levels deep: a document, not "NotJson".
+        _stub.Responder = _ => StubResponse.Json("""{"took":1,"errors":false,"items":[{"index":{"_id":"a","status":201}}]}""", 200, "application/json");
+        var batch = SourceReader.Read(Hostile.DynamoDbEvents.Event(Hostile.DynamoDbEvents.Record(0, Hostile.DynamoDbEvents.Nested(0, 32)))).Single();
+        var target = Target(FanoutTargetType.OpenSearch, _stub.Endpoint.ToString().TrimEnd('/')) with { SourceArn = Hostile.DynamoDbEvents.SourceArn };
+
+        var result = await RunAsync(batch, target);
+
+        Assert.Null(result.FailedSequenceNumber);
+        Assert.Equal(1, result.Outcomes[0].Delivered);
+        Assert.Empty(result.Outcomes[0].Problems);
+        var lines = Assert.Single(_stub.Requests).BodyText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using var document = JsonDocument.Parse(lines[1], new JsonDocumentOptions { MaxDepth = 128 });
+        Assert.Equal("k0", document.RootElement.GetProperty("Keys").GetProperty("id").GetProperty("S").GetString());
+    }
 }
+
