@@ -21,13 +21,6 @@ public static class MessageText
     private static readonly SearchValues<byte> s_suspects = SearchValues.Create(
         [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0xEF]);
 
-    /// <summary>The decision and the text together; senders take the decision the entry already carries instead.</summary>
-    public static (string Text, bool IsBase64) Of(ReadOnlySpan<byte> body)
-    {
-        var base64 = NeedsBase64(body);
-        return (Text(body, base64), base64);
-    }
-
     /// <summary>True when the body is not valid UTF-8 of XML characters, so it must travel as base64.</summary>
     public static bool NeedsBase64(ReadOnlySpan<byte> body) => !Utf8.IsValid(body) || HasNonXmlCharacter(body);
 

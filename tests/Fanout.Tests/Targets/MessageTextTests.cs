@@ -14,7 +14,7 @@ public class MessageTextTests
     [InlineData("private use \ue000 and \uefff (EF BF BF would be U+FFFF)")]
     public void Of_XmlCharactersOnly_SentAsText(string body)
     {
-        var (text, isBase64) = MessageText.Of(Encoding.UTF8.GetBytes(body));
+        var (text, isBase64) = Of(Encoding.UTF8.GetBytes(body));
 
         Assert.False(isBase64);
         Assert.Equal(body, text);
@@ -29,7 +29,7 @@ public class MessageTextTests
     {
         var bytes = Encoding.UTF8.GetBytes(body);
 
-        var (text, isBase64) = MessageText.Of(bytes);
+        var (text, isBase64) = Of(bytes);
 
         Assert.True(isBase64);
         Assert.Equal(bytes, Convert.FromBase64String(text));
@@ -38,9 +38,16 @@ public class MessageTextTests
     [Fact]
     public void Of_InvalidUtf8_SentAsBase64()
     {
-        var (text, isBase64) = MessageText.Of([0x61, 0xC3, 0x28]);
+        var (text, isBase64) = Of([0x61, 0xC3, 0x28]);
 
         Assert.True(isBase64);
         Assert.Equal("YcMo", text);
+    }
+
+    /// <summary>What a sender sends: the decision the entry is built with, then the text it makes.</summary>
+    private static (string Text, bool IsBase64) Of(ReadOnlySpan<byte> body)
+    {
+        var base64 = MessageText.NeedsBase64(body);
+        return (MessageText.Text(body, base64), base64);
     }
 }
