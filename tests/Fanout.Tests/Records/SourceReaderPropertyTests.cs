@@ -29,18 +29,18 @@ public sealed class SourceReaderPropertyTests
         DynamoDbEvents.Event(DynamoDbEvents.Record(0, DynamoDbEvents.Plain(0)), DynamoDbEvents.Record(1, DynamoDbEvents.Nested(1, 6)), DynamoDbEvents.Record(2, DynamoDbEvents.Plain(2))),
     ];
 
-    private static Gen<(int, int, int)[]> Steps =>
+    internal static Gen<(int, int, int)[]> Steps =>
         Gen.Choose(0, ByteMutator.Kinds - 1).SelectMany(kind => Gen.Choose(0, int.MaxValue).SelectMany(position => Gen.Choose(0, int.MaxValue).Select(operand => (kind, position, operand))))
             .NonEmptyListOf().Select(steps => steps.Take(8).ToArray());
 
     private static Gen<string> Text(string alphabet) => Gen.Elements(alphabet.ToCharArray()).ListOf().Select(cs => string.Concat(cs.Take(24)));
 
-    private static Gen<string> Numberish => Text("0123456789.-+eE xNaI,");
+    internal static Gen<string> Numberish => Text("0123456789.-+eE xNaI,");
 
-    private static Gen<string> Base64ish => Text("QUJDRA==+/_-\\u0041 \n!\u00e9");
+    internal static Gen<string> Base64ish => Text("QUJDRA==+/_-\\u0041 \n!\u00e9");
 
     /// <summary>A DynamoDB attribute value as typed JSON: mostly plausible, often wrong in one way.</summary>
-    private static Gen<string> AttributeValue => Gen.Sized(size => AttributeValueOf(Math.Min(size, 3)));
+    internal static Gen<string> AttributeValue => Gen.Sized(size => AttributeValueOf(Math.Min(size, 3)));
 
     [Fact]
     public void Read_UnmutatedSeeds_EveryRecordRead()
