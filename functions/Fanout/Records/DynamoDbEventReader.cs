@@ -173,6 +173,11 @@ public static class DynamoDbEventReader
         {
             // The slice was checked by the event's reader; nothing more to learn from it.
         }
+        catch (InvalidOperationException)
+        {
+            // The source or sequence number is not UTF-8 (the reader checks that only when a string is read as
+            // text): it stays unknown, and the record cannot be named, as when it is missing.
+        }
 
         return (arn, sequence, containers);
     }

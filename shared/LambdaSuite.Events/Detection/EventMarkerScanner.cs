@@ -42,6 +42,13 @@ internal static class EventMarkerScanner
             markers = default;
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // The reader checks UTF-8 inside strings only when one is read as text: a string that is not UTF-8
+            // makes the document not JSON either (RFC 8259 §8.1).
+            markers = default;
+            return false;
+        }
     }
 
     private static EventMarkers ScanRoot(ref Utf8JsonReader reader)

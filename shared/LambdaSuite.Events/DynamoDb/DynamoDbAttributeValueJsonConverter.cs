@@ -10,6 +10,9 @@ namespace LambdaSuite.Events.DynamoDb;
 /// </summary>
 public sealed class DynamoDbAttributeValueJsonConverter : JsonConverter<DynamoDbAttributeValue>
 {
+    /// <summary>A JSON null where a value belongs (<c>"x": null</c> in an image) comes to <see cref="Read"/> and is refused there, instead of becoming a null value that a writer meets later.</summary>
+    public override bool HandleNull => true;
+
     public override DynamoDbAttributeValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
