@@ -50,8 +50,8 @@ copy_arm64_openssl() {
   dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
   apt-get -o DPkg::Lock::Timeout=600 -q update &&
     (cd "$folder" && apt-get -q download libssl3:arm64) &&
-    dpkg-deb -x "$folder"/libssl3_*_arm64.deb "$folder/root" &&
-    cp "$folder"/root/usr/lib/aarch64-linux-gnu/libssl.so.3 "$folder"/root/usr/lib/aarch64-linux-gnu/libcrypto.so.3 "$ARM64_LIBS/"
+    dpkg-deb -x "$folder"/libssl3_*_arm64.deb "$folder/unpacked" &&
+    cp "$folder"/unpacked/usr/lib/aarch64-linux-gnu/libssl.so.3 "$folder"/unpacked/usr/lib/aarch64-linux-gnu/libcrypto.so.3 "$ARM64_LIBS/"
   local status=$?
   rm -rf "$folder"
   return $status

@@ -11,36 +11,17 @@ using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Runtime;
 using LambdaSuite.TestKit.Stubs;
 
+using Fanout.Tests.Support;
+
 namespace Fanout.Tests.Targets;
 
 /// <summary>
 /// A dead-letter queue that refuses (AccessDenied): the records it did not take fail the batch, are counted as
 /// undelivered (unreadable ones too, which no target was given), and the shortfall line carries the queue's error.
 /// </summary>
-public class DeadLetterRefusedTests : IAsyncLifetime
+public class DeadLetterRefusedTests : StubbedSendersTestBase
 {
     private const string DeadLetterUrl = "https://sqs.us-east-1.amazonaws.com/123456789012/fanout-dlq";
-    private readonly SteppingTimeProvider _clock = new();
-    private readonly RecordingLambdaLogger _logger = new();
-    private AwsStubServer _stub = null!;
-    private AwsClientFactory _aws = null!;
-    private TargetSenderFactory _senders = null!;
-
-    private AwsRetryPolicy Retry => new() { TimeProvider = _clock, Random = () => 0.5, MaxAttempts = 3 };
-
-    public async Task InitializeAsync()
-    {
-        _stub = await AwsStubServer.StartAsync();
-        _aws = StubClientFactory.For(_stub, Retry);
-        _senders = new TargetSenderFactory(_aws, _clock);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _senders.DisposeAsync();
-        _aws.Dispose();
-        await _stub.DisposeAsync();
-    }
 
     /// <summary>Record 0 is not base64 (unreadable), record 1 is over SNS's 256 KiB, record 2 is fine.</summary>
     private static SourceBatch Batch()
@@ -57,7 +38,7 @@ public class DeadLetterRefusedTests : IAsyncLifetime
     [Fact]
     public async Task DeliverAsync_DeadLetterQueueAccessDenied_BatchFailsCountingEveryRecordNotDeadLettered()
     {
-        _stub.Responder = request => request.Target?.Contains("SendMessageBatch", StringComparison.Ordinal) == true
+        Stub.Responder = request => request.Target?.Contains("SendMessageBatch", StringComparison.Ordinal) == true
             ? StubResponse.Json("""{"__type":"com.amazonaws.sqs#AccessDenied","message":"Access to the resource is denied."}""", 403, "application/x-amz-json-1.0")
             : StubResponse.Xml("""<PublishBatchResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishBatchResult><Successful/><Failed/></PublishBatchResult></PublishBatchResponse>""");
         var batch = Batch();
@@ -71,15 +52,15 @@ public class DeadLetterRefusedTests : IAsyncLifetime
             DeadLetter = DeadLetterUrl,
         };
 
-        var result = await new FanoutEngine(_senders, new DeliveryLedger(), Retry, null)
-            .DeliverAsync(batch, [target], _clock.GetUtcNow().AddMinutes(1), _logger, new FanoutMetrics(_logger, _clock), CancellationToken.None);
+        var result = await new FanoutEngine(Senders, new DeliveryLedger(), Retry, null)
+            .DeliverAsync(batch, [target], Clock.GetUtcNow().AddMinutes(1), Logger, new FanoutMetrics(Logger, Clock), CancellationToken.None);
 
         Assert.Equal(StreamEvents.Sequence(0), result.FailedSequenceNumber);
         Assert.Equal(0, result.DeadLettered);
         Assert.Equal(1, result.Outcomes[0].Delivered);
         Assert.Equal(2, result.Outcomes[0].Undelivered());
-        Assert.DoesNotContain(_logger.Lines, l => l.Message.Contains("sent to the dead-letter queue", StringComparison.Ordinal));
-        var shortfall = Assert.Single(_logger.Lines, l => l.Level == LambdaLogLevel.Error && l.Message.StartsWith("Target ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Logger.Lines, l => l.Message.Contains("sent to the dead-letter queue", StringComparison.Ordinal));
+        var shortfall = Assert.Single(Logger.Lines, l => l.Level == LambdaLogLevel.Error && l.Message.StartsWith("Target ", StringComparison.Ordinal));
         Assert.Contains("delivery failed with 2 undelivered", shortfall.Message, StringComparison.Ordinal);
         Assert.Equal("2", shortfall.Fields["undelivered"]);
         Assert.StartsWith("dead-letter queue: AccessDenied", shortfall.Fields["lastError"], StringComparison.Ordinal);
