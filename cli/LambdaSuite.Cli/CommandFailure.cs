@@ -43,7 +43,9 @@ public static class CommandFailure
         {
             return await action().ConfigureAwait(false);
         }
-        catch (Exception failure) when (failure is not OperationCanceledException)
+        // A user's cancel (Ctrl-C) ends the command as System.CommandLine ends it; an HTTP client's timeout is also an
+        // OperationCanceledException, but one with a TimeoutException inside, and is described like any failure.
+        catch (Exception failure) when (failure is not OperationCanceledException || failure.InnerException is TimeoutException)
         {
             var (line, exitCode) = own?.Invoke(failure) ?? (Describe(failure, environment, table), ExitCode);
             var error = parse.InvocationConfiguration.Error;
@@ -78,7 +80,7 @@ public static class CommandFailure
                 $"{where} refused the request ({denied.ErrorCode}); check the AWS credentials and their rights on {name}, or {StackHint}",
             AmazonServiceException service => $"{where} answered {service.ErrorCode}: {OneLine(service.Message)}",
             AwsServiceException aws => $"{aws.ErrorCode}: {OneLine(aws.ErrorMessage)}",
-            TimeoutException => $"{where} did not answer in time; {StackHint}",
+            TimeoutException or OperationCanceledException { InnerException: TimeoutException } => $"{where} did not answer in time; {StackHint}",
             InvalidOperationException or FormatException or ArgumentException => OneLine(failure.Message),
             _ => $"{failure.GetType().Name}: {OneLine(failure.Message)}; run again with --verbose for the details",
         };

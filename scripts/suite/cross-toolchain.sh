@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a Native AOT publish for the other Lambda architecture needs on this Debian machine, and the
-# emulator that runs an arm64 bootstrap on an x64 host: clang and lld link the ILCompiler's output, the
-# aarch64 cross gcc/binutils/libc6-dev give the linker its arm64 crt files, libgcc, libc and objcopy (Debian's
+# emulator that runs an arm64 bootstrap on an x64 host: clang drives the link of the ILCompiler's output (the AOT
+# targets ask for the bfd linker, so lld is installed as the issue asked but not used), llvm-objcopy strips it, the
+# aarch64 cross gcc/binutils/libc6-dev give the linker its arm64 crt files, libgcc, libc and ld (Debian's
 # cross packages are not a sysroot, so no SysRoot property is passed), qemu-user-static runs the result
 # (`qemu-aarch64-static -L /usr/aarch64-linux-gnu ./bootstrap`; these machines have no binfmt).
 # An arm64 bootstrap also loads the arm64 OpenSSL at run time (.NET's hashing and HMAC go through it), which no cross
@@ -27,6 +28,9 @@ die() {
 
 missing_packages() {
   have clang || echo clang
+  # StripSymbols: with clang as the linker driver the AOT targets strip with llvm-objcopy (the host's GNU objcopy
+  # cannot read an aarch64 ELF); clang does not pull it in.
+  have llvm-objcopy || echo llvm
   have ld.lld || echo lld
   have aarch64-linux-gnu-gcc || echo gcc-aarch64-linux-gnu
   have aarch64-linux-gnu-objcopy || echo binutils-aarch64-linux-gnu

@@ -45,13 +45,13 @@ suite_cli() {
 }
 
 # The benchmarks that read or write through the local stack. `./suite bench` starts the stack for them when it is
-# not up (and no AWS_ENDPOINT_URL points elsewhere), and stops it afterwards, as `test` and `demo` do; a stack that
-# was already up is left as it was.
+# not up (and no AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_DYNAMODB points elsewhere), and stops it afterwards, as `test`
+# and `demo` do; a stack that was already up is left as it was.
 SUITE_BENCHES_NEEDING_STACK=" cold-start ses iot sizing dns "
 
 suite_bench() {
   local kind="${2:-}"
-  if [[ "$SUITE_BENCHES_NEEDING_STACK" == *" $kind "* && -z "${AWS_ENDPOINT_URL:-}" ]] &&
+  if [[ "$SUITE_BENCHES_NEEDING_STACK" == *" $kind "* && -z "${AWS_ENDPOINT_URL:-}" && -z "${AWS_ENDPOINT_URL_DYNAMODB:-}" ]] &&
     ! bash "$SUITE_ROOT/scripts/stack/status.sh" >/dev/null 2>&1; then
     suite_log "bench $kind: starting the local stack (stopped again when the bench ends)"
     trap 'bash "$SUITE_ROOT/scripts/stack/stack.sh" down >/dev/null 2>&1 || true' EXIT

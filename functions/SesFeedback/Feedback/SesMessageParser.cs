@@ -132,7 +132,9 @@ public static class SesMessageParser
 
         var mail = message.Mail!;
         var tags = BoundedTags(mail.Tags);
-        var configurationSet = tags.TryGetValue(ConfigurationSetTag, out var sets) && sets.Length > 0 ? Id(sets[0]) : null;
+        // From the tags as sent: the stored tags keep only what fits their budget, in name order, so many long user
+        // tags named before "ses:" could push the configuration set out of them.
+        var configurationSet = mail.Tags is { } sent && sent.TryGetValue(ConfigurationSetTag, out var sets) && sets?.FirstOrDefault(v => v is not null) is { } set ? Id(set) : null;
         EmailAddress.TryNormalize(mail.Source, out var sender);
         var events = new List<FeedbackEvent>(list.Count);
         var skipped = new List<SkippedRecipient>();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LambdaSuite.Data.Mailing;
 using SesFeedback.Feedback;
 
@@ -64,6 +65,24 @@ public class SesMessageParserTests
         Assert.Equal(DateTimeOffset.Parse(at), feedback.Event.At);
         Assert.Equal("marketing", feedback.ConfigurationSet);
         Assert.Equal(["spring-sale"], feedback.Tags["campaign"].ToArray());
+    }
+
+    [Fact]
+    public void Parse_ManyLongTagsNamedBeforeTheConfigurationSetTag_ConfigurationSetStillRead()
+    {
+        // 50 tags of 256-character names and values (SES's limits) overflow the stored tags' budget, and in name
+        // order every "a…" tag comes before "ses:configuration-set".
+        var record = JsonNode.Parse(SesMessages.ReadTestData("event-send.json"))!.AsObject();
+        var tags = record["mail"]!["tags"]!.AsObject();
+        for (var i = 0; i < 50; i++)
+        {
+            tags[$"a{i:D2}" + new string('n', 253)] = new JsonArray(JsonValue.Create(new string('v', 256)));
+        }
+
+        var feedback = Assert.Single(SesMessageParser.Parse(record.ToJsonString()).Events);
+
+        Assert.Equal("marketing", feedback.ConfigurationSet);
+        Assert.DoesNotContain("ses:configuration-set", feedback.Tags.Keys);
     }
 
     [Fact]
