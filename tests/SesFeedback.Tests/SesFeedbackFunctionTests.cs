@@ -1,74 +1,20 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using LambdaSuite.Data.Mailing;
-using LambdaSuite.Data.Tables;
-using LambdaSuite.TestKit.Dynamo;
 using LambdaSuite.TestKit.Runtime;
-using SesFeedback.Feedback;
-using SesFeedback.Mailing;
 using static SesFeedback.Tests.SesMessages;
+
+using SesFeedback.Tests.Support;
 
 namespace SesFeedback.Tests;
 
 [Trait("Category", "Integration")]
-public sealed class SesFeedbackFunctionTests : IAsyncLifetime
+public sealed class SesFeedbackFunctionTests : MailingTableTestBase
 {
-    private readonly IAmazonDynamoDB _dynamoDb = LocalDynamoDb.CreateClient();
-    private string _table = "";
-
-    public async Task InitializeAsync() => _table = await LocalDynamoDb.CreateUniqueTableAsync(_dynamoDb, TableCatalog.Mailing);
-
-    public async Task DisposeAsync()
-    {
-        await _dynamoDb.DeleteTableAsync(_table);
-        _dynamoDb.Dispose();
-    }
-
-    private SesFeedbackFunction Function(string? table = null)
-    {
-        var store = new MailingStore(_dynamoDb, table ?? _table, TimeProvider.System);
-        return new SesFeedbackFunction(new FeedbackService(store, new MailingRules(SoftBouncePolicy.Default)), store);
-    }
-
-    private Task<MailingRecord?> Stored(string address) => new MailingStore(_dynamoDb, _table, TimeProvider.System).GetAsync(address);
+    private Task<MailingRecord?> Stored(string address) => Store().GetAsync(address);
 
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
-
-    private static string SnsEvent(params (string Id, string Message)[] messages) =>
-        new JsonObject
-        {
-            ["Records"] = new JsonArray(messages.Select(m => (JsonNode)new JsonObject
-            {
-                ["EventSource"] = "aws:sns",
-                ["EventVersion"] = "1.0",
-                ["EventSubscriptionArn"] = "arn:aws:sns:eu-west-1:111122223333:ses-feedback:8f1e0c7a-1111-2222-3333-444455556666",
-                ["Sns"] = new JsonObject
-                {
-                    ["Type"] = "Notification",
-                    ["MessageId"] = m.Id,
-                    ["TopicArn"] = "arn:aws:sns:eu-west-1:111122223333:ses-feedback",
-                    ["Message"] = m.Message,
-                    ["Timestamp"] = "2026-03-02T10:15:08.000Z",
-                    ["SignatureVersion"] = "1",
-                },
-            }).ToArray()),
-        }.ToJsonString();
-
-    private static string SqsEvent(params (string Id, string Body)[] messages) =>
-        new JsonObject
-        {
-            ["Records"] = new JsonArray(messages.Select(m => (JsonNode)new JsonObject
-            {
-                ["messageId"] = m.Id,
-                ["receiptHandle"] = "AQEB" + m.Id,
-                ["body"] = m.Body,
-                ["eventSource"] = "aws:sqs",
-                ["eventSourceARN"] = "arn:aws:sqs:eu-west-1:111122223333:ses-feedback",
-                ["awsRegion"] = "eu-west-1",
-            }).ToArray()),
-        }.ToJsonString();
 
     [Fact]
     public async Task InvokeAsync_SnsEventWithOneBadRecord_AppliesTheGoodOneAndLogsTheBadOne()

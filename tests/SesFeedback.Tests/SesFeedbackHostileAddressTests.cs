@@ -1,46 +1,27 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2;
 using LambdaSuite.Data.Mailing;
-using LambdaSuite.Data.Tables;
-using LambdaSuite.TestKit.Dynamo;
 using LambdaSuite.TestKit.Runtime;
-using SesFeedback.Feedback;
-using SesFeedback.Mailing;
 using static SesFeedback.Tests.SesMessages;
+
+using SesFeedback.Tests.Support;
 
 namespace SesFeedback.Tests;
 
 /// <summary>Issue 19, item 3, end to end on DynamoDB Local: a fabricated address suppresses no other mailbox.</summary>
 [Trait("Category", "Integration")]
-public sealed class SesFeedbackHostileAddressTests : IAsyncLifetime
+public sealed class SesFeedbackHostileAddressTests : MailingTableTestBase
 {
-    private readonly IAmazonDynamoDB _dynamoDb = LocalDynamoDb.CreateClient();
-    private string _table = "";
-
-    public async Task InitializeAsync() => _table = await LocalDynamoDb.CreateUniqueTableAsync(_dynamoDb, TableCatalog.Mailing);
-
-    public async Task DisposeAsync()
-    {
-        await _dynamoDb.DeleteTableAsync(_table);
-        _dynamoDb.Dispose();
-    }
-
     [Fact]
     public async Task InvokeAsync_ComplaintsForFabricatedAddresses_SuppressNoVictim()
     {
-        var store = new MailingStore(_dynamoDb, _table, TimeProvider.System);
-        var function = new SesFeedbackFunction(new FeedbackService(store, new MailingRules(SoftBouncePolicy.Default)), store);
+        var store = Store();
+        var function = Function();
         var context = new TestLambdaContext();
         string[] fabricated = ["\"<victim1@v.example>\"@evil.example", "attacker@evil.example (<victim2@v.example>)", "\"attacker<victim3@v.example>\"@evil.example"];
-        var records = new JsonArray(fabricated.Select((address, i) => (JsonNode)new JsonObject
-        {
-            ["EventSource"] = "aws:sns",
-            ["EventVersion"] = "1.0",
-            ["Sns"] = new JsonObject { ["Type"] = "Notification", ["MessageId"] = $"sns-{i}", ["Message"] = Complaint(address, T0.AddMinutes(i), $"fb-{i}") },
-        }).ToArray());
+        var json = SnsEvent(fabricated.Select((address, i) => ($"sns-{i}", Complaint(address, T0.AddMinutes(i), $"fb-{i}"))).ToArray());
 
-        var response = JsonNode.Parse(await function.InvokeAsync(Encoding.UTF8.GetBytes(new JsonObject { ["Records"] = records }.ToJsonString()), context))!;
+        var response = JsonNode.Parse(await function.InvokeAsync(Encoding.UTF8.GetBytes(json), context))!;
 
         foreach (var victim in new[] { "victim1@v.example", "victim2@v.example", "victim3@v.example" })
         {

@@ -1,47 +1,28 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2;
 using LambdaSuite.Data.Mailing;
-using LambdaSuite.Data.Tables;
-using LambdaSuite.TestKit.Dynamo;
 using LambdaSuite.TestKit.Runtime;
 using SesFeedback.Feedback;
 using SesFeedback.Mailing;
 using SesFeedback.Tests.Mailing;
 using static SesFeedback.Tests.SesMessages;
 
+using SesFeedback.Tests.Support;
+
 namespace SesFeedback.Tests;
 
 /// <summary>Issue 19, item 4 on DynamoDB Local: a legal but huge bounce is applied, and so is the record after it.</summary>
 [Trait("Category", "Integration")]
-public sealed class SesFeedbackHugeInputTests : IAsyncLifetime
+public sealed class SesFeedbackHugeInputTests : MailingTableTestBase
 {
-    private readonly IAmazonDynamoDB _dynamoDb = LocalDynamoDb.CreateClient();
-    private string _table = "";
-
-    public async Task InitializeAsync() => _table = await LocalDynamoDb.CreateUniqueTableAsync(_dynamoDb, TableCatalog.Mailing);
-
-    public async Task DisposeAsync()
-    {
-        await _dynamoDb.DeleteTableAsync(_table);
-        _dynamoDb.Dispose();
-    }
-
-    private MailingStore Store() => new(_dynamoDb, _table, TimeProvider.System);
-
     [Fact]
     public async Task InvokeAsync_SnsEventWithA200KilobyteDiagnosticCodeThenAGoodRecord_AppliesBoth()
     {
         var store = Store();
-        var function = new SesFeedbackFunction(new FeedbackService(store, new MailingRules(SoftBouncePolicy.Default)), store);
+        var function = Function();
         var huge = HugeMessages.Bounce("huge@shop.example.org", "Permanent", T0, "f-huge", HugeMessages.Diagnostic(200 * 1024));
         var good = Complaint("good@shop.example.org", T0, "f-good");
-        var json = new JsonObject
-        {
-            ["Records"] = new JsonArray(
-                new JsonObject { ["EventSource"] = "aws:sns", ["EventVersion"] = "1.0", ["Sns"] = new JsonObject { ["Type"] = "Notification", ["MessageId"] = "sns-huge", ["Message"] = huge } },
-                new JsonObject { ["EventSource"] = "aws:sns", ["EventVersion"] = "1.0", ["Sns"] = new JsonObject { ["Type"] = "Notification", ["MessageId"] = "sns-good", ["Message"] = good } }),
-        }.ToJsonString();
+        var json = SnsEvent(("sns-huge", huge), ("sns-good", good));
 
         var response = JsonNode.Parse(await function.InvokeAsync(Encoding.UTF8.GetBytes(json), new TestLambdaContext()))!;
 

@@ -50,6 +50,42 @@ internal static class SesMessages
             },
         }.ToJsonString();
 
+    /// <summary>An SNS event as Lambda hands it over, one record per message.</summary>
+    public static string SnsEvent(params (string Id, string Message)[] messages) =>
+        new JsonObject
+        {
+            ["Records"] = new JsonArray(messages.Select(m => (JsonNode)new JsonObject
+            {
+                ["EventSource"] = "aws:sns",
+                ["EventVersion"] = "1.0",
+                ["EventSubscriptionArn"] = "arn:aws:sns:eu-west-1:111122223333:ses-feedback:8f1e0c7a-1111-2222-3333-444455556666",
+                ["Sns"] = new JsonObject
+                {
+                    ["Type"] = "Notification",
+                    ["MessageId"] = m.Id,
+                    ["TopicArn"] = "arn:aws:sns:eu-west-1:111122223333:ses-feedback",
+                    ["Message"] = m.Message,
+                    ["Timestamp"] = "2026-03-02T10:15:08.000Z",
+                    ["SignatureVersion"] = "1",
+                },
+            }).ToArray()),
+        }.ToJsonString();
+
+    /// <summary>An SQS event as Lambda's event source mapping hands it over.</summary>
+    public static string SqsEvent(params (string Id, string Body)[] messages) =>
+        new JsonObject
+        {
+            ["Records"] = new JsonArray(messages.Select(m => (JsonNode)new JsonObject
+            {
+                ["messageId"] = m.Id,
+                ["receiptHandle"] = "AQEB" + m.Id,
+                ["body"] = m.Body,
+                ["eventSource"] = "aws:sqs",
+                ["eventSourceARN"] = "arn:aws:sqs:eu-west-1:111122223333:ses-feedback",
+                ["awsRegion"] = "eu-west-1",
+            }).ToArray()),
+        }.ToJsonString();
+
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     public static string ReadTestData(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Ses", name));
