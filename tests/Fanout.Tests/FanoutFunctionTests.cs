@@ -1,24 +1,17 @@
 using System.Text;
 using System.Text.Json;
-using Fanout.Config;
 using Fanout.Delivery;
 using Fanout.Tests.Delivery;
-using LambdaSuite.Aws.Retry;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Runtime;
-using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Runtime;
+
+using Fanout.Tests.Support;
 
 namespace Fanout.Tests;
 
-public class FanoutFunctionTests
+public class FanoutFunctionTests : FakeSendersTestBase
 {
-    private readonly SteppingTimeProvider _clock = new();
-    private readonly FakeSenderFactory _senders = new();
-
-    private FanoutFunction Function(params FanoutTarget[] targets) =>
-        new(new StaticTargetSource(targets), new FanoutEngine(_senders, new DeliveryLedger(), new AwsRetryPolicy { TimeProvider = _clock, Random = () => 0.5 }, null), TimeSpan.FromSeconds(1), _clock);
-
     private static FanoutTarget Target(string id, bool active = true) => new()
     {
         SourceArn = StreamEvents.SourceArn,
@@ -31,8 +24,8 @@ public class FanoutFunctionTests
     [Fact]
     public async Task InvokeAsync_InvalidAndInactiveRows_InvalidReportedInactiveSkipped()
     {
-        var good = _senders.ByTargetId["good"] = new FakeSender();
-        _senders.ByTargetId["off"] = new FakeSender();
+        var good = Senders.ByTargetId["good"] = new FakeSender();
+        Senders.ByTargetId["off"] = new FakeSender();
         var context = new TestLambdaContext();
         var function = Function(Target("good"), Target("off", active: false), Target("bad") with { Destination = "arn:aws:sqs:us-east-1:1:not-a-stream" });
 
@@ -40,7 +33,7 @@ public class FanoutFunctionTests
 
         Assert.Equal("{\"batchItemFailures\":[]}", Encoding.UTF8.GetString(response));
         Assert.Equal(["x"], good.Taken);
-        Assert.Equal(0, _senders.ByTargetId["off"].Calls);
+        Assert.Equal(0, Senders.ByTargetId["off"].Calls);
         var invalid = Assert.Single(context.Logger.Lines, l => l.Message == "Invalid fanout mapping ignored");
         Assert.Equal(LambdaLogLevel.Error, invalid.Level);
         Assert.Contains("not a Kinesis stream", invalid.Fields["errors"], StringComparison.Ordinal);
@@ -59,7 +52,7 @@ public class FanoutFunctionTests
     [Fact]
     public async Task InvokeAsync_TargetFailsForGood_ReportsLowestSequenceNumber()
     {
-        _senders.ByTargetId["good"] = new FakeSender
+        Senders.ByTargetId["good"] = new FakeSender
         {
             Script = (_, entries) => [.. entries.Select((e, i) => (e, i)).Where(p => p.e.First >= 1).Select(p => new EntryFailure(p.i, "InternalFailure", "down", true))],
         };

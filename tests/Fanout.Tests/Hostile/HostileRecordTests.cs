@@ -1,26 +1,19 @@
 using System.Text;
 using System.Text.Json;
-using Fanout.Config;
 using Fanout.Delivery;
 using Fanout.Tests.Delivery;
-using LambdaSuite.Aws.Retry;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Runtime;
-using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Runtime;
+
+using Fanout.Tests.Support;
 
 namespace Fanout.Tests.Hostile;
 
 /// <summary>Issue 19, items 1 and 8: a legal but extreme record, or one that cannot be decoded, must not block the shard.</summary>
-public class HostileRecordTests
+public class HostileRecordTests : FakeSendersTestBase
 {
     private const string NoFailures = "{\"batchItemFailures\":[]}";
-    private readonly SteppingTimeProvider _clock = new();
-    private readonly FakeSenderFactory _senders = new();
-
-    private FanoutFunction Function(string? deadLetter, params FanoutTarget[] targets) =>
-        new(new StaticTargetSource(targets), new FanoutEngine(_senders, new DeliveryLedger(), new AwsRetryPolicy { TimeProvider = _clock, Random = () => 0.5 }, deadLetter), TimeSpan.FromSeconds(1), _clock);
-
     private static FanoutTarget Target(string sourceArn, string id = "out", bool convert = false) => new()
     {
         SourceArn = sourceArn,
@@ -37,8 +30,8 @@ public class HostileRecordTests
     [InlineData(32)]
     public async Task InvokeAsync_ItemNestedAsDeepAsDynamoDbAllows_EveryRecordDelivered(int levels)
     {
-        var sender = _senders.ByTargetId["out"] = new FakeSender();
-        var function = Function("dlq", Target(DynamoDbEvents.SourceArn, convert: true));
+        var sender = Senders.ByTargetId["out"] = new FakeSender();
+        var function = FunctionWithDeadLetter("dlq", Target(DynamoDbEvents.SourceArn, convert: true));
         var input = DynamoDbEvents.Event(DynamoDbEvents.Record(0, DynamoDbEvents.Nested(0, levels)), DynamoDbEvents.Record(1, DynamoDbEvents.Plain(1)));
 
         var response = await function.InvokeAsync(input, new TestLambdaContext());
@@ -46,7 +39,7 @@ public class HostileRecordTests
         Assert.Equal(NoFailures, Encoding.UTF8.GetString(response));
         Assert.Equal(2, sender.Taken.Count);
         Assert.Contains("\"leaf\"", sender.Taken[0], StringComparison.Ordinal);
-        Assert.Empty(_senders.DeadLetter.Taken);
+        Assert.Empty(Senders.DeadLetter.Taken);
     }
 
     [Theory]
@@ -55,8 +48,8 @@ public class HostileRecordTests
     [InlineData(5000)]
     public async Task InvokeAsync_ItemNestedDeeperThanDynamoDbAllows_DeadLetteredAsNestedTooDeepAndGoodRecordDelivered(int levels)
     {
-        var sender = _senders.ByTargetId["out"] = new FakeSender();
-        var function = Function("dlq", Target(DynamoDbEvents.SourceArn));
+        var sender = Senders.ByTargetId["out"] = new FakeSender();
+        var function = FunctionWithDeadLetter("dlq", Target(DynamoDbEvents.SourceArn));
         var input = DynamoDbEvents.Event(DynamoDbEvents.Record(0, DynamoDbEvents.Nested(0, levels)), DynamoDbEvents.Record(1, DynamoDbEvents.Plain(1)));
 
         var response = await function.InvokeAsync(input, new TestLambdaContext());
@@ -64,7 +57,7 @@ public class HostileRecordTests
         Assert.Equal(NoFailures, Encoding.UTF8.GetString(response));
         var delivered = Assert.Single(sender.Taken);
         Assert.Contains(DynamoDbEvents.Sequence(1), delivered, StringComparison.Ordinal);
-        using var letter = JsonDocument.Parse(Assert.Single(_senders.DeadLetter.Taken));
+        using var letter = JsonDocument.Parse(Assert.Single(Senders.DeadLetter.Taken));
         Assert.Contains("nested too deep", letter.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(DynamoDbEvents.Sequence(0), letter.RootElement.GetProperty("sequenceNumber").GetString());
     }
@@ -77,15 +70,15 @@ public class HostileRecordTests
     [InlineData("""{"id":{"S":"k0"},"x":{"NS":["1","x"]}}""", "not a DynamoDB number")]
     public async Task InvokeAsync_UndecodableDynamoDbRecord_DeadLetteredAloneAndRestDelivered(string newImage, string expectedReason)
     {
-        var sender = _senders.ByTargetId["out"] = new FakeSender();
-        var function = Function("dlq", Target(DynamoDbEvents.SourceArn, convert: true));
+        var sender = Senders.ByTargetId["out"] = new FakeSender();
+        var function = FunctionWithDeadLetter("dlq", Target(DynamoDbEvents.SourceArn, convert: true));
         var input = DynamoDbEvents.Event(DynamoDbEvents.Record(0, newImage), DynamoDbEvents.Record(1, DynamoDbEvents.Plain(1)), DynamoDbEvents.Record(2, DynamoDbEvents.Plain(2)));
 
         var response = await function.InvokeAsync(input, new TestLambdaContext());
 
         Assert.Equal(NoFailures, Encoding.UTF8.GetString(response));
         Assert.Equal(2, sender.Taken.Count);
-        using var letter = JsonDocument.Parse(Assert.Single(_senders.DeadLetter.Taken));
+        using var letter = JsonDocument.Parse(Assert.Single(Senders.DeadLetter.Taken));
         Assert.Contains(expectedReason, letter.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(DynamoDbEvents.Sequence(0), letter.RootElement.GetProperty("sequenceNumber").GetString());
         Assert.Equal("Undecodable", letter.RootElement.GetProperty("kind").GetString());
@@ -94,8 +87,8 @@ public class HostileRecordTests
     [Fact]
     public async Task InvokeAsync_KinesisRecordNotBase64_DeadLetteredAloneAndRestDelivered()
     {
-        var sender = _senders.ByTargetId["out"] = new FakeSender();
-        var function = Function("dlq", Target(StreamEvents.SourceArn));
+        var sender = Senders.ByTargetId["out"] = new FakeSender();
+        var function = FunctionWithDeadLetter("dlq", Target(StreamEvents.SourceArn));
         var input = Encoding.UTF8.GetString(StreamEvents.Kinesis([("k", "a"u8.ToArray()), ("k", "bb"u8.ToArray()), ("k", "c"u8.ToArray())]));
         input = input.Replace("\"YmI=\"", "\"Ym*I\"", StringComparison.Ordinal);
 
@@ -103,7 +96,7 @@ public class HostileRecordTests
 
         Assert.Equal(NoFailures, Encoding.UTF8.GetString(response));
         Assert.Equal(["a", "c"], sender.Taken);
-        using var letter = JsonDocument.Parse(Assert.Single(_senders.DeadLetter.Taken));
+        using var letter = JsonDocument.Parse(Assert.Single(Senders.DeadLetter.Taken));
         Assert.Contains("not base64", letter.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(StreamEvents.Sequence(1), letter.RootElement.GetProperty("sequenceNumber").GetString());
     }
@@ -111,9 +104,9 @@ public class HostileRecordTests
     [Fact]
     public async Task InvokeAsync_UndecodableRecordWithoutDeadLetterQueue_DroppedWithLineAndRestDelivered()
     {
-        var sender = _senders.ByTargetId["out"] = new FakeSender();
+        var sender = Senders.ByTargetId["out"] = new FakeSender();
         var context = new TestLambdaContext();
-        var function = Function(null, Target(DynamoDbEvents.SourceArn));
+        var function = FunctionWithDeadLetter(null, Target(DynamoDbEvents.SourceArn));
         var input = DynamoDbEvents.Event(DynamoDbEvents.Record(0, DynamoDbEvents.Plain(0)), DynamoDbEvents.Record(1, """{"x":{"N":"1e"}}"""));
 
         var response = await function.InvokeAsync(input, context);

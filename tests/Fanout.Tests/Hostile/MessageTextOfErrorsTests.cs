@@ -1,24 +1,17 @@
 using System.Text;
-using Fanout.Config;
 using Fanout.Delivery;
 using Fanout.Tests.Delivery;
-using LambdaSuite.Aws.Retry;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Runtime;
-using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Runtime;
+
+using Fanout.Tests.Support;
 
 namespace Fanout.Tests.Hostile;
 
 /// <summary>Issue 19, item 12: what Fanout says about an error is a sentence, never a resource key or "NotJson".</summary>
-public class MessageTextOfErrorsTests
+public class MessageTextOfErrorsTests : FakeSendersTestBase
 {
-    private readonly SteppingTimeProvider _clock = new();
-    private readonly FakeSenderFactory _senders = new();
-
-    private FanoutFunction Function(params FanoutTarget[] targets) =>
-        new(new StaticTargetSource(targets), new FanoutEngine(_senders, new DeliveryLedger(), new AwsRetryPolicy { TimeProvider = _clock, Random = () => 0.5 }, null), TimeSpan.FromSeconds(1), _clock);
-
     [Fact]
     public async Task InvokeAsync_NotJson_SaysNotWellFormedJson()
     {
@@ -43,7 +36,7 @@ public class MessageTextOfErrorsTests
     [Fact]
     public async Task InvokeAsync_TargetCallCancelledWithResourceKeyMessage_LogSaysTimedOut()
     {
-        _senders.ByTargetId["t"] = new FakeSender { Throw = () => new TaskCanceledException("TaskCanceledException_ctor_DefaultMessage") };
+        Senders.ByTargetId["t"] = new FakeSender { Throw = () => new TaskCanceledException("TaskCanceledException_ctor_DefaultMessage") };
         var context = new TestLambdaContext();
         var target = new FanoutTarget { SourceArn = StreamEvents.SourceArn, Id = "t", Type = FanoutTargetType.Kinesis, Destination = "out", Active = true };
 

@@ -1,25 +1,18 @@
 using System.Net.Sockets;
 using System.Text;
-using Fanout.Config;
 using Fanout.Delivery;
 using Fanout.Tests.Delivery;
-using LambdaSuite.Aws.Retry;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Runtime;
-using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Runtime;
+
+using Fanout.Tests.Support;
 
 namespace Fanout.Tests.Hostile;
 
 /// <summary>Issue 19, items 7 and 15: what Fanout did not deliver is said in a log line, not only in a metric.</summary>
-public class SilentOutcomeTests
+public class SilentOutcomeTests : FakeSendersTestBase
 {
-    private readonly SteppingTimeProvider _clock = new();
-    private readonly FakeSenderFactory _senders = new();
-
-    private FanoutFunction Function(params FanoutTarget[] targets) =>
-        new(new StaticTargetSource(targets), new FanoutEngine(_senders, new DeliveryLedger(), new AwsRetryPolicy { TimeProvider = _clock, Random = () => 0.5 }, null), TimeSpan.FromSeconds(1), _clock);
-
     private static FanoutTarget Target(string id, string sourceArn = StreamEvents.SourceArn, bool active = true) => new()
     {
         SourceArn = sourceArn,
@@ -34,7 +27,7 @@ public class SilentOutcomeTests
     [Fact]
     public async Task InvokeAsync_OnlyInactiveMapping_WarnsNamingSourceAndSequenceRange()
     {
-        _senders.ByTargetId["off"] = new FakeSender();
+        Senders.ByTargetId["off"] = new FakeSender();
         var context = new TestLambdaContext();
 
         var response = await Function(Target("off", active: false)).InvokeAsync(ThreeRecords(), context);
@@ -62,8 +55,8 @@ public class SilentOutcomeTests
     [Fact]
     public async Task InvokeAsync_TargetRefusesConnections_OneLinePerTargetWithLastError()
     {
-        _senders.ByTargetId["down"] = new FakeSender { Throw = () => new HttpRequestException("Connection refused (127.0.0.1:9)", new SocketException((int)SocketError.ConnectionRefused)) };
-        _senders.ByTargetId["up"] = new FakeSender();
+        Senders.ByTargetId["down"] = new FakeSender { Throw = () => new HttpRequestException("Connection refused (127.0.0.1:9)", new SocketException((int)SocketError.ConnectionRefused)) };
+        Senders.ByTargetId["up"] = new FakeSender();
         var context = new TestLambdaContext();
 
         var response = await Function(Target("down"), Target("up")).InvokeAsync(ThreeRecords(), context);
@@ -79,7 +72,7 @@ public class SilentOutcomeTests
     [Fact]
     public async Task InvokeAsync_TargetRejectsEntriesUntilDeadline_SaysDeadlineReachedWithCount()
     {
-        _senders.ByTargetId["slow"] = new FakeSender
+        Senders.ByTargetId["slow"] = new FakeSender
         {
             Script = (_, entries) => [.. entries.Select((e, i) => (e, i)).Where(p => Encoding.UTF8.GetString(p.e.Body.Span) != "a").Select(p => new EntryFailure(p.i, "ProvisionedThroughputExceededException", "Rate exceeded for shard", true, true))],
         };
