@@ -1,8 +1,9 @@
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SesFeedback.Feedback;
+
+using LambdaSuite.TestKit.Mutation;
 
 namespace SesFeedback.Tests.Feedback;
 
@@ -22,7 +23,7 @@ public class SesMessageParserPropertyTests
 
     [Property(MaxTest = 2000)]
     public Property Parse_RandomMutationsOfValidMessages_NeverThrow() =>
-        Prop.ForAll(Arb.From(Gen.Elements(Valid).SelectMany(json => Mutations.Select(m => Mutate(json, m)))), json =>
+        Prop.ForAll(Arb.From(Gen.Elements(Valid).SelectMany(json => Mutations.Select(m => TextMutator.Apply(json, m)))), json =>
         {
             var result = SesMessageParser.Parse(json, SesMessages.T0.AddYears(20));
 
@@ -31,27 +32,4 @@ public class SesMessageParserPropertyTests
 
     private static Gen<(int Position, int Action, char Char)[]> Mutations =>
         Gen.Choose(0, 100_000).SelectMany(position => Gen.Choose(0, 2).SelectMany(action => Gen.Elements(Noise).Select(c => (position, action, c)))).NonEmptyListOf().Select(l => l.ToArray());
-
-    private static string Mutate(string valid, (int Position, int Action, char Char)[] mutations)
-    {
-        var text = new StringBuilder(valid);
-        foreach (var (position, action, c) in mutations)
-        {
-            var at = position % (text.Length + 1);
-            if (action == 0 || at == text.Length)
-            {
-                text.Insert(at, c);
-            }
-            else if (action == 1)
-            {
-                text.Remove(at, 1);
-            }
-            else
-            {
-                text[at] = c;
-            }
-        }
-
-        return text.ToString();
-    }
 }

@@ -6,6 +6,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SesFeedback.Mailing;
 
+using LambdaSuite.TestKit.Mutation;
+
 namespace SesFeedback.Tests.Mailing;
 
 /// <summary>
@@ -45,7 +47,7 @@ public partial class EmailAddressPropertyTests
 
     [Property(MaxTest = 3000)]
     public Property TryNormalize_RandomMutationsOfValidInput_NeverThrowAndKeyIsWholeOrTrailingAddrSpec() =>
-        Prop.ForAll(Arb.From(ValidInput.SelectMany(valid => Mutations.Select(m => Mutate(valid, m)))), raw =>
+        Prop.ForAll(Arb.From(ValidInput.SelectMany(valid => Mutations.Select(m => TextMutator.Apply(valid, m)))), raw =>
         {
             var ok = EmailAddress.TryNormalize(raw, out var key, out var refusal);
 
@@ -72,29 +74,6 @@ public partial class EmailAddressPropertyTests
 
     private static Gen<(int Position, int Action, char Char)[]> Mutations =>
         Gen.Choose(0, 1000).SelectMany(position => Gen.Choose(0, 2).SelectMany(action => Gen.Elements(Hostile).Select(c => (position, action, c)))).ListOf().Select(l => l.ToArray());
-
-    private static string Mutate(string valid, (int Position, int Action, char Char)[] mutations)
-    {
-        var text = new StringBuilder(valid);
-        foreach (var (position, action, c) in mutations)
-        {
-            var at = position % (text.Length + 1);
-            if (action == 0 || at == text.Length)
-            {
-                text.Insert(at, c);
-            }
-            else if (action == 1)
-            {
-                text.Remove(at, 1);
-            }
-            else
-            {
-                text[at] = c;
-            }
-        }
-
-        return text.ToString();
-    }
 
     private static bool IsWholeString(string prefix, string suffix) => prefix.Trim(' ', '\t').Length == 0 && suffix.Trim(' ', '\t').Length == 0;
 
