@@ -37,13 +37,7 @@ public static class SesFeedbackDemo
 
         var environment = (Func<string, string?>)Environment.GetEnvironmentVariable;
         var store = new MailingStore(DynamoDbClientFactory.Create(environment), SesFeedbackSettings.Read(environment).TableName, TimeProvider.System);
-        var records = new List<MailingRecord>();
-        await foreach (var record in store.ListAsync(null, ct).ConfigureAwait(false))
-        {
-            records.Add(record);
-        }
-
-        records.Sort((a, b) => string.CompareOrdinal(a.Address, b.Address));
+        var records = await ReadAllAsync(store, ct).ConfigureAwait(false);
         await output.WriteLineAsync(MailingText.Table(records)).ConfigureAwait(false);
         var ben = records.FirstOrDefault(r => r.Address == "ben@readers.example");
         if (ben is not null)
@@ -51,8 +45,20 @@ public static class SesFeedbackDemo
             await output.WriteLineAsync("\n" + MailingText.Describe(ben)).ConfigureAwait(false);
         }
 
-        // What the scene must show: hard bounce and complaint suppress, a later delivery does not lift the complaint,
-        // three soft bounces within the window suppress whatever their arrival order, a redelivery changes nothing.
+        var wrong = WrongStates(records);
+        await output.WriteLineAsync(wrong.Count == 0 ? "  SesFeedback: states are as the rules say." : $"  SesFeedback: unexpected state for {string.Join(", ", wrong)}").ConfigureAwait(false);
+        var queued = await SesFeedbackQueueScene.RunAsync(layout, output, ct).ConfigureAwait(false);
+        return wrong.Count == 0 && queued == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// What the scene must show, whichever wiring delivered the feedback and in whatever order: hard bounce and
+    /// complaint suppress, a later delivery does not lift the complaint, three soft bounces within the window suppress
+    /// whatever their arrival order, a redelivery changes nothing. The addresses not as expected.
+    /// </summary>
+    internal static List<string> WrongStates(IReadOnlyList<MailingRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
         var expected = new Dictionary<string, string?>
         {
             ["ada@readers.example"] = null,
@@ -62,12 +68,25 @@ public static class SesFeedbackDemo
             ["eli@readers.example"] = null,
         };
         var wrong = expected.Where(e => records.FirstOrDefault(r => r.Address == e.Key)?.SuppressionReason != e.Value || records.All(r => r.Address != e.Key)).Select(e => e.Key).ToList();
+        var ben = records.FirstOrDefault(r => r.Address == "ben@readers.example");
         if (ben is not null && ben.Totals.GetValueOrDefault("Complaint") != 1)
         {
             wrong.Add("ben@readers.example (complaint counted twice)");
         }
 
-        await output.WriteLineAsync(wrong.Count == 0 ? "  SesFeedback: states are as the rules say." : $"  SesFeedback: unexpected state for {string.Join(", ", wrong)}").ConfigureAwait(false);
-        return wrong.Count == 0 ? 0 : 1;
+        return wrong;
+    }
+
+    internal static async Task<List<MailingRecord>> ReadAllAsync(MailingStore store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var records = new List<MailingRecord>();
+        await foreach (var record in store.ListAsync(null, ct).ConfigureAwait(false))
+        {
+            records.Add(record);
+        }
+
+        records.Sort((a, b) => string.CompareOrdinal(a.Address, b.Address));
+        return records;
     }
 }

@@ -14,6 +14,12 @@ public sealed class SqsClient(AwsHttp http) : ISqsClient
     /// <summary>IAM actions the operations here need: SendMessageBatch is authorised by <c>sqs:SendMessage</c>.</summary>
     public static IReadOnlyList<string> IamActions { get; } = ["sqs:SendMessage"];
 
+    /// <summary>
+    /// IAM actions of the consumer operations (ReceiveMessage, DeleteMessageBatch), which no function calls: Lambda's
+    /// event source mapping reads queues for them; the suite's local stand-in for that mapping uses these.
+    /// </summary>
+    public static IReadOnlyList<string> ConsumerIamActions { get; } = ["sqs:ReceiveMessage", "sqs:DeleteMessage"];
+
     private const string TargetPrefix = "AmazonSQS";
     private const string JsonVersion = "1.0";
 
@@ -29,4 +35,12 @@ public sealed class SqsClient(AwsHttp http) : ISqsClient
     /// <summary>Sends up to 10 messages; entries SQS rejects come back in <see cref="SendMessageBatchResponse.Failed"/>.</summary>
     public Task<SendMessageBatchResponse> SendMessageBatchAsync(SendMessageBatchRequest request, CancellationToken cancellationToken = default) =>
         Http.InvokeAsync(TargetPrefix, JsonVersion, "SendMessageBatch", request, SqsJsonContext.Default.SendMessageBatchRequest, SqsJsonContext.Default.SendMessageBatchResponse, cancellationToken);
+
+    /// <summary>Receives up to 10 messages; an empty answer after the wait is not an error.</summary>
+    public Task<ReceiveMessageResponse> ReceiveMessageAsync(ReceiveMessageRequest request, CancellationToken cancellationToken = default) =>
+        Http.InvokeAsync(TargetPrefix, JsonVersion, "ReceiveMessage", request, SqsJsonContext.Default.ReceiveMessageRequest, SqsJsonContext.Default.ReceiveMessageResponse, cancellationToken);
+
+    /// <summary>Deletes up to 10 messages by receipt handle (authorised by <c>sqs:DeleteMessage</c>); refusals come back in <see cref="DeleteMessageBatchResponse.Failed"/>.</summary>
+    public Task<DeleteMessageBatchResponse> DeleteMessageBatchAsync(DeleteMessageBatchRequest request, CancellationToken cancellationToken = default) =>
+        Http.InvokeAsync(TargetPrefix, JsonVersion, "DeleteMessageBatch", request, SqsJsonContext.Default.DeleteMessageBatchRequest, SqsJsonContext.Default.DeleteMessageBatchResponse, cancellationToken);
 }

@@ -7,4 +7,8 @@ namespace LambdaSuite.Aws.Sqs;
 [JsonSerializable(typeof(SendMessageResponse))]
 [JsonSerializable(typeof(SendMessageBatchRequest))]
 [JsonSerializable(typeof(SendMessageBatchResponse))]
+[JsonSerializable(typeof(ReceiveMessageRequest))]
+[JsonSerializable(typeof(ReceiveMessageResponse))]
+[JsonSerializable(typeof(DeleteMessageBatchRequest))]
+[JsonSerializable(typeof(DeleteMessageBatchResponse))]
 internal sealed partial class SqsJsonContext : JsonSerializerContext;

@@ -1,0 +1,6 @@
+namespace LambdaSuite.Aws.Sqs;
+
+public sealed record DeleteMessageBatchResultEntry
+{
+    public required string Id { get; init; }
+}
