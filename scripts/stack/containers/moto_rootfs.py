@@ -76,9 +76,6 @@ def main(rootfs, gateway):
     elf_files = [os.path.realpath(sys.executable)]
 
     copy(os.path.realpath(sys.executable), os.path.join(rootfs, PREFIX_IN_IMAGE.lstrip("/"), "bin", "python3"))
-    for library in shared_libraries(sys.executable):
-        if library.startswith(prefix):
-            copy(library, os.path.join(rootfs, PREFIX_IN_IMAGE.lstrip("/"), os.path.relpath(library, prefix)))
 
     for entry in os.listdir(stdlib):
         if entry in STDLIB_SKIPPED:
@@ -103,12 +100,16 @@ def main(rootfs, gateway):
             if source.endswith(".so") or ".so." in source:
                 elf_files.append(source)
 
-    # System libraries (libc, libssl, libffi, ...) at the same paths, so the dynamic loader finds them as it does here.
+    # Libraries outside python's prefix (libc, libssl, libffi, ...) keep their paths, so the dynamic loader finds them
+    # as it does here; those inside it (libpython of a python built into its own prefix) go flat into the image's
+    # lib folder, which the image's LD_LIBRARY_PATH names, wherever the prefix was here.
     system_libraries = set()
     for elf in elf_files:
-        system_libraries.update(lib for lib in shared_libraries(elf) if not lib.startswith(prefix))
+        system_libraries.update(shared_libraries(elf))
     for library in sorted(system_libraries):
-        copy(library, os.path.join(rootfs, library.lstrip("/")))
+        inside = library.startswith(prefix.rstrip("/") + "/")
+        target = os.path.join(PREFIX_IN_IMAGE, "lib", os.path.basename(library)) if inside else library
+        copy(library, os.path.join(rootfs, target.lstrip("/")))
 
     copy(gateway, os.path.join(rootfs, "opt", "suite", "gateway.py"))
     os.makedirs(os.path.join(rootfs, "tmp"), mode=0o1777, exist_ok=True)
