@@ -9,6 +9,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 pid_file="$root/.stack/dockerd.pid"
 log_file="$root/.stack/dockerd.log"
+# What dockerd changes in the network set-up when it starts (IP forwarding, the FORWARD policy), as it was before.
+before_file="$root/.stack/dockerd.before"
 
 answers() { docker info >/dev/null 2>&1; }
 
@@ -20,6 +22,8 @@ start() {
       || { echo "docker-engine: installing docker.io failed; install a Docker engine, then run this again" >&2; exit 1; }
   fi
   mkdir -p "$root/.stack"
+  printf '%s %s\n' "$(sysctl -n net.ipv4.ip_forward 2>/dev/null || echo unknown)" \
+    "$(iptables -S FORWARD 2>/dev/null | awk '$1 == "-P" { print $3 }' || true)" >"$before_file"
   nohup dockerd >"$log_file" 2>&1 &
   echo $! >"$pid_file"
   for _ in $(seq 1 60); do
@@ -34,7 +38,8 @@ stop() {
   [[ -f "$pid_file" ]] || return 0
   local pid
   pid="$(cat "$pid_file")"
-  if kill -0 "$pid" 2>/dev/null; then
+  # Only that process, and only while it is still dockerd (a PID can be reused once it has exited).
+  if [[ "$(ps -p "$pid" -o comm= 2>/dev/null)" == dockerd ]]; then
     kill "$pid"
     for _ in $(seq 1 40); do
       kill -0 "$pid" 2>/dev/null || break
@@ -42,6 +47,29 @@ stop() {
     done
   fi
   rm -f "$pid_file"
+  restore_network
+}
+
+# dockerd leaves its bridge, its firewall chains and rules, IP forwarding on and the FORWARD policy at DROP behind
+# when it stops; the engine this script started is taken away with all of that, and the two settings put back.
+restore_network() {
+  [[ -f "$before_file" ]] || return 0
+  local forward policy table rule chain
+  read -r forward policy <"$before_file"
+  if command -v iptables >/dev/null 2>&1; then
+    for table in filter nat; do
+      iptables -t "$table" -S | grep -E -- '^-A .*(DOCKER|docker0)' | sed 's/^-A /-D /' | while read -r rule; do
+        eval "iptables -t $table $rule" || true
+      done
+      for chain in $(iptables -t "$table" -S | awk '$1 == "-N" && $2 ~ /^DOCKER/ { print $2 }'); do
+        iptables -t "$table" -F "$chain" && iptables -t "$table" -X "$chain" || true
+      done
+    done
+    [[ -z "$policy" ]] || iptables -P FORWARD "$policy" || true
+  fi
+  ip link delete docker0 2>/dev/null || true
+  [[ "$forward" == unknown ]] || sysctl -q -w net.ipv4.ip_forward="$forward" || true
+  rm -f "$before_file"
 }
 
 # Testcontainers talks to the engine's API directly: pin the API version the engine speaks (Debian's 20.10 engine
