@@ -8,9 +8,31 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$SUITE_ROOT"
 
 filter=()
-if [[ "${1:-}" == "--filter" && -n "${2:-}" ]]; then
-  filter=(--filter "$2")
-fi
+# Where the moto-backed tests find AWS: native (the stack's moto; the default, so CI needs no Docker) or localstack
+# (a container that Testcontainers' LocalStack module starts; --image picks it, e.g. the locally built suite/moto:local).
+emulator=native
+image=""
+while (($#)); do
+  case "$1" in
+    --filter)
+      [[ -n "${2:-}" ]] || suite_die "--filter needs an expression, e.g. --filter 'Category!=Integration'"
+      filter=(--filter "$2")
+      shift 2
+      ;;
+    --emulator)
+      [[ "${2:-}" == native || "${2:-}" == localstack ]] || suite_die "--emulator takes native (the local stack's moto, the default) or localstack (a container started through Testcontainers)"
+      emulator="$2"
+      shift 2
+      ;;
+    --image)
+      [[ -n "${2:-}" ]] || suite_die "--image needs an image name, e.g. --image suite/moto:local"
+      image="$2"
+      shift 2
+      ;;
+    *) suite_die "unknown option $1; use [--filter EXPR] [--emulator native|localstack] [--image IMAGE]" ;;
+  esac
+done
+[[ -z "$image" || "$emulator" == localstack ]] || suite_die "--image is only used with --emulator localstack"
 
 suite_require_dotnet
 started=$(date +%s)
@@ -45,8 +67,23 @@ stop_stack() {
   $stopped && return 0
   stopped=true
   bash scripts/stack/stack.sh down >/dev/null 2>&1 || true
+  # Stops dockerd only when docker-engine.sh started it for this run.
+  [[ "$emulator" == native ]] || bash scripts/stack/containers/docker-engine.sh stop || true
 }
 trap stop_stack EXIT
+if [[ "$emulator" == localstack ]]; then
+  suite_log "starting the Docker engine (when none answers) for the emulator container"
+  bash scripts/stack/containers/docker-engine.sh start
+  eval "$(bash scripts/stack/containers/docker-engine.sh env)"
+  if [[ "$image" == suite/moto:local ]] && ! docker image inspect "$image" >/dev/null 2>&1; then
+    suite_log "building $image from this machine's moto (no registry needed)"
+    bash scripts/stack/containers/build-moto-image.sh "$image"
+  fi
+  export SUITE_AWS_EMULATOR=localstack
+  # Without --image the fixture's default LocalStack tag applies (AwsEmulatorSettings.DefaultLocalStackImage).
+  [[ -z "$image" ]] || export SUITE_AWS_EMULATOR_IMAGE="$image"
+  suite_log "the moto-backed tests run against ${image:-LocalStack}, started and stopped through Testcontainers"
+fi
 suite_log "starting the local stack"
 bash scripts/stack/stack.sh up >/dev/null
 # shellcheck disable=SC1091

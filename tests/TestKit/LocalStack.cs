@@ -1,3 +1,5 @@
+using LambdaSuite.TestKit.Emulator;
+
 namespace LambdaSuite.TestKit;
 
 /// <summary>
@@ -13,8 +15,14 @@ public static class LocalStack
 
     public static Uri Kinesis => RequireUri("AWS_ENDPOINT_URL_KINESIS");
 
-    /// <summary>moto, the third-party stand-in for the AWS services with no local server (the stack points them all at one port).</summary>
-    public static Uri Moto => RequireUri("AWS_ENDPOINT_URL_SECRETS_MANAGER");
+    /// <summary>
+    /// The third-party stand-in for the AWS services with no local server: the stack's moto, or the LocalStack
+    /// container <see cref="AwsEmulator"/> started when <c>./suite test --emulator localstack</c> asked for one.
+    /// </summary>
+    public static Uri Moto => AwsEmulator.Shared.Endpoint;
+
+    /// <summary>The stack's own moto (it points every such service at one port), whatever emulator the tests use.</summary>
+    public static Uri StackMoto => RequireUri("AWS_ENDPOINT_URL_SECRETS_MANAGER");
 
     /// <summary>The BIND 9 primary, as host:port (<c>SUITE_DNS_PRIMARY</c>).</summary>
     public static string DnsPrimary => Require("SUITE_DNS_PRIMARY");

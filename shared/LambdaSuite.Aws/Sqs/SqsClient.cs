@@ -3,11 +3,21 @@ using LambdaSuite.Aws.Http;
 namespace LambdaSuite.Aws.Sqs;
 
 /// <summary>
-/// SQS over the AWS JSON 1.0 protocol (<c>X-Amz-Target: AmazonSQS.{Operation}</c>). Written in-house when AWSSDK.SQS
-/// could not be had here; the registry serves it now (4.1.0.1, AOT-clean), and this client stays because it shares
-/// the other clients' one signing, retry and error path and deadline, until a measured comparison (cold start,
-/// memory, cost per batch) says the package does better. Operation and field names follow the SDK so it can
-/// replace this class.
+/// SQS over the AWS JSON 1.0 protocol (<c>X-Amz-Target: AmazonSQS.{Operation}</c>). Kept in-house rather than
+/// AWSSDK.SQS 4.1.0.1 after a measured comparison (2026-12-04: two Native AOT apps, each sending SendMessageBatch
+/// with 10 entries of 1 KB; AMD EPYC, 2 cores, SHA extensions (sha_ni) yes, load average 33 to 42 from parallel builds).
+/// Even: both publish with 0 AOT warnings; init (process start to client ready) 11.2 and 12.0 ms median with this class, 12.4 and
+/// 14.2 ms with the package, first answer from moto 106.8 and 120.3 ms against 100.8 and 106.6 ms (two sessions of 20
+/// and 15 alternated runs, spread 22 to 340 ms), peak RSS 16.6 against 16.4 MiB. The package's app is larger, 10.68 MiB
+/// against 9.98 MiB with STS in both. The package allocates less: 23.7 KB against 33.0 KB per call
+/// (<c>GC.GetTotalAllocatedBytes</c> over 2,000 calls to a canned answer; the per-thread counter, which misses
+/// continuations on pool threads, says 7.8 to 8.1 against 9.3 to 12.4 KB), slack this class can take up. What decides
+/// is the retry and error path: the package retries by itself (3 attempts to an injected 500 by default, with no
+/// notion of the invocation's deadline; 1 with <c>MaxErrorRetry = 0</c>) and throws <c>AmazonSQSException</c> with its
+/// own codes (<c>AWS.SimpleQueueService.NonExistentQueue</c>, a 500 with <c>Retryable</c> unset), while Fanout's
+/// other destinations (SNS, Kinesis, Firehose, IoT Data) have no package and share one retry owner that reads
+/// <see cref="AwsServiceException"/>: taking the package would give one function two error paths. Operation and field
+/// names follow the SDK, so the package can replace this class once those destinations' packages are served.
 /// </summary>
 public sealed class SqsClient(AwsHttp http) : ISqsClient
 {

@@ -4,10 +4,14 @@ using LambdaSuite.Aws.Http;
 namespace LambdaSuite.Aws.Sts;
 
 /// <summary>
-/// STS AssumeRole over the query protocol (API 2011-06-15) on the regional endpoint. In-house rather than
-/// AWSSDK.SecurityToken (served here now, 4.1.0.1, AOT-clean) so every client shares one signing, retry and error
-/// path and the same loopback stub tests it; whether the package replaces it is for a measured comparison to decide.
-/// Operation and field names follow the SDK so it can replace this class.
+/// STS AssumeRole over the query protocol (API 2011-06-15) on the regional endpoint. Kept in-house rather than
+/// AWSSDK.SecurityToken 4.1.0.1 after the measured comparison recorded on <see cref="Sqs.SqsClient"/> (same apps and
+/// machine; AMD EPYC, sha_ni yes, load average about 38): one AssumeRole against moto, 15 alternated runs, init 13.3
+/// against 13.2 ms median, first answer 22.8 against 25.9 ms, peak RSS 16.3 against 16.2 MiB: even, with 0 AOT
+/// warnings each and a larger bootstrap with the packages. It stays because it shares the other clients' one
+/// signing, retry (bounded by the invocation's deadline) and error path, which <see cref="AssumeRoleCredentialCache"/>
+/// and the cross-account clients built on its credentials rely on, and the same loopback stub tests it. Operation
+/// and field names follow the SDK so it can replace this class.
 /// </summary>
 public sealed class StsClient(AwsHttp http)
 {

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Text;
+using LambdaSuite.TestKit.Emulator;
 
 namespace LambdaSuite.TestKit.Moto;
 
 /// <summary>
 /// boto3, AWS's own Python SDK, as a second client that checks what the in-house clients wrote or read. A test hands
 /// it a short script; the script reaches the stack's moto through the same <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>
-/// variables (botocore reads them too) and prints its answer on stdout. Bounded in time; a failure carries Python's
+/// variables (botocore reads them too), or the emulator container <see cref="AwsEmulator"/> chose, and prints its
+/// answer on stdout. Bounded in time; a failure carries Python's
 /// own error text.
 /// </summary>
 public static class Boto3
@@ -27,6 +29,7 @@ public static class Boto3
         };
         startInfo.ArgumentList.Add("-");
         startInfo.Environment["AWS_DEFAULT_REGION"] = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1";
+        AwsEmulator.Shared.ApplyTo(startInfo.Environment);
         foreach (var (name, value) in arguments)
         {
             // Values travel as environment variables, so no test text is ever spliced into Python source.

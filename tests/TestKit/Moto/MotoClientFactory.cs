@@ -4,7 +4,7 @@ using LambdaSuite.Aws.Http;
 
 namespace LambdaSuite.TestKit.Moto;
 
-/// <summary>The in-house client factory with every AWS service pointed at the stack's moto, with its dummy credentials.</summary>
+/// <summary>The in-house client factory with every AWS service pointed at the tests' emulator (the stack's moto by default), with dummy credentials.</summary>
 public static class MotoClientFactory
 {
     public static AwsClientFactory Create()
