@@ -29,11 +29,18 @@ public static class MotoIotData
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         using var http = new HttpClient { BaseAddress = LocalStack.Moto, Timeout = TimeSpan.FromSeconds(60) };
-        var recording = await http.GetStringAsync(new Uri("/moto-api/recorder/download-recording", UriKind.Relative), cancellationToken);
+        var recording = await http.GetByteArrayAsync(new Uri("/moto-api/recorder/download-recording", UriKind.Relative), cancellationToken);
         var publishes = new List<MotoIotPublish>();
-        foreach (var line in recording.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+
+        // One JSON object per request, meant one per line; but moto writes the object and its newline as two writes,
+        // so requests served side by side can leave "{A}{B}\n\n". Read the file as a stream of values instead, up to
+        // its last newline: a request being recorded right now may be half written, and ours were answered already,
+        // after their newline was written.
+        var complete = recording.AsSpan(0, recording.AsSpan().LastIndexOf((byte)'\n') + 1);
+        var reader = new Utf8JsonReader(complete, new JsonReaderOptions { AllowMultipleValues = true });
+        while (reader.Read())
         {
-            using var entry = JsonDocument.Parse(line);
+            using var entry = JsonDocument.ParseValue(ref reader);
             if (TryReadPublish(entry.RootElement, out var publish) && publish.Topic == topic)
             {
                 publishes.Add(publish);
