@@ -45,8 +45,16 @@ public sealed record FanoutMotoTargets(string TopicArn, string TopicQueueUrl, st
         data = b''.join(s3.get_object(Bucket=os.environ['ARG_stream'], Key=o['Key'])['Body'].read() for o in objects)
         moto = os.environ.get('AWS_ENDPOINT_URL_IOT_DATA_PLANE') or os.environ['AWS_ENDPOINT_URL']
         iot = []
-        for line in urllib.request.urlopen(moto.rstrip('/') + '/moto-api/recorder/download-recording').read().decode().splitlines():
-            e = json.loads(line)
+        # One JSON object per request; requests served side by side can share a line ("{A}{B}"), so read values, not
+        # lines, up to the last newline (a request being recorded right now may be half written).
+        text, at, decoder = urllib.request.urlopen(moto.rstrip('/') + '/moto-api/recorder/download-recording').read().decode(), 0, json.JSONDecoder()
+        text = text[:text.rfind('\n') + 1]
+        while True:
+            while at < len(text) and text[at].isspace():
+                at += 1
+            if at == len(text):
+                break
+            e, at = decoder.raw_decode(text, at)
             url = urlparse(e['url'])
             if e['method'] == 'POST' and url.path.startswith('/topics/') and '/iotdata/' in e['headers'].get('Authorization', '') and unquote(url.path[len('/topics/'):]) == os.environ['ARG_topic']:
                 iot.append((base64.b64decode(e['body']) if e['body_encoded'] else e['body'].encode()).decode())
