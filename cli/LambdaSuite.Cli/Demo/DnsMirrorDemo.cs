@@ -2,13 +2,15 @@ using System.Globalization;
 using DnsMirror.Rfc2136;
 using DnsMirror.Transfer;
 using DnsMirror.Tsig;
+using DnsMirror.Wire;
 
 namespace LambdaSuite.Cli.Demo;
 
 /// <summary>
 /// DnsMirror's scene on the local stack: example.test transferred from the BIND primary, its plan against the
 /// secondary-site BIND (an RFC 2136 target, TSIG-signed), the sync, then a second run that finds nothing to do.
-/// Runs DnsMirror's services in process (the same classes the bootstrap runs).
+/// Runs DnsMirror's services in process (the same classes the bootstrap runs); then the Route 53 path through the
+/// bootstrap into moto (<see cref="DnsMirrorRoute53Scene"/>).
 /// </summary>
 public static class DnsMirrorDemo
 {
@@ -18,7 +20,7 @@ public static class DnsMirrorDemo
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(output);
-        await output.WriteLineAsync("== DnsMirror: BIND primary --AXFR--> plan --RFC 2136--> secondary-site BIND").ConfigureAwait(false);
+        await output.WriteLineAsync("== DnsMirror: BIND primary --AXFR--> plan --RFC 2136--> secondary-site BIND, and --> Route 53 private zone (moto)").ConfigureAwait(false);
         var primary = Environment.GetEnvironmentVariable("SUITE_DNS_PRIMARY");
         var secondary = Environment.GetEnvironmentVariable("SUITE_DNS_SECONDARY");
         var tsig = Environment.GetEnvironmentVariable("SUITE_DNS_TSIG");
@@ -45,7 +47,12 @@ public static class DnsMirrorDemo
         await output.WriteLineAsync($"  second run: {second.Deletes.Count} delete(s), {second.Adds.Count} add(s), {sentAgain} UPDATE message(s): {(second.IsEmpty ? "no-op" : "NOT a no-op")}").ConfigureAwait(false);
 
         var ok = !first.IsRefused && second.IsEmpty && sentAgain == 0;
-        await output.WriteLineAsync(ok ? "  DnsMirror: the secondary matches the primary; the second run changed nothing.\n" : "  DnsMirror: the scene did not converge.\n").ConfigureAwait(false);
+        var apex = snapshot.Records.Count(r => r.Type is DnsRecordType.SOA or DnsRecordType.NS && string.Equals(r.Name, snapshot.Origin, StringComparison.OrdinalIgnoreCase));
+        var route53 = await DnsMirrorRoute53Scene.RunAsync(layout, output, snapshot.Records.Count - apex, snapshot.Serial, ct).ConfigureAwait(false);
+        await output.WriteLineAsync(ok && route53
+            ? "  DnsMirror: the secondary and the Route 53 private zone match the primary; each second run changed nothing.\n"
+            : "  DnsMirror: the scene did not converge.\n").ConfigureAwait(false);
+        ok &= route53;
         return ok ? 0 : 1;
     }
 }

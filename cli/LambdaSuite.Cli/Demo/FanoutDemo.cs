@@ -14,7 +14,9 @@ namespace LambdaSuite.Cli.Demo;
 /// <summary>
 /// Fanout through its bootstrap: records (plain, one KPL aggregate, one corrupt aggregate) put into a kinesalite
 /// stream, read back as the Kinesis event Lambda would send, then delivered by the bootstrap to another kinesalite
-/// stream, Redis and memcached (when the stack runs them), with the corrupt aggregate diverted to a dead-letter queue.
+/// stream, Redis and memcached (when the stack runs them) and, in moto, SNS into SQS, an SQS FIFO queue, Firehose
+/// into S3 and IoT Data, with the corrupt aggregate diverted to a dead-letter queue in moto's SQS. What arrived in
+/// moto is read back with boto3 (<see cref="FanoutMotoTargets"/>).
 /// </summary>
 public static class FanoutDemo
 {
@@ -25,7 +27,7 @@ public static class FanoutDemo
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(output);
-        await output.WriteLineAsync("\n== Fanout: kinesalite stream -> Kinesis event -> bootstrap -> kinesalite, Redis, memcached, dead-letter queue").ConfigureAwait(false);
+        await output.WriteLineAsync("\n== Fanout: kinesalite stream -> Kinesis event -> bootstrap -> kinesalite, Redis, memcached; moto SNS->SQS, SQS FIFO, Firehose->S3, IoT Data; dead-letter queue").ConfigureAwait(false);
         Func<string, string?> environment = Environment.GetEnvironmentVariable;
         using var aws = AwsClientFactory.FromEnvironment(environment);
         var kinesis = aws.CreateKinesis();
@@ -45,25 +47,26 @@ public static class FanoutDemo
             [.. read.Select(r => new KinesisEventRecord(r.PartitionKey, r.SequenceNumber, r.Data, r.ApproximateArrivalTimestamp.ToUnixTimeMilliseconds() / 1000.0))], source.Arn);
         await output.WriteLineAsync($"  put {records.Count} records into {source.Name} (6 plain, 1 KPL aggregate of 3, 1 corrupt aggregate); read back as a {eventJson.Length}-byte Kinesis event").ConfigureAwait(false);
 
-        using var deadLetter = new DemoSqsQueue();
+        var moto = await FanoutMotoTargets.CreateAsync("fanout-demo-" + run, ct).ConfigureAwait(false);
         var redis = environment("SUITE_REDIS");
         var memcached = environment("SUITE_MEMCACHED");
         var store = new FanoutTargetStore(DynamoDbClientFactory.Create(environment), TableCatalog.FanoutTargets.ResolveName(environment));
         var prefix = "fanout-demo-" + run + ":";
         var mappings = new List<FanoutTarget>
         {
-            Mapping(source.Arn, "to-kinesis", FanoutTargetType.Kinesis, destination.Name) with { Deaggregate = true, DeadLetter = deadLetter.QueueUrl },
+            Mapping(source.Arn, "to-kinesis", FanoutTargetType.Kinesis, destination.Name) with { Deaggregate = true, DeadLetter = moto.DeadLetterUrl },
         };
         if (!string.IsNullOrEmpty(redis))
         {
-            mappings.Add(Mapping(source.Arn, "to-redis", FanoutTargetType.Redis, redis) with { Deaggregate = true, KeyPrefix = prefix, Ttl = 600, DeadLetter = deadLetter.QueueUrl });
+            mappings.Add(Mapping(source.Arn, "to-redis", FanoutTargetType.Redis, redis) with { Deaggregate = true, KeyPrefix = prefix, Ttl = 600, DeadLetter = moto.DeadLetterUrl });
         }
 
         if (!string.IsNullOrEmpty(memcached))
         {
-            mappings.Add(Mapping(source.Arn, "to-memcached", FanoutTargetType.Memcached, memcached) with { Deaggregate = true, KeyPrefix = prefix, Ttl = 600, DeadLetter = deadLetter.QueueUrl });
+            mappings.Add(Mapping(source.Arn, "to-memcached", FanoutTargetType.Memcached, memcached) with { Deaggregate = true, KeyPrefix = prefix, Ttl = 600, DeadLetter = moto.DeadLetterUrl });
         }
 
+        mappings.AddRange(moto.Mappings(source.Arn));
         foreach (var mapping in mappings)
         {
             await store.PutAsync(mapping, mustExist: false, ct).ConfigureAwait(false);
@@ -73,7 +76,7 @@ public static class FanoutDemo
 
         var logs = new List<string>();
         InvocationOutcome outcome;
-        var variables = new Dictionary<string, string?> { ["AWS_ENDPOINT_URL_SQS"] = deadLetter.Endpoint, ["FANOUT_CONFIG_TTL_SECONDS"] = "0" };
+        var variables = new Dictionary<string, string?> { ["FANOUT_CONFIG_TTL_SECONDS"] = "0" };
         await using (var session = await BootstrapSession.StartAsync(layout.PackagedBootstrap("Fanout"), "Fanout", line => { lock (logs) { logs.Add(line); } }, ct, variables).ConfigureAwait(false))
         {
             outcome = await session.InvokeAsync(eventJson, TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
@@ -122,11 +125,11 @@ public static class FanoutDemo
             await CheckCacheAsync(output, "memcached", latest, key => CacheRead.MemcachedGetAsync(memcached, prefix + key, ct), wrong).ConfigureAwait(false);
         }
 
-        var letters = deadLetter.Messages;
+        var letters = await moto.CheckAsync(output, expected, wrong, ct).ConfigureAwait(false);
         await output.WriteLineAsync($"  dead-letter queue: {letters.Count} message(s)").ConfigureAwait(false);
         foreach (var letter in letters)
         {
-            await output.WriteLineAsync("    " + DemoSqsQueue.Short(letter)).ConfigureAwait(false);
+            await output.WriteLineAsync("    " + (letter.Length <= 140 ? letter : letter[..140] + "…")).ConfigureAwait(false);
         }
 
         var corruptLetters = letters.Count(l => l.Contains("\"kind\":\"Corrupt\"", StringComparison.Ordinal));
@@ -141,7 +144,7 @@ public static class FanoutDemo
         }
 
         await output.WriteLineAsync(wrong.Count == 0
-            ? "  Fanout: every good record reached every target in key order; the corrupt aggregate went to the dead-letter queue, nothing blocked."
+            ? $"  Fanout: every good record reached all {mappings.Count} targets, in key order on the ordered ones; the corrupt aggregate went to the dead-letter queue, nothing blocked."
             : "  Fanout: unexpected: " + string.Join("; ", wrong)).ConfigureAwait(false);
         return wrong.Count == 0 ? 0 : 1;
     }

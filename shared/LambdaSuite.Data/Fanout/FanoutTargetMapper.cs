@@ -71,7 +71,10 @@ public static class FanoutTargetMapper
             errors.Add($"type '{typeText}' is not one of {string.Join(", ", FanoutTargetTypes.All)}.");
         }
 
-        var destination = Str(item, A.Destination);
+        // IoT's destination may be empty (the regional data endpoint); ToItem stores it as "", so "" reads back as itself.
+        var destination = type == FanoutTargetType.Iot && item.TryGetValue(A.Destination, out var iotDestination) && iotDestination.S is not null
+            ? iotDestination.S
+            : Str(item, A.Destination);
         if (destination is null)
         {
             errors.Add("destination is missing.");

@@ -34,6 +34,17 @@ public class FanoutTargetMapperTests
         Assert.Equal(target, row.Target);
     }
 
+    [Fact]
+    public void FromItem_IotTargetWithEmptyDestination_RoundTripsAsTheRegionalEndpoint()
+    {
+        var target = new FanoutTarget { SourceArn = StreamEvents.SourceArn, Id = "to-iot", Type = FanoutTargetType.Iot, Destination = "", Topic = "devices/readings", Qos = 1, Active = true };
+
+        var row = FanoutTargetMapper.FromItem(FanoutTargetMapper.ToItem(target));
+
+        Assert.True(row.IsValid, string.Join(" ", row.Errors));
+        Assert.Equal(target, row.Target);
+    }
+
     [Theory]
     [InlineData("arn:aws-cn:kinesis:cn-north-1:123456789012:stream/s")]
     [InlineData("arn:aws-us-gov:kinesis:us-gov-west-1:123456789012:stream/s")]

@@ -1,76 +1,75 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace LambdaSuite.TestKit.Moto;
 
 /// <summary>
-/// Reads back what the stack's moto received on IoT Data's Publish, without our client. moto 5.2.1 keeps published
-/// payloads only inside its backend (<c>IoTDataPlaneBackend.published_payloads</c>): neither <c>/moto-api/data.json</c>
-/// (model instances only) nor any other moto-api endpoint returns them. Its request recorder does: once
-/// <c>/moto-api/recorder/start-recording</c> is called, moto appends every request it receives, body included
-/// (base64 when binary), to a log served by <c>/moto-api/recorder/download-recording</c>. Recording is global to the
-/// moto process, so tests start it (idempotent) and never stop or reset it, and pick their publishes by a topic unique
-/// to the test. What it shows is the request moto accepted, not moto's stored state; a Publish answered 200 is stored.
+/// Reads back what was published to moto's IoT Data plane, through moto's own API. moto 5.2.1 keeps each Publish
+/// only in its backend's memory (<c>IoTDataPlaneBackend.published_payloads</c>), which no API returns:
+/// <c>/moto-api/data.json</c> lists model instances only, and IoT Data has no subscribe call. moto's request recorder
+/// (<c>/moto-api/recorder/</c>) is the server-side way: while it is on, every request moto serves is appended to
+/// a file that <c>download-recording</c> returns, with its method, URL, headers and body. Recording is one switch for
+/// the whole server and every test process shares the server, so it is only ever turned on, never off or reset
+/// (another test may be between its publish and its read), and a test tells its publishes apart by a topic of its own.
 /// </summary>
 public static class MotoIotData
 {
-    private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private const string TopicsPath = "/topics/";
 
-    public static async Task StartRecordingAsync()
+    /// <summary>Turns moto's recorder on (idempotent); publishes made before this are not seen.</summary>
+    public static async Task StartRecordingAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await s_http.PostAsync(new Uri(LocalStack.Moto, "/moto-api/recorder/start-recording"), null);
+        using var http = new HttpClient { BaseAddress = LocalStack.Moto, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.PostAsync(new Uri("/moto-api/recorder/start-recording", UriKind.Relative), content: null, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Every publish moto recorded to <paramref name="topic"/>, in arrival order.</summary>
-    public static async Task<IReadOnlyList<MotoPublish>> PublishedAsync(string topic)
+    /// <summary>The Publish requests to <paramref name="topic"/> that moto recorded, in the order it received them.</summary>
+    public static async Task<IReadOnlyList<MotoIotPublish>> PublishedAsync(string topic, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
-        var log = await s_http.GetStringAsync(new Uri(LocalStack.Moto, "/moto-api/recorder/download-recording"));
-        var found = new List<MotoPublish>();
-        foreach (var line in log.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        using var http = new HttpClient { BaseAddress = LocalStack.Moto, Timeout = TimeSpan.FromSeconds(60) };
+        var recording = await http.GetByteArrayAsync(new Uri("/moto-api/recorder/download-recording", UriKind.Relative), cancellationToken);
+        var publishes = new List<MotoIotPublish>();
+
+        // One JSON object per request, meant one per line; but moto writes the object and its newline as two writes,
+        // so requests served side by side can leave "{A}{B}\n\n". Read the file as a stream of values instead, up to
+        // its last newline: a request being recorded right now may be half written, and ours were answered already,
+        // after their newline was written.
+        var complete = recording.AsSpan(0, recording.AsSpan().LastIndexOf((byte)'\n') + 1);
+        var reader = new Utf8JsonReader(complete, new JsonReaderOptions { AllowMultipleValues = true });
+        while (reader.Read())
         {
-            if (TryRead(line) is { } publish && publish.Topic == topic)
+            using var entry = JsonDocument.ParseValue(ref reader);
+            if (TryReadPublish(entry.RootElement, out var publish) && publish.Topic == topic)
             {
-                found.Add(publish);
+                publishes.Add(publish);
             }
         }
 
-        return found;
+        return publishes;
     }
 
-    private static MotoPublish? TryRead(string line)
+    // A Publish is POST /topics/{topic}?qos=N signed for the iotdata service; S3 or another service could have a
+    // "/topics/" path too, so the credential scope decides.
+    private static bool TryReadPublish(JsonElement entry, out MotoIotPublish publish)
     {
-        JsonDocument entry;
-        try
+        publish = null!;
+        var url = new Uri(entry.GetProperty("url").GetString() ?? "");
+        var authorization = entry.GetProperty("headers").TryGetProperty("Authorization", out var header) ? header.GetString() ?? "" : "";
+        if (entry.GetProperty("method").GetString() != "POST" || !url.AbsolutePath.StartsWith(TopicsPath, StringComparison.Ordinal)
+            || !authorization.Contains("/iotdata/aws4_request", StringComparison.Ordinal))
         {
-            entry = JsonDocument.Parse(line);
-        }
-        catch (JsonException)
-        {
-            // The log is appended while it is read: a last line cut short is skipped, the next read has it whole.
-            return null;
+            return false;
         }
 
-        using (entry)
-        {
-            var root = entry.RootElement;
-            var url = new Uri(root.GetProperty("url").GetString() ?? "");
-            if (root.GetProperty("method").GetString() != "POST" || !url.AbsolutePath.StartsWith("/topics/", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            var topic = string.Join('/', url.AbsolutePath["/topics/".Length..].Split('/').Select(Uri.UnescapeDataString));
-            var qos = url.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).FirstOrDefault(p => p[0] == "qos") is [_, var value]
-                ? int.Parse(value, CultureInfo.InvariantCulture)
-                : 0;
-            var body = root.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString()! : "";
-            var payload = root.TryGetProperty("body_encoded", out var encoded) && encoded.ValueKind == JsonValueKind.True
-                ? Convert.FromBase64String(body)
-                : Encoding.UTF8.GetBytes(body);
-            return new MotoPublish(topic, qos, payload);
-        }
+        var topic = Uri.UnescapeDataString(url.AbsolutePath[TopicsPath.Length..]);
+        var qos = url.Query.TrimStart('?').Split('&').FirstOrDefault(p => p.StartsWith("qos=", StringComparison.Ordinal)) is { } q
+            ? int.Parse(q["qos=".Length..], CultureInfo.InvariantCulture)
+            : 0;
+        var body = entry.GetProperty("body").GetString() ?? "";
+        var payload = entry.GetProperty("body_encoded").GetBoolean() ? Convert.FromBase64String(body) : System.Text.Encoding.UTF8.GetBytes(body);
+        publish = new MotoIotPublish(topic, qos, payload);
+        return true;
     }
 }
