@@ -20,7 +20,7 @@ namespace DnsMirror;
 /// or <c>{"AllZones": true}</c> (also an empty detail) to sync every configured row of the zones table. Each zone
 /// is synced on its own; a failed zone is recorded and reported, and fails the invocation once all have run.
 /// </summary>
-public sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore store, DnsMirrorSettings settings, Func<string, string?> environment, TsigSecretStore? secrets = null) : ILambdaFunction
+internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore store, DnsMirrorSettings settings, Func<string, string?> environment, TsigSecretStore? secrets = null) : ILambdaFunction
 {
     /// <summary>Every variable <see cref="Create"/> reads by name (the template sets exactly these); a zone's TSIG secret variable is named in its input.</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =

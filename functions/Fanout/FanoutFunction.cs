@@ -26,7 +26,7 @@ namespace Fanout;
 /// source, and the answer is a partial batch response (<c>ReportBatchItemFailures</c> on the event source mapping)
 /// naming the lowest record that must come again, or none.
 /// </summary>
-public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine engine, TimeSpan deadlineMargin, TimeProvider timeProvider) : ILambdaFunction
+internal sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine engine, TimeSpan deadlineMargin, TimeProvider timeProvider) : ILambdaFunction
 {
     /// <summary>Every variable <see cref="Create"/> reads (the template sets exactly these).</summary>
     public static IReadOnlyList<string> EnvironmentVariables { get; } =

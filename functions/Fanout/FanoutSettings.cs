@@ -9,7 +9,7 @@ namespace Fanout;
 /// or ARN for records whose mapping names no dead-letter queue), FANOUT_DEADLINE_MARGIN_MS (1500: time kept back from
 /// the invocation's deadline to answer with the batch item failures).
 /// </summary>
-public sealed record FanoutSettings(string TableName, TimeSpan ConfigTtl, string? DeadLetter, TimeSpan DeadlineMargin)
+internal sealed record FanoutSettings(string TableName, TimeSpan ConfigTtl, string? DeadLetter, TimeSpan DeadlineMargin)
 {
     public const string ConfigTtlVariable = "FANOUT_CONFIG_TTL_SECONDS";
     public const string DeadLetterVariable = "FANOUT_DEAD_LETTER";

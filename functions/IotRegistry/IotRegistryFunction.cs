@@ -20,7 +20,7 @@ namespace IotRegistry;
 /// message) and hands it to the matching door. Nothing from the event is logged but the outcome and the device key.
 /// HTTP faults become a 500 with a stable code; IoT faults propagate so Lambda retries and the rule's error action see them.
 /// </summary>
-public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor, ActivationKeyRing keys) : ILambdaFunction
+internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor, ActivationKeyRing keys) : ILambdaFunction
 {
     /// <summary>How long the start waits for the key (both stages fetched at once); Lambda's init phase allows 10 s.</summary>
     public static readonly TimeSpan KeyLoadTimeout = TimeSpan.FromSeconds(5);

@@ -8,7 +8,7 @@ namespace DnsMirror.Config;
 /// Environment settings, read once per container. Each default works against the local stack
 /// (<c>./suite stack up</c>): the stack's primary for masters, the provisioned zones table.
 /// </summary>
-public sealed record DnsMirrorSettings
+internal sealed record DnsMirrorSettings
 {
     /// <summary><c>DNS_MIRROR_ZONES_TABLE</c>: zone rows (config and state).</summary>
     public string TableName { get; init; } = TableCatalog.DnsMirrorZones.LogicalName;

@@ -5,7 +5,7 @@ using DnsMirror.Tsig;
 namespace DnsMirror.Config;
 
 /// <summary>Turns a <see cref="ZoneSyncRequest"/> into a <see cref="ZoneJob"/>, or says exactly what is wrong.</summary>
-public static class ZoneJobParser
+internal static class ZoneJobParser
 {
     /// <summary>
     /// The only environment variables <c>Tsig.SecretEnv</c> may name. The zone's settings come from the event or

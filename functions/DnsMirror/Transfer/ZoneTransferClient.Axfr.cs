@@ -2,7 +2,7 @@ using DnsMirror.Wire;
 
 namespace DnsMirror.Transfer;
 
-public sealed partial class ZoneTransferClient
+internal sealed partial class ZoneTransferClient
 {
     /// <summary>
     /// RFC 5936 §2.2: the answer stream starts with the zone's SOA and ends with the same SOA; every message
