@@ -25,7 +25,7 @@ public static class IotRegistryEntry
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(catalog);
-        var settings = IotRegistrySettings.FromEnvironment(environment);
+        var settings = IotRegistrySettings.Read(environment);
         var keys = IotRegistryFunction.LoadKeysAsync(settings, AwsClientFactory.FromEnvironment(environment), TimeProvider.System).GetAwaiter().GetResult();
         return new IotMessageHandler(
             new RegistrationService(catalog, keys, TimeProvider.System),

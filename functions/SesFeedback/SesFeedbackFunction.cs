@@ -19,7 +19,7 @@ namespace SesFeedback;
 internal sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore store) : ILambdaFunction
 {
     /// <summary>The variables this function reads (its settings; the runtime's own AWS_* and AWS_LAMBDA_* come from Lambda).</summary>
-    public static IReadOnlyList<string> EnvironmentVariables => SesFeedbackSettings.EnvironmentVariables;
+    public static IReadOnlyList<string> EnvironmentVariables => SesFeedbackSettings.Variables.All;
 
     /// <summary>The tables <see cref="Create"/> composes.</summary>
     public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.Mailing];

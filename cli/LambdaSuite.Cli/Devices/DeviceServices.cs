@@ -24,7 +24,7 @@ public sealed class DeviceServices(DeviceCatalog catalog, IotMessageHandler mess
     {
         ArgumentNullException.ThrowIfNull(environment);
         // The settings are read first, so a bad ACTIVATION_* variable is reported before any table or key is touched.
-        var settings = IotRegistrySettings.FromEnvironment(environment);
+        var settings = IotRegistrySettings.Read(environment);
         var catalog = new DeviceCatalog(client ?? DynamoDbClientFactory.Create(environment), settings.TableName);
         return new DeviceServices(catalog, IotRegistryEntry.CreateIotDoor(environment, catalog));
     }

@@ -13,7 +13,7 @@ internal static class ZoneJobParser
     /// prefix, settings could key HMACs with the function's own credentials (<c>AWS_SECRET_ACCESS_KEY</c>) and
     /// hand them to a server of their choosing.
     /// </summary>
-    public const string SecretEnvPrefix = "DNS_MIRROR_TSIG_";
+    public const string SecretEnvPrefix = DnsMirrorSettings.Variables.TsigSecretPrefix;
 
     /// <summary>
     /// As <see cref="Parse(ZoneSyncRequest, DnsMirrorSettings, Func{string, string?}, IReadOnlyDictionary{string, string}?)"/>,

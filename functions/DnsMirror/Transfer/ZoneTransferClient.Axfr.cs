@@ -72,12 +72,12 @@ internal sealed partial class ZoneTransferClient
     {
         if (records > _options.MaxRecords)
         {
-            throw new ZoneTransferException($"{master}: transfer of {zone} stopped at {records} records, above the limit of {_options.MaxRecords} (DNS_MIRROR_MAX_TRANSFER_RECORDS); raise it if the zone really is this large");
+            throw new ZoneTransferException($"{master}: transfer of {zone} stopped at {records} records, above the limit of {_options.MaxRecords} ({DnsMirrorSettings.Variables.MaxTransferRecords}); raise it if the zone really is this large");
         }
 
         if (bytes > _options.MaxBytes)
         {
-            throw new ZoneTransferException($"{master}: transfer of {zone} stopped at {bytes} bytes after {records} records, above the limit of {_options.MaxBytes} bytes (DNS_MIRROR_MAX_TRANSFER_BYTES); raise it if the zone really is this large");
+            throw new ZoneTransferException($"{master}: transfer of {zone} stopped at {bytes} bytes after {records} records, above the limit of {_options.MaxBytes} bytes ({DnsMirrorSettings.Variables.MaxTransferBytes}); raise it if the zone really is this large");
         }
     }
 

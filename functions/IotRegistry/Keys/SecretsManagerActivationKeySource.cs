@@ -78,7 +78,7 @@ internal sealed class SecretsManagerActivationKeySource(ISecretsManagerClient cl
 
     private ActivationKeyException Failure(string problem, Exception? inner = null)
     {
-        var message = $"{IotRegistrySettings.ActivationCodeKeySecretArnVariable} ({secretArn}): {problem}";
+        var message = $"{IotRegistrySettings.Variables.ActivationCodeKeySecretArn} ({secretArn}): {problem}";
         return inner is null ? new ActivationKeyException(message) : new ActivationKeyException(message, inner);
     }
 
