@@ -21,7 +21,7 @@ public static class IotRegistryEntry
     /// The IoT door (registration and activation messages) over <paramref name="catalog"/>. Waits for the key load:
     /// a CLI process has no synchronization context, so the wait cannot deadlock.
     /// </summary>
-    public static IotMessageHandler CreateIotDoor(Func<string, string?> environment, DeviceCatalog catalog)
+    public static IotMessageHandler CreateIotDoor(Func<string, string?> environment, IDeviceCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(catalog);
