@@ -7,7 +7,7 @@ public sealed class IotRegistrySettingsTests
     private const string SecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:iot/activation-code-key-AbCdEf";
 
     [Fact]
-    public void FromEnvironment_OnlyLocalEndpointSet_LocalDefaults()
+    public void Read_OnlyLocalEndpointSet_LocalDefaults()
     {
         var settings = IotRegistrySettings.Read(name => name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null);
 
@@ -19,7 +19,7 @@ public sealed class IotRegistrySettingsTests
     }
 
     [Fact]
-    public void FromEnvironment_EverythingSet_UsesValuesAndTheSecretsRegion()
+    public void Read_EverythingSet_UsesValuesAndTheSecretsRegion()
     {
         var values = new Dictionary<string, string>
         {
@@ -42,7 +42,7 @@ public sealed class IotRegistrySettingsTests
     }
 
     [Fact]
-    public void FromEnvironment_RealDynamoDbWithoutSecret_RefusesToStartNamingTheVariable()
+    public void Read_RealDynamoDbWithoutSecret_RefusesToStartNamingTheVariable()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
             IotRegistrySettings.Read(name => name == "AWS_LAMBDA_FUNCTION_NAME" ? "IotRegistry" : null));
@@ -55,7 +55,7 @@ public sealed class IotRegistrySettingsTests
     [InlineData("AWS_ENDPOINT_URL_DYNAMODB", "https://dynamodb-fips.us-east-1.amazonaws.com")]
     [InlineData("AWS_ENDPOINT_URL_DYNAMODB", "https://vpce-0abc.dynamodb.us-east-1.vpce.amazonaws.com")]
     [InlineData("AWS_ENDPOINT_URL", "http://10.0.0.5:4566")]
-    public void FromEnvironment_RealServiceThroughAConfiguredEndpointWithoutSecret_RefusesToStart(string variable, string endpoint)
+    public void Read_RealServiceThroughAConfiguredEndpointWithoutSecret_RefusesToStart(string variable, string endpoint)
     {
         var values = new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_NAME"] = "IotRegistry", [variable] = endpoint };
 
@@ -65,7 +65,7 @@ public sealed class IotRegistrySettingsTests
     }
 
     [Fact]
-    public void FromEnvironment_LocalRunnerSetsFunctionNameWithLocalEndpoint_StartsWithDevelopmentKey()
+    public void Read_LocalRunnerSetsFunctionNameWithLocalEndpoint_StartsWithDevelopmentKey()
     {
         var values = new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_NAME"] = "IotRegistry", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566" };
 
@@ -75,7 +75,7 @@ public sealed class IotRegistrySettingsTests
     }
 
     [Fact]
-    public void FromEnvironment_OldKeyVariableOnly_NotReadSoStillRefusedOutsideLocalStack()
+    public void Read_OldKeyVariableOnly_NotReadSoStillRefusedOutsideLocalStack()
     {
         var values = new Dictionary<string, string> { ["ACTIVATION_CODE_KEY"] = "0123456789abcdef0123456789abcdef-prod" };
 
@@ -93,7 +93,7 @@ public sealed class IotRegistrySettingsTests
     [InlineData("ACTIVATION_MAX_FAILED_ATTEMPTS", "five")]
     [InlineData("ACTIVATION_MAX_FAILED_ATTEMPTS", "-1")]
     [InlineData("ACTIVATION_LOCKOUT_WINDOW_SECONDS", "99999999")]
-    public void FromEnvironment_BadValue_ThrowsNamingTheVariable(string variable, string value)
+    public void Read_BadValue_ThrowsNamingTheVariable(string variable, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
             IotRegistrySettings.Read(name => name == variable ? value : name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null));
