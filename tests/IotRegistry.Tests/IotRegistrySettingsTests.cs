@@ -7,9 +7,9 @@ public sealed class IotRegistrySettingsTests
     private const string SecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:iot/activation-code-key-AbCdEf";
 
     [Fact]
-    public void FromEnvironment_OnlyLocalEndpointSet_LocalDefaults()
+    public void Read_OnlyLocalEndpointSet_LocalDefaults()
     {
-        var settings = IotRegistrySettings.FromEnvironment(name => name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null);
+        var settings = IotRegistrySettings.Read(name => name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null);
 
         Assert.Equal(TableCatalog.IotCatalog.LogicalName, settings.TableName);
         Assert.True(settings.UsesDevelopmentKey);
@@ -19,7 +19,7 @@ public sealed class IotRegistrySettingsTests
     }
 
     [Fact]
-    public void FromEnvironment_EverythingSet_UsesValuesAndTheSecretsRegion()
+    public void Read_EverythingSet_UsesValuesAndTheSecretsRegion()
     {
         var values = new Dictionary<string, string>
         {
@@ -31,7 +31,7 @@ public sealed class IotRegistrySettingsTests
             ["AWS_REGION"] = "us-east-1",
         };
 
-        var settings = IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name));
+        var settings = IotRegistrySettings.Read(name => values.GetValueOrDefault(name));
 
         Assert.Equal("devices-prod", settings.TableName);
         Assert.False(settings.UsesDevelopmentKey);
@@ -42,10 +42,10 @@ public sealed class IotRegistrySettingsTests
     }
 
     [Fact]
-    public void FromEnvironment_RealDynamoDbWithoutSecret_RefusesToStartNamingTheVariable()
+    public void Read_RealDynamoDbWithoutSecret_RefusesToStartNamingTheVariable()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            IotRegistrySettings.FromEnvironment(name => name == "AWS_LAMBDA_FUNCTION_NAME" ? "IotRegistry" : null));
+            IotRegistrySettings.Read(name => name == "AWS_LAMBDA_FUNCTION_NAME" ? "IotRegistry" : null));
 
         Assert.StartsWith("ACTIVATION_CODE_KEY_SECRET_ARN is not set", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -55,31 +55,31 @@ public sealed class IotRegistrySettingsTests
     [InlineData("AWS_ENDPOINT_URL_DYNAMODB", "https://dynamodb-fips.us-east-1.amazonaws.com")]
     [InlineData("AWS_ENDPOINT_URL_DYNAMODB", "https://vpce-0abc.dynamodb.us-east-1.vpce.amazonaws.com")]
     [InlineData("AWS_ENDPOINT_URL", "http://10.0.0.5:4566")]
-    public void FromEnvironment_RealServiceThroughAConfiguredEndpointWithoutSecret_RefusesToStart(string variable, string endpoint)
+    public void Read_RealServiceThroughAConfiguredEndpointWithoutSecret_RefusesToStart(string variable, string endpoint)
     {
         var values = new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_NAME"] = "IotRegistry", [variable] = endpoint };
 
-        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name)));
+        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.Read(name => values.GetValueOrDefault(name)));
 
         Assert.StartsWith("ACTIVATION_CODE_KEY_SECRET_ARN is not set", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void FromEnvironment_LocalRunnerSetsFunctionNameWithLocalEndpoint_StartsWithDevelopmentKey()
+    public void Read_LocalRunnerSetsFunctionNameWithLocalEndpoint_StartsWithDevelopmentKey()
     {
         var values = new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_NAME"] = "IotRegistry", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566" };
 
-        var settings = IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name));
+        var settings = IotRegistrySettings.Read(name => values.GetValueOrDefault(name));
 
         Assert.True(settings.UsesDevelopmentKey);
     }
 
     [Fact]
-    public void FromEnvironment_OldKeyVariableOnly_NotReadSoStillRefusedOutsideLocalStack()
+    public void Read_OldKeyVariableOnly_NotReadSoStillRefusedOutsideLocalStack()
     {
         var values = new Dictionary<string, string> { ["ACTIVATION_CODE_KEY"] = "0123456789abcdef0123456789abcdef-prod" };
 
-        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name)));
+        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.Read(name => values.GetValueOrDefault(name)));
 
         Assert.Contains("ACTIVATION_CODE_KEY_SECRET_ARN", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("0123456789abcdef", error.Message, StringComparison.Ordinal);
@@ -93,10 +93,10 @@ public sealed class IotRegistrySettingsTests
     [InlineData("ACTIVATION_MAX_FAILED_ATTEMPTS", "five")]
     [InlineData("ACTIVATION_MAX_FAILED_ATTEMPTS", "-1")]
     [InlineData("ACTIVATION_LOCKOUT_WINDOW_SECONDS", "99999999")]
-    public void FromEnvironment_BadValue_ThrowsNamingTheVariable(string variable, string value)
+    public void Read_BadValue_ThrowsNamingTheVariable(string variable, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            IotRegistrySettings.FromEnvironment(name => name == variable ? value : name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null));
+            IotRegistrySettings.Read(name => name == variable ? value : name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null));
 
         Assert.StartsWith(variable, error.Message, StringComparison.Ordinal);
     }

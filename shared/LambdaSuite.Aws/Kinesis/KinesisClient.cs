@@ -8,7 +8,7 @@ namespace LambdaSuite.Aws.Kinesis;
 /// because AWSSDK.Kinesis is not served by the NuGet registry these machines reach; operation and field names follow
 /// it so it can replace this class.
 /// </summary>
-public sealed class KinesisClient(AwsHttp http) : IKinesisClient
+public sealed class KinesisClient(AwsHttp http)
 {
     /// <summary>IAM actions for writing, the one thing a function does with this client; the read and admin operations
     /// (streams, shards, records) serve the CLI and tests and are listed apart so no function is granted them by default.</summary>
@@ -23,8 +23,6 @@ public sealed class KinesisClient(AwsHttp http) : IKinesisClient
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public KinesisClient WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
-
-    IKinesisClient IKinesisClient.WithDeadline(DateTimeOffset deadline) => WithDeadline(deadline);
 
     /// <summary>Writes up to 500 records; rejected records carry an ErrorCode in the answer, in request order.</summary>
     public Task<PutRecordsResponse> PutRecordsAsync(PutRecordsRequest request, CancellationToken cancellationToken = default) =>

@@ -12,7 +12,7 @@ namespace LambdaSuite.Aws.Route53;
 /// in the aws partition). In-house because AWSSDK.Route53 is not served by the NuGet registry these machines reach;
 /// operation and field names follow it so it can replace this class. Record names pass through untouched.
 /// </summary>
-public sealed class Route53Client(AwsHttp http) : IRoute53Client
+public sealed class Route53Client(AwsHttp http)
 {
     /// <summary>IAM actions the operations here need (serverless.template grants exactly these to a function composing this client).</summary>
     public static IReadOnlyList<string> IamActions { get; } = ["route53:ListResourceRecordSets", "route53:ChangeResourceRecordSets", "route53:GetChange"];
@@ -25,8 +25,6 @@ public sealed class Route53Client(AwsHttp http) : IRoute53Client
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
     public Route53Client WithDeadline(DateTimeOffset deadline) => new(Http.WithDeadline(deadline));
-
-    IRoute53Client IRoute53Client.WithDeadline(DateTimeOffset deadline) => WithDeadline(deadline);
 
     /// <summary>One page; see <see cref="ListAllResourceRecordSetsAsync"/> for the whole zone.</summary>
     public Task<ListResourceRecordSetsResponse> ListResourceRecordSetsAsync(ListResourceRecordSetsRequest request, CancellationToken cancellationToken = default)

@@ -10,7 +10,7 @@ namespace LambdaSuite.Data.Devices;
 /// a locked device refuses codes. Refused writes ask for the old item
 /// (<c>ReturnValuesOnConditionCheckFailure=ALL_OLD</c>) so callers learn why without an extra read.
 /// </summary>
-public sealed partial class DeviceCatalog
+public sealed partial class DeviceCatalog : IDeviceCatalog
 {
     /// <summary>IAM actions of the operations the function uses (the CLI's listing and delete are not among them).</summary>
     public static IReadOnlyList<string> IamActions { get; } = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];

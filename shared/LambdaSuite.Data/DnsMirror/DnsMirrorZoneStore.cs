@@ -11,7 +11,7 @@ namespace LambdaSuite.Data.DnsMirror;
 /// gets <see cref="ConditionalCheckFailedException"/>. Runs do not overlap in the first place: each holds the zone's
 /// lease (<c>DnsMirrorZoneStore.Lease.cs</c>) while it runs.
 /// </summary>
-public sealed partial class DnsMirrorZoneStore(IAmazonDynamoDB dynamoDb, string tableName)
+public sealed partial class DnsMirrorZoneStore(IAmazonDynamoDB dynamoDb, string tableName) : IDnsMirrorZoneStore
 {
     /// <summary>IAM actions of the store's operations: read one zone, list zones, record a run, take and release a lease.</summary>
     public static IReadOnlyList<string> IamActions { get; } = ["dynamodb:GetItem", "dynamodb:Scan", "dynamodb:UpdateItem"];

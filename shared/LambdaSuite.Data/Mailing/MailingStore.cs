@@ -12,7 +12,7 @@ namespace LambdaSuite.Data.Mailing;
 /// recomputed without a read. Records this container wrote are remembered (bounded), so an address seen before
 /// costs one conditional write per event and no reads.
 /// </summary>
-public sealed class MailingStore(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider timeProvider, int cacheCapacity = 10_000)
+public sealed class MailingStore(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider timeProvider, int cacheCapacity = 10_000) : IMailingStore
 {
     /// <summary>IAM actions of what the function does with the table: conditional PutItem (ApplyAsync), GetItem (GetAsync, conflict re-reads).</summary>
     public static IReadOnlyList<string> FunctionIamActions { get; } = ["dynamodb:PutItem", "dynamodb:GetItem"];

@@ -1,15 +1,20 @@
 using IotRegistry.Tests.Support;
 using LambdaSuite.Data.Devices;
-using LambdaSuite.TestKit.Devices;
 
 namespace IotRegistry.Tests.Http;
 
-[Trait("Category", "Integration")]
-public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFixture<IotCatalogTableFixture>
+/// <summary>
+/// The HTTP door through the handler (event formats, routing, validation, answers) over the in-memory catalog;
+/// what needs the server is in <see cref="DeviceHttpApiDynamoDbTests"/>.
+/// </summary>
+public sealed class DeviceHttpApiTests
 {
     private const string Code = "Q7K2-M9XP-4TWZ";
-    private readonly IotRegistryFunction _function = IotRegistryFunction.Create(table.Environment());
+    private readonly InMemoryDeviceCatalog _catalog = new();
+    private readonly IotRegistryFunction _function;
     private readonly RecordingLambdaContext _context = new();
+
+    public DeviceHttpApiTests() => _function = new IotRegistryHarness(_catalog).Function;
 
     [Fact]
     public async Task Activation_AlbSingleValueBase64BodyEncodedPath_200InSingleValueMode()
@@ -44,7 +49,7 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
         Assert.Equal("Thermostat", answer.Json.GetProperty("device").GetString());
         Assert.DoesNotContain(Code, answer.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("hmac", answer.Body, StringComparison.OrdinalIgnoreCase);
-        var stored = await table.Catalog.GetAsync(new DeviceKey(serial, "thermostat-0001"));
+        var stored = await _catalog.GetAsync(new DeviceKey(serial, "thermostat-0001"));
         Assert.DoesNotContain(stored!.ActivationCodeHmac, answer.Body, StringComparison.Ordinal);
     }
 
@@ -58,7 +63,7 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
         Assert.Equal(403, answer.StatusCode);
         Assert.Equal("wrong_code", answer.Error);
         Assert.Equal(["application/json"], answer.MultiValueHeaders!["Content-Type"]);
-        Assert.Equal(1, (await table.Catalog.GetAsync(new DeviceKey(serial, "thermostat-0001")))!.FailedAttempts);
+        Assert.Equal(1, (await _catalog.GetAsync(new DeviceKey(serial, "thermostat-0001")))!.FailedAttempts);
     }
 
     [Fact]
@@ -111,7 +116,7 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
         Assert.Equal((403, "wrong_code"), (wrong.StatusCode, wrong.Error));
         Assert.Equal(200, activated.StatusCode);
         Assert.Equal((409, "already_activated"), (again.StatusCode, again.Error));
-        Assert.Equal("owner@example.com", (await table.Catalog.GetAsync(new DeviceKey(serial, "thermostat-0001")))!.OwnerEmail);
+        Assert.Equal("owner@example.com", (await _catalog.GetAsync(new DeviceKey(serial, "thermostat-0001")))!.OwnerEmail);
     }
 
     [Fact]
@@ -132,7 +137,7 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
         Assert.InRange(int.Parse(single.Headers!["Retry-After"]), 890, 900);
         Assert.Equal(429, multi.StatusCode);
         Assert.Single(multi.MultiValueHeaders!["Retry-After"]);
-        Assert.False((await table.Catalog.GetAsync(new DeviceKey(serial, "thermostat-0001")))!.Activated);
+        Assert.False((await _catalog.GetAsync(new DeviceKey(serial, "thermostat-0001")))!.Activated);
     }
 
     [Theory]
@@ -146,12 +151,12 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
     {
         var serial = await RegisterAsync();
         var key = new DeviceKey(serial, "thermostat-0001");
-        var before = await table.Catalog.GetAsync(key);
+        var before = await _catalog.GetAsync(key);
 
         var answer = await InvokeAsync(HttpEvents.Alb, "POST", $"/devices/{serial}/thermostat-0001/activation", body);
 
         Assert.Equal((400, expectedError), (answer.StatusCode, answer.Error));
-        Assert.Equal(before, await table.Catalog.GetAsync(key));
+        Assert.Equal(before, await _catalog.GetAsync(key));
     }
 
     [Theory]
@@ -173,7 +178,7 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
 
         Assert.Equal((400, "device_mismatch"), (answer.StatusCode, answer.Error));
         Assert.Equal(field, answer.Json.GetProperty("field").GetString());
-        Assert.Equal(0, (await table.Catalog.GetAsync(key))!.FailedAttempts);
+        Assert.Equal(0, (await _catalog.GetAsync(key))!.FailedAttempts);
     }
 
     [Fact]
@@ -211,13 +216,13 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
     [InlineData("/devices/%23sn/thermostat-0001/activation", "serialNumber")]
     public async Task Activation_KeyWithExpressionBreakingCharacters_400InvalidField(string path, string field)
     {
-        table.ResetRequestCounts();
+        _catalog.ResetCalls();
 
         var answer = await InvokeAsync(HttpEvents.ApiGatewayV2, "POST", path, HttpEvents.ActivationBody(Code));
 
         Assert.Equal((400, "invalid_field"), (answer.StatusCode, answer.Error));
         Assert.Equal(field, answer.Json.GetProperty("field").GetString());
-        Assert.Empty(table.RequestCounts);
+        Assert.Empty(_catalog.Calls);
     }
 
     [Theory]
@@ -241,7 +246,7 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
     [InlineData(HttpEvents.ApiGatewayV2, "/health")]
     public async Task Health_Get_200TinyJsonWithoutTableRequests(string template, string path)
     {
-        table.ResetRequestCounts();
+        _catalog.ResetCalls();
         var context = new RecordingLambdaContext();
 
         var answer = HttpAnswer.Parse(await _function.InvokeAsync(HttpEvents.Build(template, "GET", path), context));
@@ -249,7 +254,7 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
         Assert.Equal(200, answer.StatusCode);
         Assert.Equal("application/json", answer.Header("Content-Type"));
         Assert.Equal("{\"status\":\"ok\"}", answer.Body);
-        Assert.Empty(table.RequestCounts);
+        Assert.Empty(_catalog.Calls);
         Assert.StartsWith("Debug http GET", Assert.Single(context.Lines), StringComparison.Ordinal);
     }
 
@@ -293,20 +298,6 @@ public sealed class DeviceHttpApiTests(IotCatalogTableFixture table) : IClassFix
 
         Assert.Equal((400, "invalid_request"), (answer.StatusCode, answer.Error));
         Assert.NotNull(answer.MultiValueHeaders);
-    }
-
-    [Fact]
-    public async Task Activation_TableMissing_500WithoutDetailsAndFaultLogged()
-    {
-        var broken = IotRegistryFunction.Create(table.Environment(("IOT_CATALOG_TABLE", "no-such-table-" + Guid.NewGuid().ToString("N"))));
-        var context = new RecordingLambdaContext();
-
-        var answer = HttpAnswer.Parse(await broken.InvokeAsync(HttpEvents.Build(HttpEvents.ApiGatewayV2, "POST", "/devices/SN-1/c1/activation", HttpEvents.ActivationBody(Code)), context));
-
-        Assert.Equal((500, "internal_error"), (answer.StatusCode, answer.Error));
-        Assert.DoesNotContain("no-such-table", answer.Body, StringComparison.Ordinal);
-        Assert.Contains(context.Lines, line => line.StartsWith("Error http fault", StringComparison.Ordinal) && line.Contains("ResourceNotFound", StringComparison.Ordinal));
-        Assert.All(context.Lines, line => Assert.DoesNotContain(Code, line, StringComparison.Ordinal));
     }
 
     private async Task<string> RegisterAsync()

@@ -7,10 +7,13 @@ using LambdaSuite.TestKit.Devices;
 
 namespace IotRegistry.Tests.Iot;
 
-[Trait("Category", "Integration")]
-public sealed class IotMessageHandlerTests(IotCatalogTableFixture table) : IClassFixture<IotCatalogTableFixture>
+/// <summary>The IoT door's mapping of messages to answers over the in-memory catalog; what is stored is checked in <see cref="IotMessageHandlerDynamoDbTests"/>.</summary>
+public sealed class IotMessageHandlerTests
 {
-    private readonly IotRegistryHarness _harness = new(table);
+    private readonly InMemoryDeviceCatalog _catalog = new();
+    private readonly IotRegistryHarness _harness;
+
+    public IotMessageHandlerTests() => _harness = new IotRegistryHarness(_catalog);
 
     [Fact]
     public async Task HandleAsync_PeerRegistrationPayload_RegisteredWithoutCodeInResult()
@@ -25,26 +28,6 @@ public sealed class IotMessageHandlerTests(IotCatalogTableFixture table) : IClas
         Assert.Equal(serial, result.Device!.SerialNumber);
         Assert.False(result.Device.Activated);
         Assert.DoesNotContain("Q7K2", result.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task HandleAsync_RegistrationClaimingActivatedWithAnOwner_RegisteredNotActivatedAndNoClaimStored()
-    {
-        var serial = NewSerial();
-        var message = TestData.BytesWith("registration-claims-activated.json", "SN-0004", serial);
-
-        var result = await _harness.IotDoor.HandleAsync(message);
-        var raw = await table.Client.GetItemAsync(table.TableName, new Dictionary<string, AttributeValue>
-        {
-            [DeviceAttributeNames.SerialNumber] = new() { S = serial },
-            [DeviceAttributeNames.ClientId] = new() { S = "thermostat-0004" },
-        });
-
-        Assert.Equal(("registered", 201), (result.Outcome, result.Status));
-        Assert.False(result.Device!.Activated);
-        Assert.Null(result.Device.Owner);
-        Assert.False(raw.Item.ContainsKey(DeviceAttributeNames.ClaimHmac));
-        Assert.DoesNotContain(raw.Item.Values, v => v.S is { } text && text.Contains("mallory", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,12 +63,12 @@ public sealed class IotMessageHandlerTests(IotCatalogTableFixture table) : IClas
     [InlineData("{\"operation\":\"activate\",\"serialNumber\":\"s1\",\"clientId\":\"c1\",\"activationCode\":\"ABCDEF\",\"email\":\"nope\"}", InputErrorCodes.InvalidEmail)]
     public async Task HandleAsync_BadMessage_InvalidInputWithoutAnyRequest(string message, string expectedError)
     {
-        table.ResetRequestCounts();
+        _catalog.ResetCalls();
 
         var result = await _harness.IotDoor.HandleAsync(Encoding.UTF8.GetBytes(message));
 
         Assert.Equal(("invalid_input", 400, expectedError), (result.Outcome, result.Status, result.Error));
-        Assert.Empty(table.RequestCounts);
+        Assert.Empty(_catalog.Calls);
     }
 
     [Fact]

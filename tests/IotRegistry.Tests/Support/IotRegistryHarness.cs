@@ -1,5 +1,6 @@
 using System.Text;
 using IotRegistry.Activation;
+using IotRegistry.Http;
 using IotRegistry.Iot;
 using IotRegistry.Keys;
 using IotRegistry.Registration;
@@ -8,15 +9,20 @@ using LambdaSuite.TestKit.Devices;
 
 namespace IotRegistry.Tests.Support;
 
-/// <summary>The services wired as the function wires them, over a test table and a hand-moved clock.</summary>
-public sealed class IotRegistryHarness
+/// <summary>The services wired as the function wires them, over a catalog (in memory or a test table) and a hand-moved clock.</summary>
+internal sealed class IotRegistryHarness
 {
     public static readonly byte[] Key = Encoding.UTF8.GetBytes("integration-test-key-of-sufficient-length");
 
     public IotRegistryHarness(IotCatalogTableFixture table, DeviceLockoutPolicy? lockout = null, ActivationKeyRing? keys = null)
+        : this(table.Catalog, lockout, keys)
     {
-        Table = table;
-        Catalog = table.Catalog;
+    }
+
+    /// <summary>Over any catalog: <see cref="InMemoryDeviceCatalog"/> for the services' own rules, DynamoDB Local's for the conditions.</summary>
+    public IotRegistryHarness(IDeviceCatalog catalog, DeviceLockoutPolicy? lockout = null, ActivationKeyRing? keys = null)
+    {
+        Catalog = catalog;
         Keys = keys ?? ActivationKeyRing.Fixed(new ActivationKeySet(new ActivationCodeHasher(Key)));
         Hasher = Keys.Keys.Current;
         Lockout = lockout ?? DeviceLockoutPolicy.Default;
@@ -25,9 +31,8 @@ public sealed class IotRegistryHarness
         IotDoor = new IotMessageHandler(Registrations, Activations);
     }
 
-    public IotCatalogTableFixture Table { get; }
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero));
-    public DeviceCatalog Catalog { get; }
+    public IDeviceCatalog Catalog { get; }
     public ActivationKeyRing Keys { get; }
 
     /// <summary>The current key when the harness was built.</summary>
@@ -36,6 +41,9 @@ public sealed class IotRegistryHarness
     public RegistrationService Registrations { get; }
     public ActivationService Activations { get; }
     public IotMessageHandler IotDoor { get; }
+
+    /// <summary>The handler over these services, both doors, as <see cref="IotRegistryFunction.Create(Func{string, string?})"/> composes it.</summary>
+    public IotRegistryFunction Function => new(IotDoor, new DeviceHttpApi(Catalog, Activations), Keys);
 
     /// <summary>A registration for a device no other test uses.</summary>
     public static DeviceRegistration NewRegistration(string code = "Q7K2-M9XP-4TWZ") =>

@@ -1,0 +1,18 @@
+namespace LambdaSuite.Data.DnsMirror;
+
+/// <summary>
+/// The zones table operations DnsMirror's sync service calls: the seam it takes. <see cref="DnsMirrorZoneStore"/> is
+/// the DynamoDB one, whose conditional writes make the lease and the versioned state safe between concurrent runs
+/// (tested against DynamoDB Local).
+/// </summary>
+public interface IDnsMirrorZoneStore
+{
+    /// <summary>Takes the zone's lease for <paramref name="owner"/> until <paramref name="expiresAt"/>; null when another run holds it.</summary>
+    Task<DnsMirrorZoneState?> TryAcquireLeaseAsync(string zone, string owner, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends <paramref name="owner"/>'s lease; false when it no longer holds it.</summary>
+    Task<bool> ReleaseLeaseAsync(string zone, string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the run's state when the row's version is still <paramref name="expectedVersion"/>; returns the new version.</summary>
+    Task<long> RecordRunAsync(DnsMirrorZoneState state, long expectedVersion, CancellationToken cancellationToken = default);
+}
