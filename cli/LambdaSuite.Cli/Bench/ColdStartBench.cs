@@ -1,5 +1,5 @@
-using LambdaSuite.Cli.Packaging;
-using LambdaSuite.Cli.Runtime;
+using LambdaSuite.Harness.Publishing;
+using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Cli.Bench;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using LambdaSuite.Cli.Invoke;
-using LambdaSuite.Cli.Packaging;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Publishing;
 
 namespace LambdaSuite.Cli.Bench;
 

@@ -11,6 +11,7 @@ using LambdaSuite.Aws.Http;
 using LambdaSuite.Data;
 using LambdaSuite.Data.DnsMirror;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness;
 
 namespace LambdaSuite.Cli.Bench;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using DnsMirror.Transfer;
+using LambdaSuite.Harness;
 
 namespace LambdaSuite.Cli.Bench;
 

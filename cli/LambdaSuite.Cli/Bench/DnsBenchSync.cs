@@ -5,9 +5,9 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using DnsMirror.Config;
 using DnsMirror.Sync;
-using LambdaSuite.Cli.Runtime;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Cli.Bench;
 

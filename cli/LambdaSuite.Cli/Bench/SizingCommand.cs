@@ -4,8 +4,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LambdaSuite.Cli.Invoke;
-using LambdaSuite.Cli.Runtime;
 using LambdaSuite.Data;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Cli.Bench;
 

@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness;
 
 namespace LambdaSuite.Cli.Bench;
 

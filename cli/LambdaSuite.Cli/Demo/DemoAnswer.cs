@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using LambdaSuite.Cli.Runtime;
+using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Cli.Demo;
 

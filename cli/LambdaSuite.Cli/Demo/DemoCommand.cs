@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LambdaSuite.Harness;
 
 namespace LambdaSuite.Cli.Demo;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using DnsMirror.Rfc2136;
 using DnsMirror.Transfer;
 using DnsMirror.Tsig;
+using LambdaSuite.Harness;
 
 namespace LambdaSuite.Cli.Demo;
 

@@ -4,10 +4,11 @@ using Fanout.Kpl;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.Kinesis;
 using LambdaSuite.Cli.Invoke;
-using LambdaSuite.Cli.Runtime;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Cli.Demo;
 

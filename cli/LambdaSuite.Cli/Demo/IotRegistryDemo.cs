@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using IotRegistry.Devices;
 using LambdaSuite.Cli.Devices;
-using LambdaSuite.Cli.Runtime;
 using LambdaSuite.Data.Devices;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Cli.Demo;
 

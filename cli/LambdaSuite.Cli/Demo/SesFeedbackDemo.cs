@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using LambdaSuite.Cli.Mailing;
-using LambdaSuite.Cli.Runtime;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Mailing;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Runtime;
 using SesFeedback;
 
 namespace LambdaSuite.Cli.Demo;

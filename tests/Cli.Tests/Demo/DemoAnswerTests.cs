@@ -1,6 +1,6 @@
 using System.Text;
 using LambdaSuite.Cli.Demo;
-using LambdaSuite.Cli.Runtime;
+using LambdaSuite.Harness.Runtime;
 
 namespace Cli.Tests.Demo;
 

@@ -1,5 +1,5 @@
-using LambdaSuite.Cli;
 using LambdaSuite.Cli.Demo;
+using LambdaSuite.Harness;
 
 namespace Cli.Tests.Demo;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Cli.Tests.Runtime;
 using LambdaProbe;
-using LambdaSuite.Cli;
 using LambdaSuite.Cli.Invoke;
+using LambdaSuite.Harness;
 
 namespace Cli.Tests.Invoke;
 

@@ -1,4 +1,4 @@
-using LambdaSuite.Cli.Packaging;
+using LambdaSuite.Harness.Publishing;
 
 namespace Cli.Tests.Packaging;
 

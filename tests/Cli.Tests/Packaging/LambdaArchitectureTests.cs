@@ -1,5 +1,5 @@
-using LambdaSuite.Cli;
-using LambdaSuite.Cli.Packaging;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Publishing;
 
 namespace Cli.Tests.Packaging;
 

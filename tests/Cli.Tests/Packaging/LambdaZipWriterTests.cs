@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using LambdaSuite.Cli.Packaging;
+using LambdaSuite.Harness.Publishing;
 
 namespace Cli.Tests.Packaging;
 

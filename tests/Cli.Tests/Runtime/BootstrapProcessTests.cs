@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using LambdaSuite.Cli.Runtime;
+using LambdaSuite.Harness.Runtime;
 
 namespace Cli.Tests.Runtime;
 

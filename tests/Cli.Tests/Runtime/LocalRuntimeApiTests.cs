@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using LambdaSuite.Cli.Runtime;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.Runtime;
 
 namespace Cli.Tests.Runtime;

@@ -1,6 +1,6 @@
-using LambdaSuite.Cli;
 using LambdaSuite.Cli.Bench;
-using LambdaSuite.Cli.Packaging;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Publishing;
 
 namespace Cli.Tests.Runtime;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LambdaProbe;
-using LambdaSuite.Cli.Runtime;
+using LambdaSuite.Harness.Runtime;
 
 namespace Cli.Tests.Runtime;
 

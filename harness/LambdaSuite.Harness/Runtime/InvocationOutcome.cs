@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using LambdaSuite.Runtime;
 
-namespace LambdaSuite.Cli.Runtime;
+namespace LambdaSuite.Harness.Runtime;
 
 /// <summary>What a runtime POSTed for one invocation: the response, or an error document with its type header.</summary>
 /// <param name="ReceivedTimestamp">A <see cref="System.Diagnostics.Stopwatch"/> timestamp taken when the POST body was read.</param>

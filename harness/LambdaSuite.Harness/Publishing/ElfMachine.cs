@@ -1,4 +1,4 @@
-namespace LambdaSuite.Cli.Packaging;
+namespace LambdaSuite.Harness.Publishing;
 
 /// <summary>ELF <c>e_machine</c> values (System V ABI, "ELF header") of the two architectures Lambda runs.</summary>
 public enum ElfMachine : ushort

@@ -1,15 +1,16 @@
-namespace LambdaSuite.Cli.Runtime;
+namespace LambdaSuite.Harness.Runtime;
 
 /// <summary>A queued event: its request id, what the runtime saw when it picked it up, and how it ended.</summary>
 public sealed class LocalInvocation
 {
     private readonly TaskCompletionSource<InvocationOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal LocalInvocation(string requestId, byte[] eventJson, LocalInvocationOptions options)
+    internal LocalInvocation(string requestId, byte[] eventJson, LocalInvocationOptions options, IReadOnlyDictionary<string, string>? exactHeaders = null)
     {
         RequestId = requestId;
         EventJson = eventJson;
         Options = options;
+        ExactHeaders = exactHeaders;
     }
 
     public string RequestId { get; }
@@ -17,6 +18,9 @@ public sealed class LocalInvocation
     public byte[] EventJson { get; }
 
     public LocalInvocationOptions Options { get; }
+
+    /// <summary>Headers sent verbatim instead of those <see cref="Options"/> describe (null for an ordinary event).</summary>
+    internal IReadOnlyDictionary<string, string>? ExactHeaders { get; }
 
     /// <summary>Deadline sent with the event (Unix ms); null until a runtime has picked it up.</summary>
     public long? DeadlineMs { get; internal set; }

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace LambdaSuite.Cli.Packaging;
+namespace LambdaSuite.Harness.Publishing;
 
 /// <summary>
 /// Writes the deployment zip of a custom runtime: one entry <c>bootstrap</c> at the root whose Unix mode

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LambdaSuite.Cli.Packaging;
+namespace LambdaSuite.Harness.Publishing;
 
 /// <summary>
 /// Runs the <c>dotnet</c> CLI as a child process. Publishes take minutes on a busy machine, so a heartbeat line

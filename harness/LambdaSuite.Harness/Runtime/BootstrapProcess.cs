@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using LambdaSuite.Cli.Packaging;
+using LambdaSuite.Harness.Publishing;
 using LambdaSuite.Runtime;
 
-namespace LambdaSuite.Cli.Runtime;
+namespace LambdaSuite.Harness.Runtime;
 
 /// <summary>
 /// A custom-runtime executable (a packaged <c>bootstrap</c> or a JIT apphost) started against a Runtime API, with

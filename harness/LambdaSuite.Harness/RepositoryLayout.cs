@@ -1,6 +1,6 @@
-using LambdaSuite.Cli.Packaging;
+using LambdaSuite.Harness.Publishing;
 
-namespace LambdaSuite.Cli;
+namespace LambdaSuite.Harness;
 
 /// <summary>Where things live in a checkout: found by walking up to <c>LambdaSuite.slnx</c>, so commands run from any folder.</summary>
 public sealed class RepositoryLayout

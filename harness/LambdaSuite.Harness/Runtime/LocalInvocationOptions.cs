@@ -1,4 +1,4 @@
-namespace LambdaSuite.Cli.Runtime;
+namespace LambdaSuite.Harness.Runtime;
 
 /// <summary>How <see cref="LocalRuntimeApi"/> describes one queued event to the runtime.</summary>
 /// <param name="Timeout">The function timeout; the deadline header is computed when the runtime picks the event up.</param>

@@ -1,6 +1,6 @@
-using LambdaSuite.Cli.Packaging;
+using LambdaSuite.Harness.Publishing;
 
-namespace LambdaSuite.Cli.Runtime;
+namespace LambdaSuite.Harness.Runtime;
 
 /// <summary>
 /// One function's packaged <c>bootstrap</c> serving many invocations from one local Runtime API, as a warm

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LambdaSuite.Cli.Packaging;
+namespace LambdaSuite.Harness.Publishing;
 
 /// <summary>
 /// A Lambda instruction set architecture as the template names it (<c>arm64</c>, <c>x86_64</c>), with the .NET

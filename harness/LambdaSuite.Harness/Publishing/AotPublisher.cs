@@ -1,4 +1,4 @@
-namespace LambdaSuite.Cli.Packaging;
+namespace LambdaSuite.Harness.Publishing;
 
 /// <summary>
 /// Publishes a project as a Native AOT executable for one Lambda architecture (net10.0, the one framework of the

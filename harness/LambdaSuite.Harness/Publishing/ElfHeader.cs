@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace LambdaSuite.Cli.Packaging;
+namespace LambdaSuite.Harness.Publishing;
 
 /// <summary>
 /// Reads which machine an executable was built for, so a package is never zipped (or a test never run) for the

@@ -1,4 +1,4 @@
-namespace LambdaSuite.Cli.Packaging;
+namespace LambdaSuite.Harness.Publishing;
 
 /// <summary>Exit code and output of one <c>dotnet</c> run.</summary>
 public sealed record DotnetRunResult(int ExitCode, IReadOnlyList<string> Output, TimeSpan Elapsed)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LambdaSuite.Cli.Packaging;
+namespace LambdaSuite.Harness.Publishing;
 
 /// <summary>
 /// Makes sure this machine can publish for another architecture than its own: runs scripts/suite/cross-toolchain.sh,
