@@ -3,11 +3,11 @@ using System.Text.Json;
 using Fanout.Kpl;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.Kinesis;
-using LambdaSuite.Cli.Invoke;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Data.Tables;
 using LambdaSuite.Harness;
+using LambdaSuite.Harness.Events;
 using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Cli.Demo;

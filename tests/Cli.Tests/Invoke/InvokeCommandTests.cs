@@ -4,6 +4,7 @@ using Cli.Tests.Runtime;
 using LambdaProbe;
 using LambdaSuite.Cli.Invoke;
 using LambdaSuite.Harness;
+using LambdaSuite.TestKit.Runtime;
 
 namespace Cli.Tests.Invoke;
 

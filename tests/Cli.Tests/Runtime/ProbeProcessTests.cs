@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LambdaProbe;
 using LambdaSuite.Harness.Runtime;
+using LambdaSuite.TestKit.Runtime;
 
 namespace Cli.Tests.Runtime;
 
