@@ -12,6 +12,7 @@ using LambdaSuite.Data;
 using LambdaSuite.Data.DnsMirror;
 using LambdaSuite.Data.Tables;
 using LambdaSuite.Harness;
+using LambdaSuite.Harness.Route53;
 
 namespace LambdaSuite.Bench;
 
@@ -33,7 +34,7 @@ public sealed class DnsBench(Func<string, string?> environment, TextWriter outpu
         var zone = DnsBenchZone.Generate(settings.Seed, settings.Records);
         var listing = DnsBenchListing.Create(zone, settings.Seed, settings.ChangePercent);
         using var named = await DnsBenchNamed.StartAsync(RepositoryLayout.Discover(), zone.Origin, zone.ToZoneFile(), DnsBenchZone.Serial, ct).ConfigureAwait(false);
-        await using var route53 = await DnsBenchRoute53.StartAsync(HostedZoneId).ConfigureAwait(false);
+        await using var route53 = await Route53FakeServer.StartAsync(new FakeRoute53(HostedZoneId)).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant($"DnsMirror bench: {zone.Origin} {zone.Records.Count} records (seed {settings.Seed}), {settings.Rounds} round(s) after {settings.Warmups} warm-up, BIND 9 on {named.Master}")).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant($"hosted zone listing: {listing.Sets.Count} record sets, {listing.Percent}% disturbed: {listing.Changed} changed, {listing.Missing} missing, {listing.Stale} stale")).ConfigureAwait(false);
 
@@ -64,7 +65,8 @@ public sealed class DnsBench(Func<string, string?> environment, TextWriter outpu
             Record(measured, diffWall, watch.Elapsed);
             Record(measured, diffCpu, Process.GetCurrentProcess().TotalProcessorTime - cpu);
 
-            route53.Load(listing.Sets);
+            route53.Zone.Load(listing.FakeSets());
+            route53.ResetServerTime();
             var (syncReport, wall, syncCpu) = await syncRunner.RunAsync(ct).ConfigureAwait(false);
             report = syncReport;
             if (report.Outcome != nameof(ZoneRunOutcome.Synced))
@@ -99,7 +101,7 @@ public sealed class DnsBench(Func<string, string?> environment, TextWriter outpu
         await output.WriteLineAsync(phases.Ours + "   (target < 1000 ms plus Route 53's own latency)").ConfigureAwait(false);
         await output.WriteLineAsync(phases.Cpu.ToString()).ConfigureAwait(false);
         await output.WriteLineAsync("    the function's phases, medians  " + phases.Breakdown()).ConfigureAwait(false);
-        await output.WriteLineAsync(Invariant($"    Route 53 requests, last round  {route53.ListCalls} list pages, {route53.ChangeCalls} change batches, {route53.GetChangeCalls} GetChange")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant($"    Route 53 requests, last round  {route53.Zone.ListCalls} list pages, {route53.Zone.ChangeCalls} change batches, {route53.Zone.GetChangeCalls} GetChange")).ConfigureAwait(false);
 
         var changes = diffPlan.SerialChange is null ? diffPlan.Changes : [.. diffPlan.Changes, diffPlan.SerialChange];
         var (records, characters) = DnsBenchBatchMath.Totals(changes);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DnsMirror.Route53;
+using LambdaSuite.Harness.Route53;
 
 namespace LambdaSuite.Bench;
 
@@ -11,6 +12,9 @@ namespace LambdaSuite.Bench;
 /// </summary>
 public sealed record DnsBenchListing(IReadOnlyList<HostedZoneRecordSet> Sets, double Percent, int Changed, int Missing, int Stale)
 {
+    /// <summary>The listing as the harness's Route 53 fake holds it.</summary>
+    public IEnumerable<FakeRecordSet> FakeSets() => Sets.Select(s => new FakeRecordSet(s.Name, s.Type, s.Ttl, s.Values));
+
     public static DnsBenchListing Create(DnsBenchZone zone, int seed, double percent)
     {
         ArgumentNullException.ThrowIfNull(zone);

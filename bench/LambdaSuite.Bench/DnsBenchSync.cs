@@ -7,6 +7,7 @@ using DnsMirror.Config;
 using DnsMirror.Sync;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness.Route53;
 using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Bench;
@@ -40,7 +41,7 @@ public sealed class DnsBenchSync : IAsyncDisposable
     /// <summary>The function process's peak resident set so far, in MB.</summary>
     public double? PeakRssMegabytes => _session.PeakResidentKib / 1024.0;
 
-    public static async Task<DnsBenchSync> StartAsync(string bootstrap, Func<string, string?> environment, DnsBenchRoute53 route53, string master, string zone, CancellationToken ct)
+    public static async Task<DnsBenchSync> StartAsync(string bootstrap, Func<string, string?> environment, Route53FakeServer route53, string master, string zone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(route53);
@@ -58,7 +59,7 @@ public sealed class DnsBenchSync : IAsyncDisposable
             ["AWS_ENDPOINT_URL_ROUTE_53"] = route53.Endpoint.ToString(),
             ["DNS_MIRROR_POLL_SECONDS"] = "1",
         };
-        var request = new ZoneSyncRequest { Domain = zone, Masters = [master], ZoneId = route53.HostedZoneId, MaxDeletePercent = 20 };
+        var request = new ZoneSyncRequest { Domain = zone, Masters = [master], ZoneId = route53.Zone.HostedZoneId, MaxDeletePercent = 20 };
         var @event = JsonSerializer.SerializeToUtf8Bytes(request, DnsMirrorJsonContext.Default.ZoneSyncRequest);
         var session = await BootstrapSession.StartAsync(bootstrap, "DnsMirror", onLogLine: null, ct, variables).ConfigureAwait(false);
         return new DnsBenchSync(dynamoDb, session, @event, zone, table);

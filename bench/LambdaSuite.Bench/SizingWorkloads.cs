@@ -6,6 +6,7 @@ using LambdaSuite.Data;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Data.Tables;
 using LambdaSuite.Harness;
+using LambdaSuite.Harness.Route53;
 
 namespace LambdaSuite.Bench;
 
@@ -80,12 +81,12 @@ internal sealed class SizingWorkloads(IAmazonDynamoDB dynamoDb, Func<string, str
         const int Records = 100_000;
         var zone = DnsBenchZone.Generate(seed: 42, Records);
         var named = await DnsBenchNamed.StartAsync(RepositoryLayout.Discover(), zone.Origin, zone.ToZoneFile(), DnsBenchZone.Serial, cancellationToken).ConfigureAwait(false);
-        var route53 = await DnsBenchRoute53.StartAsync("ZSIZING000001").ConfigureAwait(false);
-        route53.Load(DnsBenchListing.Create(zone, seed: 42, percent: 1).Sets);
+        var route53 = await Route53FakeServer.StartAsync(new FakeRoute53("ZSIZING000001")).ConfigureAwait(false);
+        route53.Zone.Load(DnsBenchListing.Create(zone, seed: 42, percent: 1).FakeSets());
         var (variables, dropTable) = await OwnTableAsync(TableCatalog.DnsMirrorZones, cancellationToken).ConfigureAwait(false);
         variables["AWS_ENDPOINT_URL_ROUTE_53"] = route53.Endpoint.ToString();
         variables["DNS_MIRROR_POLL_SECONDS"] = "1";
-        var run = $$"""{"Domain":"{{zone.Origin}}","Masters":["{{named.Master}}"],"ZoneId":"{{route53.HostedZoneId}}","MaxDeletePercent":20}""";
+        var run = $$"""{"Domain":"{{zone.Origin}}","Masters":["{{named.Master}}"],"ZoneId":"{{route53.Zone.HostedZoneId}}","MaxDeletePercent":20}""";
         return new SizingWorkload("DnsMirror", $"1 whole sync of a {Records:N0}-record zone (AXFR from BIND 9, loopback Route 53)", variables, [Encoding.UTF8.GetBytes(run)], async () =>
         {
             await dropTable().ConfigureAwait(false);
