@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Fanout.Kpl;
 using LambdaSuite.Harness.Events;
+using LambdaSuite.Harness.Kpl;
 
 namespace LambdaSuite.Bench;
 
@@ -41,7 +41,7 @@ internal static class FanoutBenchInputs
     public static byte[] AggregatedKinesisEvent(List<(string Key, byte[] Data)> records)
     {
         var aggregates = new List<(string, byte[])>();
-        var current = new List<KplUserRecord>();
+        var current = new List<KplRecord>();
         var bytes = 0;
         foreach (var (key, data) in records)
         {
@@ -53,7 +53,7 @@ internal static class FanoutBenchInputs
                 bytes = 0;
             }
 
-            current.Add(new KplUserRecord(key, null, data));
+            current.Add(new KplRecord(key, null, data));
             bytes += data.Length + key.Length + 10;
         }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Fanout.Kpl;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.Kinesis;
 using LambdaSuite.Data;
@@ -8,6 +7,7 @@ using LambdaSuite.Data.Fanout;
 using LambdaSuite.Data.Tables;
 using LambdaSuite.Harness;
 using LambdaSuite.Harness.Events;
+using LambdaSuite.Harness.Kpl;
 using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Cli.Demo;
@@ -35,7 +35,7 @@ public static class FanoutDemo
         var destination = await CreateStreamAsync(kinesis, "fanout-demo-out-" + run, ct).ConfigureAwait(false);
 
         var records = s_plain.Select(text => new PutRecordsRequestEntry { PartitionKey = text.Split(':')[0], Data = Encoding.UTF8.GetBytes(text) }).ToList();
-        var aggregate = KplAggregator.Aggregate([.. s_kpl.Select(text => new KplUserRecord(text.Split(':')[0], null, Encoding.UTF8.GetBytes(text)))]);
+        var aggregate = KplAggregator.Aggregate([.. s_kpl.Select(text => new KplRecord(text.Split(':')[0], null, Encoding.UTF8.GetBytes(text)))]);
         var corrupt = aggregate.ToArray();
         corrupt[^1] ^= 0xFF;
         records.Add(new PutRecordsRequestEntry { PartitionKey = "door-1", Data = aggregate });

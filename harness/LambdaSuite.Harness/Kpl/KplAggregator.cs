@@ -2,15 +2,24 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Fanout.Kpl;
+namespace LambdaSuite.Harness.Kpl;
 
 /// <summary>
-/// Writes KPL aggregates (the inverse of <see cref="KplAggregate.Deaggregate"/>). The function only reads them; this
-/// exists so tests and <c>./suite bench fanout</c> can produce aggregates the way a KPL producer would.
+/// Writes KPL aggregates the way a KPL producer does: the 4 magic bytes, the AggregatedRecord protobuf message
+/// (partition key table = field 1, explicit hash key table = field 2, records = field 3, each record holding its key
+/// index = 1, hash key index = 2 and data = 3), then the MD5 of that message. Fanout only reads aggregates; the tests,
+/// the bench and the demo write them with this. It is written from the format, not from Fanout's reader, so a test
+/// of the reader against it checks two separate readings of the format.
 /// </summary>
 public static class KplAggregator
 {
-    public static byte[] Aggregate(IReadOnlyList<KplUserRecord> records)
+    private const int WireVarint = 0;
+    private const int WireLengthDelimited = 2;
+
+    /// <summary>The KPL aggregate's first four bytes.</summary>
+    public static ReadOnlySpan<byte> Magic => [0xF3, 0x89, 0x9A, 0xC2];
+
+    public static byte[] Aggregate(IReadOnlyList<KplRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         var keys = new List<string>();
@@ -47,11 +56,11 @@ public static class KplAggregator
         foreach (var record in records)
         {
             inner.ResetWrittenCount();
-            WriteVarint(inner, (1 << 3) | ProtobufReader.WireVarint);
+            WriteVarint(inner, (1 << 3) | WireVarint);
             WriteVarint(inner, (ulong)keyIndex[record.PartitionKey]);
             if (record.ExplicitHashKey is { } hashKey)
             {
-                WriteVarint(inner, (2 << 3) | ProtobufReader.WireVarint);
+                WriteVarint(inner, (2 << 3) | WireVarint);
                 WriteVarint(inner, (ulong)hashIndex[hashKey]);
             }
 
@@ -59,16 +68,16 @@ public static class KplAggregator
             WriteBytes(message, 3, inner.WrittenSpan);
         }
 
-        var result = new byte[KplAggregate.Magic.Length + message.WrittenCount + KplAggregate.DigestLength];
-        KplAggregate.Magic.CopyTo(result);
-        message.WrittenSpan.CopyTo(result.AsSpan(KplAggregate.Magic.Length));
-        MD5.HashData(message.WrittenSpan, result.AsSpan(KplAggregate.Magic.Length + message.WrittenCount));
+        var result = new byte[Magic.Length + message.WrittenCount + MD5.HashSizeInBytes];
+        Magic.CopyTo(result);
+        message.WrittenSpan.CopyTo(result.AsSpan(Magic.Length));
+        MD5.HashData(message.WrittenSpan, result.AsSpan(Magic.Length + message.WrittenCount));
         return result;
     }
 
     private static void WriteBytes(ArrayBufferWriter<byte> writer, int field, ReadOnlySpan<byte> bytes)
     {
-        WriteVarint(writer, (ulong)((field << 3) | ProtobufReader.WireLengthDelimited));
+        WriteVarint(writer, (ulong)((field << 3) | WireLengthDelimited));
         WriteVarint(writer, (ulong)bytes.Length);
         writer.Write(bytes);
     }
