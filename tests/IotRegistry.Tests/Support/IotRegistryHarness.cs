@@ -5,6 +5,7 @@ using IotRegistry.Keys;
 using IotRegistry.Registration;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.TestKit.Devices;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IotRegistry.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class IotRegistryHarness
     }
 
     public IotCatalogTableFixture Table { get; }
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero));
     public DeviceCatalog Catalog { get; }
     public ActivationKeyRing Keys { get; }
 
