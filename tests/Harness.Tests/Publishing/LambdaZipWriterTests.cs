@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using LambdaSuite.Harness.Publishing;
 
-namespace Cli.Tests.Packaging;
+namespace Harness.Tests.Publishing;
 
 public sealed class LambdaZipWriterTests : IDisposable
 {

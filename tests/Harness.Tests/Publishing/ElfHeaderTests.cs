@@ -1,6 +1,6 @@
 using LambdaSuite.Harness.Publishing;
 
-namespace Cli.Tests.Packaging;
+namespace Harness.Tests.Publishing;
 
 public sealed class ElfHeaderTests : IDisposable
 {

@@ -3,7 +3,7 @@ using LambdaProbe;
 using LambdaSuite.Harness.Runtime;
 using LambdaSuite.TestKit.Runtime;
 
-namespace Cli.Tests.Runtime;
+namespace Harness.Tests.Runtime;
 
 [Collection(ProbeProcessCollection.Name)]
 [Trait("Category", "Process")]

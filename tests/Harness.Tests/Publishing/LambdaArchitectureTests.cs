@@ -1,7 +1,7 @@
 using LambdaSuite.Harness;
 using LambdaSuite.Harness.Publishing;
 
-namespace Cli.Tests.Packaging;
+namespace Harness.Tests.Publishing;
 
 public sealed class LambdaArchitectureTests
 {

@@ -3,7 +3,7 @@ using System.Text;
 using LambdaSuite.Harness.Runtime;
 using LambdaSuite.Runtime;
 
-namespace Cli.Tests.Runtime;
+namespace Harness.Tests.Runtime;
 
 public sealed class LocalRuntimeApiTests
 {

@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using LambdaSuite.Harness.Runtime;
 
-namespace Cli.Tests.Runtime;
+namespace Harness.Tests.Runtime;
 
 // Lambda's custom runtimes are Linux processes; so are these (a shell script stands in for the bootstrap).
 [SupportedOSPlatform("linux")]
