@@ -1,5 +1,4 @@
 using System.CommandLine;
-using LambdaSuite.Cli.Demo;
 using LambdaSuite.Cli.Devices;
 using LambdaSuite.Cli.Dns;
 using LambdaSuite.Cli.Fanout;
@@ -20,7 +19,6 @@ internal static class CliCommands
         yield return PackageCommand.Create();
         yield return MailingCommands.Create();
         yield return FanoutCommands.Create();
-        yield return DemoCommand.Create();
         yield return DevicesCommands.Create();
         yield return DnsCommands.Create();
     }

@@ -5,6 +5,7 @@ set -euo pipefail
 SUITE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SUITE_CLI_DLL="$SUITE_ROOT/artifacts/bin/LambdaSuite.Cli/release/suite-cli.dll"
 SUITE_BENCH_DLL="$SUITE_ROOT/artifacts/bin/LambdaSuite.Bench/release/LambdaSuite.Bench.dll"
+SUITE_DEMO_DLL="$SUITE_ROOT/artifacts/bin/LambdaSuite.Demo/release/LambdaSuite.Demo.dll"
 
 suite_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -44,6 +45,11 @@ suite_build_when_stale() {
 
 suite_build_cli() {
   suite_build_when_stale "the suite CLI" cli/LambdaSuite.Cli "$SUITE_CLI_DLL" cli harness shared functions
+}
+
+# The demo scenes (demo/LambdaSuite.Demo), built when their sources changed.
+suite_build_demo() {
+  suite_build_when_stale "the demo" demo/LambdaSuite.Demo "$SUITE_DEMO_DLL" demo/LambdaSuite.Demo cli harness shared functions
 }
 
 # The local stack's endpoints apply when the stack is up and the caller set none.

@@ -1,7 +1,7 @@
-using LambdaSuite.Cli.Demo;
+using LambdaSuite.Demo;
 using LambdaSuite.Harness;
 
-namespace Cli.Tests.Demo;
+namespace Demo.Tests;
 
 /// <summary>The demo scene end to end (packaged bootstrap, DynamoDB Local's iotCatalog table), run twice: it resets its own devices.</summary>
 [Trait("Category", "Integration")]

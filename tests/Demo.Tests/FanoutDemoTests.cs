@@ -1,7 +1,7 @@
-using LambdaSuite.Cli.Demo;
+using LambdaSuite.Demo;
 using LambdaSuite.Harness;
 
-namespace Cli.Tests.Demo;
+namespace Demo.Tests;
 
 /// <summary>The Fanout scene end to end: packaged bootstrap, kinesalite in and out, the mapping table, Redis, memcached.</summary>
 [Trait("Category", "Integration")]

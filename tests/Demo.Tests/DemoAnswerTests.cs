@@ -1,8 +1,8 @@
 using System.Text;
-using LambdaSuite.Cli.Demo;
+using LambdaSuite.Demo;
 using LambdaSuite.Harness.Runtime;
 
-namespace Cli.Tests.Demo;
+namespace Demo.Tests;
 
 public sealed class DemoAnswerTests
 {

@@ -4,7 +4,7 @@ using DnsMirror.Transfer;
 using DnsMirror.Tsig;
 using LambdaSuite.Harness;
 
-namespace LambdaSuite.Cli.Demo;
+namespace LambdaSuite.Demo;
 
 /// <summary>
 /// DnsMirror's scene on the local stack: example.test transferred from the BIND primary, its plan against the

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using LambdaSuite.Harness;
 
-namespace LambdaSuite.Cli.Demo;
+namespace LambdaSuite.Demo;
 
 /// <summary>
 /// <c>suite demo</c> (run by <c>./suite demo</c> once the stack is up and the bootstraps are packaged): each

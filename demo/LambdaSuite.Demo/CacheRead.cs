@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace LambdaSuite.Cli.Demo;
+namespace LambdaSuite.Demo;
 
 /// <summary>One GET against Redis (RESP) or memcached (text protocol), to show what a scene left there.</summary>
 public static class CacheRead

@@ -6,7 +6,7 @@ using LambdaSuite.Data.Devices;
 using LambdaSuite.Harness;
 using LambdaSuite.Harness.Runtime;
 
-namespace LambdaSuite.Cli.Demo;
+namespace LambdaSuite.Demo;
 
 /// <summary>
 /// IotRegistry through its bootstrap: IoT rule registrations (demo/iot/01-04: two devices, a replay, a spoofed

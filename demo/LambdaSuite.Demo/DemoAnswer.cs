@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LambdaSuite.Harness.Runtime;
 
-namespace LambdaSuite.Cli.Demo;
+namespace LambdaSuite.Demo;
 
 /// <summary>
 /// A function's answer read for display: an HTTP response (status, header mode, <c>Retry-After</c>, body) or an

@@ -10,7 +10,7 @@ using LambdaSuite.Harness.Events;
 using LambdaSuite.Harness.Kpl;
 using LambdaSuite.Harness.Runtime;
 
-namespace LambdaSuite.Cli.Demo;
+namespace LambdaSuite.Demo;
 
 /// <summary>
 /// Fanout through its bootstrap: records (plain, one KPL aggregate, one corrupt aggregate) put into a kinesalite

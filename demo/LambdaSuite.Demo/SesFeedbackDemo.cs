@@ -8,7 +8,7 @@ using LambdaSuite.Harness;
 using LambdaSuite.Harness.Runtime;
 using SesFeedback;
 
-namespace LambdaSuite.Cli.Demo;
+namespace LambdaSuite.Demo;
 
 /// <summary>
 /// SES feedback as SNS delivers it (demo/ses/*.json, written from SES's documented shapes) through the

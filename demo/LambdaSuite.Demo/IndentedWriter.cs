@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LambdaSuite.Cli.Demo;
+namespace LambdaSuite.Demo;
 
 /// <summary>Writes each line it is given indented by four spaces, so a function's plan reads as part of the scene.</summary>
 internal sealed class IndentedWriter(TextWriter inner) : TextWriter
