@@ -1,6 +1,4 @@
 using System.CommandLine;
-using LambdaSuite.Cli.Bench;
-using LambdaSuite.Cli.Demo;
 using LambdaSuite.Cli.Devices;
 using LambdaSuite.Cli.Dns;
 using LambdaSuite.Cli.Fanout;
@@ -19,10 +17,8 @@ internal static class CliCommands
         yield return StackCommands.Create();
         yield return InvokeCommand.Create();
         yield return PackageCommand.Create();
-        yield return BenchCommands.Create();
         yield return MailingCommands.Create();
         yield return FanoutCommands.Create();
-        yield return DemoCommand.Create();
         yield return DevicesCommands.Create();
         yield return DnsCommands.Create();
     }

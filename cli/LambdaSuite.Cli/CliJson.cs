@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace LambdaSuite.Cli;
 
 /// <summary>Small helpers for the CLI's <c>--json</c> outputs, written with <see cref="Utf8JsonWriter"/> (no reflection).</summary>
-internal static class CliJson
+public static class CliJson
 {
     private static readonly JsonWriterOptions s_indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

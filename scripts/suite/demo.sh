@@ -10,6 +10,7 @@ suite_require_dotnet
 suite_log "installing the local stack's servers (when missing)"
 bash scripts/stack/install.sh
 suite_build_cli
+suite_build_demo
 suite_log "publishing each function's Native AOT bootstrap for this machine"
 # The demo runs the bootstraps here, so it builds this machine's architecture (`package` alone builds the
 # template's default, arm64).
@@ -20,4 +21,4 @@ bash scripts/stack/stack.sh up >/dev/null
 # shellcheck disable=SC1091
 source .stack/env
 suite_log "running the demo"
-dotnet "$SUITE_CLI_DLL" demo
+dotnet "$SUITE_DEMO_DLL" demo

@@ -4,6 +4,8 @@ set -euo pipefail
 
 SUITE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SUITE_CLI_DLL="$SUITE_ROOT/artifacts/bin/LambdaSuite.Cli/release/suite-cli.dll"
+SUITE_BENCH_DLL="$SUITE_ROOT/artifacts/bin/LambdaSuite.Bench/release/LambdaSuite.Bench.dll"
+SUITE_DEMO_DLL="$SUITE_ROOT/artifacts/bin/LambdaSuite.Demo/release/LambdaSuite.Demo.dll"
 
 suite_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -18,29 +20,50 @@ suite_require_dotnet() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
 
-suite_cli_is_stale() {
-  [[ -f "$SUITE_CLI_DLL" ]] || return 0
-  [[ -n "$(find "$SUITE_ROOT/cli" "$SUITE_ROOT/shared" "$SUITE_ROOT/functions" \
-    "$SUITE_ROOT/Directory.Build.props" "$SUITE_ROOT/Directory.Packages.props" \
-    \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$SUITE_CLI_DLL" -print -quit 2>/dev/null)" ]]
+# Is the built program $1 older than any source under the folders after it (or missing)?
+suite_is_stale() {
+  local dll="$1"
+  shift
+  [[ -f "$dll" ]] || return 0
+  local folders=()
+  for folder in "$@"; do folders+=("$SUITE_ROOT/$folder"); done
+  [[ -n "$(find "${folders[@]}" "$SUITE_ROOT/Directory.Build.props" "$SUITE_ROOT/Directory.Packages.props" \
+    \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$dll" -print -quit 2>/dev/null)" ]]
+}
+
+# Builds project $2 (named $1 in messages) into $3 when a source under the folders after it is newer.
+suite_build_when_stale() {
+  local what="$1" project="$2" dll="$3"
+  shift 3
+  suite_require_dotnet
+  if suite_is_stale "$dll" "$@"; then
+    suite_log "building $what"
+    (cd "$SUITE_ROOT" && dotnet build "$project" -c Release -nologo -v:q -clp:ErrorsOnly) >&2 \
+      || suite_die "building $what failed"
+  fi
 }
 
 suite_build_cli() {
-  suite_require_dotnet
-  if suite_cli_is_stale; then
-    suite_log "building the suite CLI"
-    (cd "$SUITE_ROOT" && dotnet build cli/LambdaSuite.Cli -c Release -nologo -v:q -clp:ErrorsOnly) >&2 \
-      || suite_die "building the suite CLI failed"
+  suite_build_when_stale "the suite CLI" cli/LambdaSuite.Cli "$SUITE_CLI_DLL" cli harness shared functions
+}
+
+# The demo scenes (demo/LambdaSuite.Demo), built when their sources changed.
+suite_build_demo() {
+  suite_build_when_stale "the demo" demo/LambdaSuite.Demo "$SUITE_DEMO_DLL" demo/LambdaSuite.Demo cli harness shared functions
+}
+
+# The local stack's endpoints apply when the stack is up and the caller set none.
+suite_use_stack_env() {
+  if [[ -f "$SUITE_ROOT/.stack/env" && -z "${AWS_ENDPOINT_URL:-}" && -z "${AWS_ENDPOINT_URL_DYNAMODB:-}" ]]; then
+    # shellcheck disable=SC1091
+    source "$SUITE_ROOT/.stack/env"
   fi
 }
 
 # Runs the CLI; the local stack's endpoints apply when the stack is up and the caller set none.
 suite_cli() {
   suite_build_cli
-  if [[ -f "$SUITE_ROOT/.stack/env" && -z "${AWS_ENDPOINT_URL:-}" && -z "${AWS_ENDPOINT_URL_DYNAMODB:-}" ]]; then
-    # shellcheck disable=SC1091
-    source "$SUITE_ROOT/.stack/env"
-  fi
+  suite_use_stack_env
   (cd "$SUITE_ROOT" && dotnet "$SUITE_CLI_DLL" "$@")
 }
 
@@ -49,13 +72,17 @@ suite_cli() {
 # and `demo` do; a stack that was already up is left as it was.
 SUITE_BENCHES_NEEDING_STACK=" cold-start ses iot sizing dns "
 
+# `./suite bench KIND ...`: the bench program (bench/LambdaSuite.Bench), built when its sources changed.
 suite_bench() {
-  local kind="${2:-}"
+  shift # "bench"
+  local kind="${1:-}"
   if [[ "$SUITE_BENCHES_NEEDING_STACK" == *" $kind "* && -z "${AWS_ENDPOINT_URL:-}" && -z "${AWS_ENDPOINT_URL_DYNAMODB:-}" ]] &&
     ! bash "$SUITE_ROOT/scripts/stack/status.sh" >/dev/null 2>&1; then
     suite_log "bench $kind: starting the local stack (stopped again when the bench ends)"
     trap 'bash "$SUITE_ROOT/scripts/stack/stack.sh" down >/dev/null 2>&1 || true' EXIT
     bash "$SUITE_ROOT/scripts/stack/stack.sh" up >/dev/null
   fi
-  suite_cli "$@"
+  suite_build_when_stale "the benchmarks" bench/LambdaSuite.Bench "$SUITE_BENCH_DLL" bench cli harness shared functions
+  suite_use_stack_env
+  (cd "$SUITE_ROOT" && dotnet "$SUITE_BENCH_DLL" "$@")
 }

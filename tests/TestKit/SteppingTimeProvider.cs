@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LambdaSuite.TestKit;
 
 /// <summary>
-/// A clock that never waits: a timer with a finite due time moves the clock forward by that much and fires at once.
-/// Code that sleeps through <c>Task.Delay(delay, timeProvider)</c> runs instantly, and <see cref="Sleeps"/> records
-/// every sleep for assertions.
+/// <see cref="FakeTimeProvider"/> that never waits, for code that sleeps between retries: a timer with a finite due
+/// time moves the clock forward by that much at once and its callback runs on the thread pool, so
+/// <c>Task.Delay(delay, timeProvider)</c> returns at once; <see cref="Sleeps"/> records every sleep for assertions.
+/// FakeTimeProvider alone waits for <see cref="FakeTimeProvider.Advance"/>, and its AutoAdvanceAmount moves time only
+/// when it is read, which no sleeper does.
 /// </summary>
-public sealed class SteppingTimeProvider(DateTimeOffset start) : TimeProvider
+public sealed class SteppingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
     private readonly ConcurrentQueue<TimeSpan> _sleeps = new();
-    private readonly object _gate = new();
-    private DateTimeOffset _now = start;
 
     public SteppingTimeProvider()
         : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))
@@ -20,44 +21,18 @@ public sealed class SteppingTimeProvider(DateTimeOffset start) : TimeProvider
 
     public IReadOnlyList<TimeSpan> Sleeps => _sleeps.ToArray();
 
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_gate)
-        {
-            return _now;
-        }
-    }
-
-    public void Advance(TimeSpan by)
-    {
-        lock (_gate)
-        {
-            _now += by;
-        }
-    }
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        var timer = new SteppedTimer();
+
+        // Fired off the caller's thread, as a real timer is: the caller may not have finished setting up its wait.
+        var timer = base.CreateTimer(s => ThreadPool.QueueUserWorkItem(_ => callback(s)), state, dueTime, period);
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
             _sleeps.Enqueue(dueTime);
             Advance(dueTime);
-            ThreadPool.QueueUserWorkItem(_ => callback(state));
         }
 
         return timer;
-    }
-
-    private sealed class SteppedTimer : ITimer
-    {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-
-        public void Dispose()
-        {
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

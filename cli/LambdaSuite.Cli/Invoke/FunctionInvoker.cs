@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LambdaSuite.Cli.Runtime;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.Runtime;
 
 namespace LambdaSuite.Cli.Invoke;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using LambdaSuite.Cli.Invoke;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Publishing;
 
 namespace LambdaSuite.Cli.Packaging;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using LambdaSuite.Cli.Invoke;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Publishing;
 
 namespace LambdaSuite.Cli.Packaging;
 

@@ -1,3 +1,5 @@
+using LambdaSuite.Harness.Publishing;
+
 namespace LambdaSuite.Cli.Packaging;
 
 /// <summary>One packaged function: its architecture, bootstrap and zip, their sizes, and the publish's warnings.</summary>

@@ -4,10 +4,10 @@ using Amazon.DynamoDBv2;
 using DnsMirror.Rfc2136;
 using DnsMirror.Transfer;
 using DnsMirror.Tsig;
-using LambdaSuite.Cli;
-using LambdaSuite.Cli.Runtime;
 using LambdaSuite.Data.DnsMirror;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Dynamo;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
-using LambdaSuite.Cli;
-using LambdaSuite.Cli.Runtime;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.Data.Tables;
 using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Dynamo;

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
-using Fanout.Kpl;
-using LambdaSuite.Cli;
-using LambdaSuite.Cli.Invoke;
-using LambdaSuite.Cli.Runtime;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Events;
+using LambdaSuite.Harness.Kpl;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Data.Tables;
 using LambdaSuite.TestKit.Dynamo;
@@ -114,7 +114,7 @@ public sealed class FanoutMotoBootstrapTests : IAsyncLifetime
 
         plain.Add(("sensor-2", [.. "sensor-2#binary:"u8, 0xFF, 0xFE, 0x00, 0x01, 0xC3]));
         (string Key, byte[] Data)[] aggregated = [("door-1", "door-1:open"u8.ToArray()), ("sensor-1", "sensor-1#kpl:ü ✓"u8.ToArray()), ("door-1", "door-1:closed"u8.ToArray())];
-        var aggregate = KplAggregator.Aggregate([.. aggregated.Select(r => new KplUserRecord(r.Key, null, r.Data))]);
+        var aggregate = KplAggregator.Aggregate([.. aggregated.Select(r => new KplRecord(r.Key, null, r.Data))]);
 
         var records = new List<KinesisEventRecord>();
         var expected = new List<(string Key, byte[] Data)>();

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
-using LambdaSuite.Cli;
-using LambdaSuite.Cli.Demo;
-using LambdaSuite.Cli.Runtime;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Demo;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.TestKit.Dynamo;
 
 namespace Cli.Tests.Functions;

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
-using LambdaSuite.Cli;
-using LambdaSuite.Cli.Runtime;
 using LambdaSuite.Data.Mailing;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.TestKit.Dynamo;
 
 namespace Cli.Tests.Functions;

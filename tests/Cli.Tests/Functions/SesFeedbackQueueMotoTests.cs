@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using LambdaSuite.Aws.Http;
-using LambdaSuite.Cli;
-using LambdaSuite.Cli.Runtime;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.Data.Mailing;
 using LambdaSuite.Data.Tables;
 using LambdaSuite.TestKit.Dynamo;

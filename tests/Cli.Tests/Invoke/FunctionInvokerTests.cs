@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cli.Tests.Runtime;
 using LambdaProbe;
 using LambdaSuite.Cli.Invoke;
+using LambdaSuite.TestKit.Runtime;
 
 namespace Cli.Tests.Invoke;
 

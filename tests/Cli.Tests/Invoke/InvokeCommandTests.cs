@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using Cli.Tests.Runtime;
 using LambdaProbe;
-using LambdaSuite.Cli;
 using LambdaSuite.Cli.Invoke;
+using LambdaSuite.Harness;
+using LambdaSuite.TestKit.Runtime;
 
 namespace Cli.Tests.Invoke;
 

@@ -2,11 +2,11 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
-using LambdaSuite.Cli;
-using LambdaSuite.Cli.Packaging;
-using LambdaSuite.Cli.Runtime;
 using LambdaSuite.Data.Mailing;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Publishing;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.TestKit.Dynamo;
 
 namespace Cli.Tests.Packaging;

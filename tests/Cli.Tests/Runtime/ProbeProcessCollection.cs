@@ -1,3 +1,5 @@
+using LambdaSuite.TestKit.Runtime;
+
 namespace Cli.Tests.Runtime;
 
 /// <summary>Tests that start the real AOT probe share one published bootstrap.</summary>

@@ -32,8 +32,8 @@ public sealed class ZonePlanApplierTests
 
         var result = await ZonePlanApplier.ApplyAsync(zone, plan, dryRun: false, TextWriter.Null);
 
-        Assert.Equal(["C1", "C2", "C3"], result.ChangeIds);
-        Assert.Equal(["C3"], zone.WaitedFor);
+        Assert.Equal(["C000001", "C000002", "C000003"], result.ChangeIds);
+        Assert.Equal(["C000003"], zone.WaitedFor);
         Assert.Equal(2502, zone.Sets.Count);
     }
 

@@ -3,6 +3,7 @@ using DnsMirror.Route53;
 using DnsMirror.Tests.Support;
 using DnsMirror.Wire;
 using LambdaSuite.Aws.Retry;
+using LambdaSuite.Harness.Route53;
 using LambdaSuite.TestKit.Stubs;
 using static DnsMirror.Tests.Support.Zones;
 
@@ -15,14 +16,14 @@ namespace DnsMirror.Tests.Diff;
 /// </summary>
 public sealed class ZonePlanCnameOrderTests : IAsyncLifetime
 {
-    private readonly InMemoryRoute53 _route53 = new("Z0CNAME", pageSize: 100, pendingPolls: 0);
+    private readonly FakeRoute53 _route53 = new("Z0CNAME", pageSize: 100, pendingPolls: 0);
     private AwsStubServer _stub = null!;
     private Route53HostedZone _zone = null!;
 
     public async Task InitializeAsync()
     {
         _stub = await AwsStubServer.StartAsync();
-        _stub.Responder = _route53.Respond;
+        _stub.Responder = _route53.RespondTo;
         var client = StubClientFactory.For(_stub, new AwsRetryPolicy { MaxAttempts = 1 }).CreateRoute53();
         _zone = new Route53HostedZone(client, "Z0CNAME", Origin, pollInterval: TimeSpan.FromMilliseconds(1));
         _route53.Add(Origin, "SOA", 900, "ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400");

@@ -1,21 +1,23 @@
 using DnsMirror.Route53;
+using LambdaSuite.Harness.Route53;
 
 namespace DnsMirror.Tests.Route53;
 
 /// <summary>
-/// In-memory hosted zone with Route 53's batch rules: atomic batches, request limits (UPSERT counted twice),
-/// CREATE of an existing set and DELETE of a missing or different set fail, a CNAME must be alone at its name.
+/// The harness's Route 53 fake seen through DnsMirror's <see cref="IHostedZone"/>, for planner and mirror tests that
+/// need no HTTP: the fake keeps Route 53's batch rules; this adapter only converts shapes, records what was sent and
+/// can make the listing fail.
 /// </summary>
 internal sealed class FakeHostedZone : IHostedZone
 {
-    private Dictionary<(string, string), HostedZoneRecordSet> _sets = [];
+    private readonly FakeRoute53 _route53 = new("ZFAKEHOSTEDZONE");
 
     public FakeHostedZone(string zoneName, params HostedZoneRecordSet[] sets)
     {
         ZoneName = zoneName;
         foreach (var set in sets)
         {
-            _sets[Key(set)] = set;
+            _route53.Put(ToFake(set));
         }
     }
 
@@ -25,15 +27,23 @@ internal sealed class FakeHostedZone : IHostedZone
 
     public List<string> WaitedFor { get; } = [];
 
-    public IReadOnlyCollection<HostedZoneRecordSet> Sets => _sets.Values;
+    public IReadOnlyCollection<HostedZoneRecordSet> Sets => [.. _route53.Sets.Select(FromFake)];
 
-    public HostedZoneRecordSet? Find(string name, string type) => _sets.GetValueOrDefault((name.ToLowerInvariant(), type));
+    public HostedZoneRecordSet? Find(string name, string type) => _route53.Find(name, type) is { } set ? FromFake(set) : null;
 
     /// <summary>How long a listing takes, as Route 53's pages would.</summary>
-    public TimeSpan ListDelay { get; init; }
+    public TimeSpan ListDelay
+    {
+        get => _route53.ListDelay;
+        init => _route53.ListDelay = value;
+    }
 
     /// <summary>How long INSYNC takes to arrive.</summary>
-    public TimeSpan InSyncDelay { get; init; }
+    public TimeSpan InSyncDelay
+    {
+        get => _route53.InSyncDelay;
+        init => _route53.InSyncDelay = value;
+    }
 
     /// <summary>When set, the listing fails with it (after <see cref="ListDelay"/>).</summary>
     public Exception? ListFailure { get; init; }
@@ -41,43 +51,19 @@ internal sealed class FakeHostedZone : IHostedZone
     public async Task<IReadOnlyList<HostedZoneRecordSet>> ListRecordSetsAsync(CancellationToken cancellationToken)
     {
         await Task.Delay(ListDelay, cancellationToken);
-        return ListFailure is null ? _sets.Values.ToList() : throw ListFailure;
+        return ListFailure is null ? [.. _route53.Sets.Select(FromFake)] : throw ListFailure;
     }
 
     public Task<string> ChangeAsync(IReadOnlyList<RecordSetChange> changes, string comment, CancellationToken cancellationToken)
     {
-        if (changes.Sum(c => c.ResourceRecordCount) > 1000 || changes.Sum(c => c.ValueCharacters) > 32000)
+        var batch = changes.Select(c => new FakeRecordSetChange(c.Action.ToString().ToUpperInvariant(), ToFake(c.RecordSet))).ToList();
+        if (!_route53.TryChange(batch, out var changeId, out var code, out var message))
         {
-            throw new InvalidOperationException("InvalidChangeBatch: request exceeds Route 53 limits");
+            throw new InvalidOperationException($"{code}: {message}");
         }
 
-        var next = new Dictionary<(string, string), HostedZoneRecordSet>(_sets);
-        foreach (var change in changes)
-        {
-            var key = Key(change.RecordSet);
-            switch (change.Action)
-            {
-                case ChangeAction.Create when next.ContainsKey(key):
-                    throw new InvalidOperationException($"InvalidChangeBatch: {key} already exists");
-                case ChangeAction.Delete when !next.TryGetValue(key, out var existing) || !Same(existing, change.RecordSet):
-                    throw new InvalidOperationException($"InvalidChangeBatch: {key} not found with the given values");
-                case ChangeAction.Delete:
-                    next.Remove(key);
-                    continue;
-            }
-
-            var others = next.Keys.Where(k => k.Item1 == key.Item1 && k != key).ToList();
-            if (others.Count > 0 && (key.Item2 == "CNAME" || others.Any(k => k.Item2 == "CNAME")))
-            {
-                throw new InvalidOperationException($"InvalidChangeBatch: CNAME conflict at {key.Item1}");
-            }
-
-            next[key] = change.RecordSet;
-        }
-
-        _sets = next;
         Batches.Add(changes);
-        return Task.FromResult("C" + Batches.Count);
+        return Task.FromResult(changeId);
     }
 
     public Task WaitInSyncAsync(string changeId, CancellationToken cancellationToken)
@@ -86,8 +72,7 @@ internal sealed class FakeHostedZone : IHostedZone
         return Task.Delay(InSyncDelay, cancellationToken);
     }
 
-    private static (string, string) Key(HostedZoneRecordSet set) => (set.Name.ToLowerInvariant(), set.Type);
+    private static FakeRecordSet ToFake(HostedZoneRecordSet set) => new(set.Name, set.Type, set.Ttl, set.Values);
 
-    private static bool Same(HostedZoneRecordSet left, HostedZoneRecordSet right) =>
-        left.Ttl == right.Ttl && left.Values.Order(StringComparer.Ordinal).SequenceEqual(right.Values.Order(StringComparer.Ordinal));
+    private static HostedZoneRecordSet FromFake(FakeRecordSet set) => new(set.Name, set.Type, set.Ttl, set.Values);
 }

@@ -2,6 +2,7 @@ using DnsMirror.Route53;
 using DnsMirror.Tests.Support;
 using LambdaSuite.Aws.Retry;
 using LambdaSuite.Aws.Route53;
+using LambdaSuite.Harness.Route53;
 using LambdaSuite.TestKit.Stubs;
 using Action = DnsMirror.Route53.ChangeAction;
 
@@ -11,14 +12,14 @@ namespace DnsMirror.Tests.Route53;
 public sealed class Route53HostedZoneTests : IAsyncLifetime
 {
     private static readonly AwsRetryPolicy s_fastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(1), ThrottlingBaseDelay = TimeSpan.FromMilliseconds(1) };
-    private readonly InMemoryRoute53 _route53 = new("Z0TEST", pageSize: 100, pendingPolls: 2);
+    private readonly FakeRoute53 _route53 = new("Z0TEST", pageSize: 100, pendingPolls: 2);
     private AwsStubServer _stub = null!;
     private Route53Client _client = null!;
 
     public async Task InitializeAsync()
     {
         _stub = await AwsStubServer.StartAsync();
-        _stub.Responder = _route53.Respond;
+        _stub.Responder = _route53.RespondTo;
         _client = StubClientFactory.For(_stub, s_fastRetries).CreateRoute53();
     }
 
@@ -48,8 +49,8 @@ public sealed class Route53HostedZoneTests : IAsyncLifetime
     [Fact]
     public async Task ListRecordSetsAsync_DefaultPageSize_AsksRoute53ForItsMaximumOf300()
     {
-        var route53 = new InMemoryRoute53("Z0BIG", pageSize: 300);
-        _stub.Responder = route53.Respond;
+        var route53 = new FakeRoute53("Z0BIG", pageSize: 300, pendingPolls: 1);
+        _stub.Responder = route53.RespondTo;
         for (var i = 0; i < 650; i++)
         {
             route53.Add($"host{i}.example.test.", "A", 300, "192.0.2.1");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LambdaSuite.Aws.Retry;
 using LambdaSuite.Data.DnsMirror;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness.Route53;
 using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Dynamo;
 using LambdaSuite.TestKit.Runtime;
@@ -19,7 +20,7 @@ internal sealed class MirrorHarness : IAsyncDisposable
 
     private readonly Dictionary<string, string> _environment;
 
-    private MirrorHarness(AwsStubServer stub, string table, InMemoryRoute53 route53, Dictionary<string, string> environment)
+    private MirrorHarness(AwsStubServer stub, string table, FakeRoute53 route53, Dictionary<string, string> environment)
     {
         Stub = stub;
         Table = table;
@@ -32,7 +33,7 @@ internal sealed class MirrorHarness : IAsyncDisposable
 
     public string Table { get; }
 
-    public InMemoryRoute53 Route53 { get; }
+    public FakeRoute53 Route53 { get; }
 
     public DnsMirrorZoneStore Store { get; }
 
@@ -41,11 +42,11 @@ internal sealed class MirrorHarness : IAsyncDisposable
 
     public static async Task<MirrorHarness> StartAsync(IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
-        var route53 = new InMemoryRoute53(HostedZoneId, pageSize: 50, pendingPolls: 0);
+        var route53 = new FakeRoute53(HostedZoneId, pageSize: 50, pendingPolls: 0);
         route53.Add("example.test.", "SOA", 900, "ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400");
         route53.Add("example.test.", "NS", 172800, "ns-1.awsdns-00.com.", "ns-2.awsdns-00.net.");
         var stub = await AwsStubServer.StartAsync();
-        stub.Responder = route53.Respond;
+        stub.Responder = route53.RespondTo;
         var table = await LocalDynamoDb.CreateUniqueTableAsync(LocalDynamoDb.CreateClient(), TableCatalog.DnsMirrorZones);
         var environment = new Dictionary<string, string>
         {

@@ -3,6 +3,7 @@ using DnsMirror.Tests.Support;
 using LambdaSuite.Aws.Retry;
 using LambdaSuite.Data.DnsMirror;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness.Route53;
 using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Dynamo;
 using LambdaSuite.TestKit.Runtime;
@@ -19,7 +20,7 @@ namespace DnsMirror.Tests.Sync;
 public sealed class DnsMirrorFunctionIntegrationTests : IAsyncLifetime
 {
     private const uint ExampleSerial = 2026112201;
-    private readonly InMemoryRoute53 _route53 = new("Z0E2E", pageSize: 20, pendingPolls: 1);
+    private readonly FakeRoute53 _route53 = new("Z0E2E", pageSize: 20, pendingPolls: 1);
     private AwsStubServer _stub = null!;
     private string _table = null!;
     private DnsMirrorFunction _function = null!;
@@ -31,7 +32,7 @@ public sealed class DnsMirrorFunctionIntegrationTests : IAsyncLifetime
         _stub = await AwsStubServer.StartAsync();
         _stub.Responder = request => request.Target == "secretsmanager.GetSecretValue"
             ? StubResponse.Json("""{"__type":"ResourceNotFoundException","message":"Secrets Manager can't find the specified secret."}""", 400)
-            : _route53.Respond(request);
+            : _route53.RespondTo(request);
         _table = await LocalDynamoDb.CreateUniqueTableAsync(LocalDynamoDb.CreateClient(), TableCatalog.DnsMirrorZones);
         var environment = new Dictionary<string, string>
         {

@@ -33,7 +33,7 @@ public sealed class ZoneLeaseIntegrationTests : IAsyncLifetime
                 return StubResponse.Json("""{"message":"gate never opened"}""", 500);
             }
 
-            return _harness.Route53.Respond(request);
+            return _harness.Route53.RespondTo(request);
         };
         var first = MirrorHarness.RunZoneAsync(_harness.NewFunction(), s_settings);
         var second = MirrorHarness.RunZoneAsync(_harness.NewFunction(), s_settings);

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Fanout.Delivery;
-using Fanout.Kpl;
 using Fanout.Metrics;
 using Fanout.Records;
 using LambdaSuite.Aws.Retry;
 using LambdaSuite.Data.Fanout;
+using LambdaSuite.Harness.Kpl;
 using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Runtime;
 

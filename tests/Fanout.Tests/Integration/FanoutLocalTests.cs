@@ -2,12 +2,12 @@ using System.Net.Sockets;
 using System.Text;
 using Fanout.Config;
 using Fanout.Delivery;
-using Fanout.Kpl;
 using Fanout.Metrics;
 using Fanout.Records;
 using Fanout.Targets;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness.Kpl;
 using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Dynamo;
 using LambdaSuite.TestKit.Runtime;
@@ -38,7 +38,7 @@ public class FanoutLocalTests(LocalStackFixture stack) : IClassFixture<LocalStac
         Assert.True(await store.PutAsync(Target(FanoutTargetType.Kinesis, $"arn:aws:kinesis:us-east-1:000000000000:stream/{destination}", sourceArn) with { Deaggregate = true }, mustExist: false));
         Assert.True(await store.PutAsync(Target(FanoutTargetType.Kinesis, "inactive-stream", sourceArn) with { Active = false }, mustExist: false));
         var plain = Enumerable.Range(0, 300).Select(i => ("key-" + (i % 7), Encoding.UTF8.GetBytes($"{{\"i\":{i}}}"))).ToList();
-        var aggregate = KplAggregator.Aggregate([.. Enumerable.Range(300, 20).Select(i => new KplUserRecord("key-" + (i % 7), null, Encoding.UTF8.GetBytes($"{{\"i\":{i}}}")))]);
+        var aggregate = KplAggregator.Aggregate([.. Enumerable.Range(300, 20).Select(i => new KplRecord("key-" + (i % 7), null, Encoding.UTF8.GetBytes($"{{\"i\":{i}}}")))]);
         var environment = new Dictionary<string, string>(stack.Environment) { ["FANOUT_TARGETS_TABLE"] = table };
         var function = FanoutFunction.Create(name => environment.GetValueOrDefault(name));
 

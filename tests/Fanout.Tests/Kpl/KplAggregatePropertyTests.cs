@@ -3,6 +3,7 @@ using Fanout.Kpl;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LambdaSuite.Harness.Kpl;
 using LambdaSuite.TestKit.Mutation;
 
 namespace Fanout.Tests.Kpl;
@@ -19,11 +20,11 @@ public sealed class KplAggregatePropertyTests
 
     private static Gen<string> Key => Gen.Elements("a", "pk-1", "\u00e9t\u00e9", "", "k", "a-much-longer-partition-key-0123456789");
 
-    private static Gen<KplUserRecord> UserRecord =>
+    private static Gen<KplRecord> UserRecord =>
         Key.SelectMany(key => Gen.Elements<string?>(null, "170141183460469231731687303715884105728", "1").SelectMany(hash =>
-            Gen.Choose(0, 255).Select(b => (byte)b).ArrayOf().Select(data => new KplUserRecord(key, hash, data))));
+            Gen.Choose(0, 255).Select(b => (byte)b).ArrayOf().Select(data => new KplRecord(key, hash, data))));
 
-    private static Gen<KplUserRecord[]> UserRecords => UserRecord.NonEmptyListOf().Select(l => l.Take(12).ToArray());
+    private static Gen<KplRecord[]> UserRecords => UserRecord.NonEmptyListOf().Select(l => l.Take(12).ToArray());
 
     private static Gen<(int, int, int)[]> Steps =>
         Gen.Choose(0, ByteMutator.Kinds - 1).SelectMany(kind => Gen.Choose(0, int.MaxValue).SelectMany(position => Gen.Choose(0, int.MaxValue).Select(operand => (kind, position, operand))))

@@ -1,11 +1,12 @@
 using System.Text;
 using Fanout.Kpl;
+using LambdaSuite.Harness.Kpl;
 
 namespace Fanout.Tests.Kpl;
 
 public class KplAggregateTests
 {
-    private static readonly KplUserRecord[] s_users =
+    private static readonly KplRecord[] s_users =
     [
         new("key-a", null, "first"u8.ToArray()),
         new("key-b", "170141183460469231731687303715884105728", "second"u8.ToArray()),

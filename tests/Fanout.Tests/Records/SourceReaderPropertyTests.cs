@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using Fanout.Kpl;
 using Fanout.Records;
 using Fanout.Tests.Hostile;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using LambdaSuite.Events;
+using LambdaSuite.Harness.Kpl;
 using LambdaSuite.TestKit.Mutation;
 
 namespace Fanout.Tests.Records;

@@ -1,6 +1,7 @@
 using System.Text;
 using IotRegistry.Keys;
 using IotRegistry.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IotRegistry.Tests.Keys;
 
@@ -9,7 +10,7 @@ public sealed class ActivationKeyRingTests
     private static readonly ActivationCodeHasher s_keyA = new(Encoding.UTF8.GetBytes("ring-test-key-A-0123456789abcdef0123456789"));
     private static readonly ActivationCodeHasher s_keyB = new(Encoding.UTF8.GetBytes("ring-test-key-B-0123456789abcdef0123456789"));
 
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 20, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 20, 0, 0, TimeSpan.Zero));
     private readonly ScriptedKeySource _source = new();
 
     [Fact]

@@ -6,6 +6,7 @@ using IotRegistry.Keys;
 using IotRegistry.Registration;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.TestKit.Devices;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IotRegistry.Tests.Support;
 
@@ -31,7 +32,7 @@ internal sealed class IotRegistryHarness
         IotDoor = new IotMessageHandler(Registrations, Activations);
     }
 
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero));
     public IDeviceCatalog Catalog { get; }
     public ActivationKeyRing Keys { get; }
 

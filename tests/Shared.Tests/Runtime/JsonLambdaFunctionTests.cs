@@ -1,5 +1,6 @@
 using System.Text;
 using LambdaSuite.Runtime;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.TestKit.Runtime;
 
 namespace Shared.Tests.Runtime;
@@ -53,7 +54,7 @@ public sealed class JsonLambdaFunctionTests
     public async Task HostLoop_UndeserializableEvent_PostsLambdaEventExceptionError()
     {
         await using var harness = await RuntimeLoopHarness.StartAsync(() => s_function);
-        harness.Stub.Enqueue("[1,2]", RuntimeApiStub.Headers("bad-shape"));
+        harness.Stub.EnqueueExact("[1,2]", LocalRuntimeApi.ExactHeaders("bad-shape"));
 
         var post = await harness.Stub.NextPostAsync();
 

@@ -2,12 +2,13 @@ using System.Text;
 using System.Text.Json;
 using LambdaSuite.Runtime;
 using LambdaSuite.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Shared.Tests.Runtime;
 
 public sealed class JsonLambdaLoggerTests
 {
-    private static readonly ManualTimeProvider s_clock = new(new DateTimeOffset(2026, 3, 4, 5, 6, 7, 89, TimeSpan.Zero));
+    private static readonly FakeTimeProvider s_clock = new(new DateTimeOffset(2026, 3, 4, 5, 6, 7, 89, TimeSpan.Zero));
 
     [Fact]
     public void Log_InvocationLogger_WritesOneJsonObjectPerLine()

@@ -1,5 +1,6 @@
 using LambdaSuite.Runtime;
 using LambdaSuite.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Shared.Tests.Runtime;
 
@@ -10,7 +11,7 @@ public sealed class LambdaContextTests
     [Fact]
     public void RemainingTime_ClockMoves_ShrinksAndStopsAtZero()
     {
-        var clock = new ManualTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start);
         using var context = CreateContext(clock, s_start.AddSeconds(3));
 
         var atStart = context.RemainingTime;
@@ -27,7 +28,7 @@ public sealed class LambdaContextTests
     [Fact]
     public void CancellationToken_SafetyMarginBeforeDeadline_Cancels()
     {
-        var clock = new ManualTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start);
         using var context = CreateContext(clock, s_start.AddSeconds(10), TimeSpan.FromSeconds(1));
 
         clock.Advance(TimeSpan.FromMilliseconds(8999));
@@ -42,7 +43,7 @@ public sealed class LambdaContextTests
     [Fact]
     public void CancellationToken_DeadlineInsideMargin_IsCancelledAtOnce()
     {
-        var clock = new ManualTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start);
 
         using var context = CreateContext(clock, s_start.AddMilliseconds(100));
 
@@ -52,7 +53,7 @@ public sealed class LambdaContextTests
     [Fact]
     public void Deadline_HeaderAbsent_NeverCancels()
     {
-        var clock = new ManualTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start);
         var invocation = new LambdaInvocation("r", []);
         using var context = new LambdaContext(invocation, LambdaFunctionSettings.FromEnvironment(_ => null), new JsonLambdaLogger(Stream.Null, LambdaLogLevel.Information, clock), clock);
 
@@ -74,7 +75,7 @@ public sealed class LambdaContextTests
             ["AWS_LAMBDA_LOG_STREAM_NAME"] = "2026/01/02/[7]abc",
         };
         var settings = LambdaFunctionSettings.FromEnvironment(environment.GetValueOrDefault);
-        var clock = new ManualTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start);
 
         using var context = new LambdaContext(new LambdaInvocation("r", []), settings, new JsonLambdaLogger(Stream.Null, LambdaLogLevel.Information, clock), clock);
 
@@ -96,7 +97,7 @@ public sealed class LambdaContextTests
         Assert.Equal("/aws/lambda/" + LambdaFunctionSettings.LocalFunctionName, settings.LogGroupName);
     }
 
-    private static LambdaContext CreateContext(ManualTimeProvider clock, DateTimeOffset deadline, TimeSpan? margin = null)
+    private static LambdaContext CreateContext(FakeTimeProvider clock, DateTimeOffset deadline, TimeSpan? margin = null)
     {
         var invocation = new LambdaInvocation("req", []) { DeadlineMs = deadline.ToUnixTimeMilliseconds() };
         return new LambdaContext(invocation, LambdaFunctionSettings.FromEnvironment(_ => null), new JsonLambdaLogger(Stream.Null, LambdaLogLevel.Information, clock), clock, margin);

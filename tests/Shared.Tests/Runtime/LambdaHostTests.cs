@@ -1,4 +1,5 @@
 using LambdaSuite.Runtime;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.TestKit.Runtime;
 
 namespace Shared.Tests.Runtime;
@@ -28,9 +29,9 @@ public sealed class LambdaHostTests
     [Fact]
     public async Task RunAsync_RuntimeApiFromEnvironment_ServesInvocationsUntilCancelled()
     {
-        await using var stub = await RuntimeApiStub.StartAsync();
+        await using var stub = await LocalRuntimeApi.StartRecordingAsync();
         using var stop = new CancellationTokenSource();
-        stub.Enqueue("{\"v\":1}", RuntimeApiStub.Headers("host-1"));
+        stub.EnqueueExact("{\"v\":1}", LocalRuntimeApi.ExactHeaders("host-1"));
 
         var run = LambdaHost.RunAsync(
             () => new DelegateLambdaFunction((body, _) => Task.FromResult(body.ToArray())),

@@ -1,5 +1,6 @@
 using System.Text;
 using LambdaSuite.Runtime;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.TestKit.Runtime;
 
 namespace Shared.Tests.Runtime;
@@ -9,9 +10,9 @@ public sealed class LambdaRuntimeApiClientTests
     [Fact]
     public async Task GetNextInvocationAsync_AllHeaders_AreRead()
     {
-        await using var stub = await RuntimeApiStub.StartAsync();
+        await using var stub = await LocalRuntimeApi.StartRecordingAsync();
         using var client = new LambdaRuntimeApiClient(stub.HostAndPort);
-        stub.Enqueue("{\"a\":1}", new Dictionary<string, string>
+        stub.EnqueueExact("{\"a\":1}", new Dictionary<string, string>
         {
             [RuntimeApiHeaders.RequestId] = "8476a536-e9f4-11e8-9739-2dfe598c3fcd",
             [RuntimeApiHeaders.DeadlineMs] = "1542409706888",
@@ -38,7 +39,7 @@ public sealed class LambdaRuntimeApiClientTests
     [InlineData("-5")]
     public async Task GetNextInvocationAsync_DeadlineMissingOrInvalid_IsNull(string? deadline)
     {
-        await using var stub = await RuntimeApiStub.StartAsync();
+        await using var stub = await LocalRuntimeApi.StartRecordingAsync();
         using var client = new LambdaRuntimeApiClient(stub.HostAndPort);
         var headers = new Dictionary<string, string> { [RuntimeApiHeaders.RequestId] = "r" };
         if (deadline is not null)
@@ -46,7 +47,7 @@ public sealed class LambdaRuntimeApiClientTests
             headers[RuntimeApiHeaders.DeadlineMs] = deadline;
         }
 
-        stub.Enqueue("{}", headers);
+        stub.EnqueueExact("{}", headers);
 
         var invocation = await client.GetNextInvocationAsync(CancellationToken.None);
 
@@ -57,9 +58,9 @@ public sealed class LambdaRuntimeApiClientTests
     [Fact]
     public async Task GetNextInvocationAsync_NoRequestId_ThrowsWithoutStatus()
     {
-        await using var stub = await RuntimeApiStub.StartAsync();
+        await using var stub = await LocalRuntimeApi.StartRecordingAsync();
         using var client = new LambdaRuntimeApiClient(stub.HostAndPort);
-        stub.Enqueue("{}", new Dictionary<string, string>());
+        stub.EnqueueExact("{}", new Dictionary<string, string>());
 
         var ex = await Assert.ThrowsAsync<LambdaRuntimeApiException>(() => client.GetNextInvocationAsync(CancellationToken.None));
 
@@ -70,8 +71,9 @@ public sealed class LambdaRuntimeApiClientTests
     [Fact]
     public async Task PostInvocationErrorAsync_WritesDocumentAndErrorTypeHeader()
     {
-        await using var stub = await RuntimeApiStub.StartAsync();
+        await using var stub = await LocalRuntimeApi.StartRecordingAsync();
         using var client = new LambdaRuntimeApiClient(stub.HostAndPort);
+        stub.EnqueueExact("{}", LocalRuntimeApi.ExactHeaders("id/with space"));
 
         await client.PostInvocationErrorAsync("id/with space", new LambdaError("bad \"input\" <b>+1</b>", "Custom.Error", ["at A", "at B"]), CancellationToken.None);
         var post = await stub.NextPostAsync();
@@ -84,9 +86,9 @@ public sealed class LambdaRuntimeApiClientTests
     [Fact]
     public async Task PostResponseAsync_RefusedByApi_ThrowsWithStatus()
     {
-        await using var stub = await RuntimeApiStub.StartAsync();
+        await using var stub = await LocalRuntimeApi.StartRecordingAsync();
         using var client = new LambdaRuntimeApiClient(stub.HostAndPort);
-        stub.PostStatusCode = 413;
+        stub.RefuseWith = 413;
 
         var ex = await Assert.ThrowsAsync<LambdaRuntimeApiException>(() => client.PostResponseAsync("r", "{}"u8.ToArray(), CancellationToken.None));
 

@@ -1,5 +1,6 @@
 using System.Text;
 using LambdaSuite.Runtime;
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.TestKit.Runtime;
 
 namespace Shared.Tests.Runtime;
@@ -10,7 +11,7 @@ public sealed class LambdaRuntimeLoopTests
     public async Task RunAsync_HandlerReturns_PostsResponseUnderRequestId()
     {
         await using var harness = await RuntimeLoopHarness.StartAsync((body, _) => Task.FromResult(Encoding.UTF8.GetBytes("{\"got\":" + Encoding.UTF8.GetString(body.Span) + "}")));
-        harness.Stub.Enqueue("{\"n\":1}", RuntimeApiStub.Headers("req-1"));
+        harness.Stub.EnqueueExact("{\"n\":1}", LocalRuntimeApi.ExactHeaders("req-1"));
 
         var post = await harness.Stub.NextPostAsync();
 
@@ -23,8 +24,8 @@ public sealed class LambdaRuntimeLoopTests
     {
         await using var harness = await RuntimeLoopHarness.StartAsync((body, _) =>
             body.Span.SequenceEqual("boom"u8) ? throw new InvalidOperationException("handler broke") : Task.FromResult("\"fine\""u8.ToArray()));
-        harness.Stub.Enqueue("boom", RuntimeApiStub.Headers("bad"));
-        harness.Stub.Enqueue("ok", RuntimeApiStub.Headers("good"));
+        harness.Stub.EnqueueExact("boom", LocalRuntimeApi.ExactHeaders("bad"));
+        harness.Stub.EnqueueExact("ok", LocalRuntimeApi.ExactHeaders("good"));
 
         var error = await harness.Stub.NextPostAsync();
         var response = await harness.Stub.NextPostAsync();
@@ -52,16 +53,16 @@ public sealed class LambdaRuntimeLoopTests
         Assert.Equal("InvalidDataException", post.Headers[RuntimeApiHeaders.FunctionErrorType]);
         Assert.Equal("no config", LambdaError.Parse(post.Body).ErrorMessage);
         Assert.Equal(LambdaRuntimeLoop.FailureExitCode, exitCode);
-        Assert.Equal(0, harness.Stub.NextCalls);
+        Assert.Equal(0, harness.Stub.NextRequests);
     }
 
     [Fact]
     public async Task RunAsync_ResponseRefused_LogsAndKeepsServing()
     {
         await using var harness = await RuntimeLoopHarness.StartAsync((_, _) => Task.FromResult("{}"u8.ToArray()));
-        harness.Stub.PostStatusCode = 413;
-        harness.Stub.Enqueue("{}", RuntimeApiStub.Headers("first"));
-        harness.Stub.Enqueue("{}", RuntimeApiStub.Headers("second"));
+        harness.Stub.RefuseWith = 413;
+        harness.Stub.EnqueueExact("{}", LocalRuntimeApi.ExactHeaders("first"));
+        harness.Stub.EnqueueExact("{}", LocalRuntimeApi.ExactHeaders("second"));
 
         var first = await harness.Stub.NextPostAsync();
         var second = await harness.Stub.NextPostAsync();
@@ -83,10 +84,10 @@ public sealed class LambdaRuntimeLoopTests
                 ((LambdaContext)context).ClientContext);
             return Task.FromResult("{}"u8.ToArray());
         });
-        var headers = RuntimeApiStub.Headers("req-7", deadline);
+        var headers = LocalRuntimeApi.ExactHeaders("req-7", deadline);
         headers[RuntimeApiHeaders.TraceId] = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
         headers[RuntimeApiHeaders.ClientContext] = "{\"client\":{}}";
-        harness.Stub.Enqueue("{}", headers);
+        harness.Stub.EnqueueExact("{}", headers);
 
         await harness.Stub.NextPostAsync();
 
@@ -104,10 +105,10 @@ public sealed class LambdaRuntimeLoopTests
             seen.Add(Environment.GetEnvironmentVariable(RuntimeApiHeaders.TraceIdEnvironmentVariable));
             return Task.FromResult("{}"u8.ToArray());
         });
-        var traced = RuntimeApiStub.Headers("a");
+        var traced = LocalRuntimeApi.ExactHeaders("a");
         traced[RuntimeApiHeaders.TraceId] = "Root=1-a";
-        harness.Stub.Enqueue("{}", traced);
-        harness.Stub.Enqueue("{}", RuntimeApiStub.Headers("b"));
+        harness.Stub.EnqueueExact("{}", traced);
+        harness.Stub.EnqueueExact("{}", LocalRuntimeApi.ExactHeaders("b"));
 
         await harness.Stub.NextPostAsync();
         await harness.Stub.NextPostAsync();
@@ -118,7 +119,7 @@ public sealed class LambdaRuntimeLoopTests
     [Fact]
     public async Task RunAsync_RuntimeApiUnreachable_ReturnsFailure()
     {
-        var stub = await RuntimeApiStub.StartAsync();
+        var stub = await LocalRuntimeApi.StartRecordingAsync();
         var address = stub.HostAndPort;
         await stub.DisposeAsync();
         using var client = new LambdaRuntimeApiClient(address);
@@ -137,7 +138,7 @@ public sealed class LambdaRuntimeLoopTests
             await Task.Delay(Timeout.Infinite, context.CancellationToken);
             return [];
         });
-        harness.Stub.Enqueue("{}", RuntimeApiStub.Headers("slow", DateTimeOffset.UtcNow.AddMilliseconds(800)));
+        harness.Stub.EnqueueExact("{}", LocalRuntimeApi.ExactHeaders("slow", DateTimeOffset.UtcNow.AddMilliseconds(800)));
 
         var post = await harness.Stub.NextPostAsync(TimeSpan.FromSeconds(10));
 

@@ -1,15 +1,16 @@
+using LambdaSuite.Harness.Runtime;
 using LambdaSuite.Runtime;
 using LambdaSuite.TestKit.Runtime;
 
 namespace Shared.Tests.Runtime;
 
-/// <summary>Runs a <see cref="LambdaRuntimeLoop"/> in the background against a <see cref="RuntimeApiStub"/>, capturing its log lines.</summary>
+/// <summary>Runs a <see cref="LambdaRuntimeLoop"/> in the background against a <see cref="LocalRuntimeApi"/>, capturing its log lines.</summary>
 internal sealed class RuntimeLoopHarness : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly LambdaRuntimeApiClient _client;
 
-    private RuntimeLoopHarness(RuntimeApiStub stub, Func<ILambdaFunction> factory)
+    private RuntimeLoopHarness(LocalRuntimeApi stub, Func<ILambdaFunction> factory)
     {
         Stub = stub;
         _client = new LambdaRuntimeApiClient(stub.HostAndPort);
@@ -18,14 +19,14 @@ internal sealed class RuntimeLoopHarness : IAsyncDisposable
         Run = Task.Run(() => loop.RunAsync(factory, _stop.Token));
     }
 
-    public RuntimeApiStub Stub { get; }
+    public LocalRuntimeApi Stub { get; }
 
     public Task<int> Run { get; }
 
     public MemoryStream Log { get; } = new();
 
     public static async Task<RuntimeLoopHarness> StartAsync(Func<ILambdaFunction> factory) =>
-        new(await RuntimeApiStub.StartAsync(), factory);
+        new(await LocalRuntimeApi.StartRecordingAsync(), factory);
 
     public static Task<RuntimeLoopHarness> StartAsync(Func<ReadOnlyMemory<byte>, ILambdaContext, Task<byte[]>> handler) =>
         StartAsync(() => new DelegateLambdaFunction(handler));

@@ -1,5 +1,6 @@
 using LambdaSuite.Aws.Retry;
 using LambdaSuite.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Shared.Tests.Aws.Retry;
 
@@ -11,7 +12,7 @@ public class RequestPacerTests
     [Fact]
     public async Task WaitAsync_BurstSpent_NextWaitsForOneRefill()
     {
-        var clock = new ManualTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start);
         var pacer = new RequestPacer(burst: 3, perSecond: 10, clock);
         for (var i = 0; i < 3; i++)
         {
@@ -31,7 +32,7 @@ public class RequestPacerTests
     [Fact]
     public async Task WaitAsync_LongIdle_RefillsOnlyUpToTheBurst()
     {
-        var clock = new ManualTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start);
         var pacer = new RequestPacer(burst: 2, perSecond: 10, clock);
         await pacer.WaitAsync(CancellationToken.None);
         await pacer.WaitAsync(CancellationToken.None);
@@ -49,7 +50,7 @@ public class RequestPacerTests
     [Fact]
     public async Task WaitAsync_Cancelled_ThrowsAndTakesNoToken()
     {
-        var clock = new ManualTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start);
         var pacer = new RequestPacer(burst: 1, perSecond: 1, clock);
         await pacer.WaitAsync(CancellationToken.None);
         using var cancel = new CancellationTokenSource();

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Fanout;
+using Fanout.Config;
+using Fanout.Delivery;
+using Fanout.Targets;
+using LambdaSuite.Aws.Endpoints;
+using LambdaSuite.Aws.Http;
+using LambdaSuite.Data.Fanout;
+using LambdaSuite.Runtime;
+
+namespace LambdaSuite.Bench;
+
+/// <summary>
+/// Runs the Fanout handler in-process on one input: event JSON bytes in, signed and serialized requests out to
+/// <see cref="FanoutBenchTransport"/>. Reports the median and spread of the runs, calls, request bytes, bytes
+/// allocated per record and the process's peak working set.
+/// </summary>
+internal sealed class FanoutBenchRunner : IDisposable
+{
+    private readonly FanoutBenchTransport _transport = new();
+    private readonly AwsClientFactory _aws;
+
+    public FanoutBenchRunner()
+    {
+        var environment = new Dictionary<string, string> { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL"] = "https://bench.invalid/" };
+        _aws = new AwsClientFactory(new AwsEndpointResolver(name => environment.GetValueOrDefault(name)), new Amazon.Runtime.BasicAWSCredentials("bench", "bench"), transport: () => _transport);
+    }
+
+    /// <summary>End to end: real HTTP to the Kinesis endpoint <paramref name="kinesisEndpoint"/> (kinesalite).</summary>
+    public FanoutBenchRunner(string kinesisEndpoint)
+    {
+        var environment = new Dictionary<string, string> { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL_KINESIS"] = kinesisEndpoint };
+        _aws = new AwsClientFactory(new AwsEndpointResolver(name => environment.GetValueOrDefault(name)), new Amazon.Runtime.BasicAWSCredentials("local", "local"));
+        EndToEnd = true;
+    }
+
+    public bool EndToEnd { get; }
+
+    /// <summary>Creates an ACTIVE stream on the runner's Kinesis endpoint and returns its name.</summary>
+    public async Task<string> CreateStreamAsync(int shards)
+    {
+        var kinesis = _aws.CreateKinesis();
+        var name = "bench-" + Guid.NewGuid().ToString("N")[..10];
+        await kinesis.CreateStreamAsync(new LambdaSuite.Aws.Kinesis.CreateStreamRequest { StreamName = name, ShardCount = shards }).ConfigureAwait(false);
+        for (var poll = 0; poll < 200; poll++)
+        {
+            var summary = await kinesis.DescribeStreamSummaryAsync(new LambdaSuite.Aws.Kinesis.DescribeStreamSummaryRequest { StreamName = name }).ConfigureAwait(false);
+            if (summary.StreamDescriptionSummary.StreamStatus == "ACTIVE")
+            {
+                return name;
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"Stream {name} did not become ACTIVE.");
+    }
+
+    public FanoutBenchResult Run(string name, byte[] eventJson, int records, FanoutTarget target, int runs, int warmups)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var function = new FanoutFunction(new StaticTargetSource([target]), new FanoutEngine(new TargetSenderFactory(_aws, TimeProvider.System), new DeliveryLedger(), _aws.RetryPolicy, null), TimeSpan.FromSeconds(1), TimeProvider.System);
+        var context = new BenchContext();
+        for (var i = 0; i < warmups; i++)
+        {
+            Invoke(function, eventJson, context);
+        }
+
+        var times = new double[runs];
+        var cpu = new double[runs];
+        var process = Process.GetCurrentProcess();
+        long calls = 0, bytes = 0, allocated = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            _transport.Reset();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+            var response = Invoke(function, eventJson, context);
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            process.Refresh();
+            cpu[i] = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
+            calls = EndToEnd ? -1 : _transport.Calls;
+            bytes = EndToEnd ? -1 : _transport.Bytes;
+            if (response.Length != "{\"batchItemFailures\":[]}".Length)
+            {
+                throw new InvalidOperationException($"{name}: the handler reported failures: {System.Text.Encoding.UTF8.GetString(response)}");
+            }
+        }
+
+        Array.Sort(times);
+        Array.Sort(cpu);
+        process.Refresh();
+        return new FanoutBenchResult(name, FanoutTargetTypes.NameOf(target.Type), records, eventJson.Length, runs, times[runs / 2], times[0], times[^1], cpu[runs / 2], calls, bytes, allocated / runs / (double)records, process.PeakWorkingSet64);
+    }
+
+    /// <summary>A Kinesis sender over the runner's transport, for the phase breakdown.</summary>
+    public KinesisSender KinesisSender(string streamName) => new(_aws.CreateKinesis(), streamName);
+
+    public void Dispose() => _aws.Dispose();
+
+    private static byte[] Invoke(FanoutFunction function, byte[] eventJson, ILambdaContext context) =>
+        function.InvokeAsync(eventJson, context).GetAwaiter().GetResult();
+
+    /// <summary>A context whose logger keeps only a count: the bench measures the handler, not stdout.</summary>
+    private sealed class BenchContext : ILambdaContext, ILambdaLogger
+    {
+        public string AwsRequestId => "bench";
+
+        public string FunctionName => "fanout-bench";
+
+        public string FunctionVersion => "$LATEST";
+
+        public string InvokedFunctionArn => "arn:aws:lambda:us-east-1:123456789012:function:fanout-bench";
+
+        public int MemoryLimitInMB => 256;
+
+        public string LogGroupName => "bench";
+
+        public string LogStreamName => "bench";
+
+        public string? TraceId => null;
+
+        public DateTimeOffset Deadline => DateTimeOffset.UtcNow.AddMinutes(5);
+
+        public TimeSpan RemainingTime => TimeSpan.FromMinutes(5);
+
+        public CancellationToken CancellationToken => CancellationToken.None;
+
+        public ILambdaLogger Logger => this;
+
+        public int Lines { get; private set; }
+
+        public void Log(LambdaLogLevel level, string message, IReadOnlyList<KeyValuePair<string, string?>>? fields = null, Exception? exception = null) => Lines++;
+
+        public void WriteJsonLine(string json) => Lines++;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text;
+
+namespace LambdaSuite.Bench;
+
+/// <summary>
+/// The HTTP send, and only it, replaced: requests arrive here signed and serialized, are counted (calls and body
+/// bytes), and get the service's success answer. Everything before the socket runs as in production.
+/// </summary>
+internal sealed class FanoutBenchTransport : HttpMessageHandler
+{
+    private static readonly byte[] s_kinesis = """{"FailedRecordCount":0,"Records":[]}"""u8.ToArray();
+    private static readonly byte[] s_sqs = """{"Successful":[],"Failed":[]}"""u8.ToArray();
+    private static readonly byte[] s_sns = Encoding.UTF8.GetBytes("<PublishBatchResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishBatchResult><Successful/><Failed/></PublishBatchResult></PublishBatchResponse>");
+    private long _calls;
+    private long _bytes;
+
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _calls, 0);
+        Interlocked.Exchange(ref _bytes, 0);
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // The content is written out as a socket would take it (no copy kept): the bench counts the handler's bytes, not its own.
+        var counter = new CountingStream();
+        if (request.Content is not null)
+        {
+            await request.Content.CopyToAsync(counter, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!request.Headers.Contains("Authorization"))
+        {
+            throw new InvalidOperationException("Request reached the transport unsigned.");
+        }
+
+        Interlocked.Increment(ref _calls);
+        Interlocked.Add(ref _bytes, counter.Length);
+        var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.First() : "";
+        var (answer, type) = target.StartsWith("Kinesis", StringComparison.Ordinal) ? (s_kinesis, "application/x-amz-json-1.1")
+            : target.StartsWith("AmazonSQS", StringComparison.Ordinal) ? (s_sqs, "application/x-amz-json-1.0")
+            : (s_sns, "text/xml");
+        var content = new ByteArrayContent(answer);
+        content.Headers.TryAddWithoutValidation("Content-Type", type);
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    /// <summary>A write-only sink that keeps only the byte count.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using LambdaSuite.Bench;
+
+return await BenchCommands.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,12 @@
+namespace LambdaSuite.Bench;
+
+/// <summary>
+/// What the sizing bench feeds one function's bootstrap: the variables it runs with (its own throwaway table), the
+/// events of one heavy but legal run, and what to delete afterwards.
+/// </summary>
+internal sealed record SizingWorkload(
+    string Function,
+    string Description,
+    IReadOnlyDictionary<string, string?> Environment,
+    IReadOnlyList<byte[]> Events,
+    Func<Task> CleanUp);

@@ -1,4 +1,0 @@
-namespace LambdaSuite.Cli.Bench;
-
-/// <summary>What <c>./suite bench dns</c> was asked for.</summary>
-public sealed record DnsBenchSettings(int Seed, int Records, int Rounds, int Warmups, double ChangePercent);

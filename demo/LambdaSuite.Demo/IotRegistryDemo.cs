@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using IotRegistry.Devices;
+using LambdaSuite.Cli.Devices;
+using LambdaSuite.Data.Devices;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Runtime;
+
+namespace LambdaSuite.Demo;
+
+/// <summary>
+/// IotRegistry through its bootstrap: IoT rule registrations (demo/iot/01-04: two devices, a replay, a spoofed
+/// client id), an activation over an ALB, wrong codes until the lockout answers 429, a re-activation through an
+/// HTTP API (409), then the catalog as the CLI shows it (never a code or a hash).
+/// </summary>
+public static class IotRegistryDemo
+{
+    private static readonly DeviceKey s_thermostat = new("SN-DEMO-THERMO-01", "ID-DEMO-THERMO-01");
+    private static readonly DeviceKey s_doorbell = new("SN-DEMO-BELL-02", "ID-DEMO-BELL-02");
+
+    /// <summary>More than any sensible ACTIVATION_MAX_FAILED_ATTEMPTS for a demo; the scene fails if no 429 comes first.</summary>
+    private const int MaxGuesses = 20;
+
+    public static async Task<int> RunAsync(RepositoryLayout layout, TextWriter output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(output);
+        await output.WriteLineAsync("== IotRegistry: IoT rule and HTTP events -> bootstrap -> iotCatalog").ConfigureAwait(false);
+        var services = DeviceServices.Create(Environment.GetEnvironmentVariable);
+
+        // The scene owns these two keys: start from nothing so a second run tells the same story.
+        await services.Catalog.DeleteAsync(s_thermostat, ct).ConfigureAwait(false);
+        await services.Catalog.DeleteAsync(s_doorbell, ct).ConfigureAwait(false);
+
+        var wrong = new List<string>();
+        var logs = new List<string>();
+        await using (var session = await BootstrapSession.StartAsync(layout.PackagedBootstrap("IotRegistry"), "IotRegistry", line => { lock (logs) { logs.Add(line); } }, ct).ConfigureAwait(false))
+        {
+            async Task<DemoAnswer> Step(string file, int expected)
+            {
+                var watch = Stopwatch.StartNew();
+                var outcome = await session.InvokeAsync(await File.ReadAllBytesAsync(layout.FullPath("demo/iot/" + file), ct).ConfigureAwait(false), TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+                var answer = DemoAnswer.Read(outcome);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {file,-42} {watch.ElapsedMilliseconds,4} ms  {answer}")).ConfigureAwait(false);
+                if (answer.Status != expected)
+                {
+                    wrong.Add(string.Create(CultureInfo.InvariantCulture, $"{file}: {answer.Status} instead of {expected}"));
+                }
+
+                return answer;
+            }
+
+            await Step("01-register-thermostat.json", 201).ConfigureAwait(false);
+            await Step("02-register-doorbell.json", 201).ConfigureAwait(false);
+            await Step("03-register-thermostat-again.json", 200).ConfigureAwait(false);
+            await Step("04-register-spoofed-client.json", 403).ConfigureAwait(false);
+            await Step("05-activate-thermostat-alb.json", 200).ConfigureAwait(false);
+
+            var guesses = 0;
+            DemoAnswer guess;
+            do
+            {
+                guesses++;
+                var watch = Stopwatch.StartNew();
+                var outcome = await session.InvokeAsync(await File.ReadAllBytesAsync(layout.FullPath("demo/iot/06-wrong-code-doorbell-alb-multivalue.json"), ct).ConfigureAwait(false), TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+                guess = DemoAnswer.Read(outcome);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {"06-wrong-code-doorbell (guess " + guesses + ")",-42} {watch.ElapsedMilliseconds,4} ms  {guess}")).ConfigureAwait(false);
+            }
+            while (guess.Status == 403 && guesses < MaxGuesses);
+
+            if (guess.Status != 429 || guess.RetryAfter is null)
+            {
+                wrong.Add(string.Create(CultureInfo.InvariantCulture, $"wrong codes: ended with {guess.Status} after {guesses} guesses, not 429 with Retry-After"));
+            }
+
+            await Step("07-reactivate-thermostat-apigw-v2.json", 409).ConfigureAwait(false);
+            var read = await Step("08-get-thermostat-apigw-v2.json", 200).ConfigureAwait(false);
+            if (!read.Body.Contains("\"owner\":\"a***@owners.example\"", StringComparison.Ordinal))
+            {
+                wrong.Add("GET: the owner is not alice's masked address");
+            }
+        }
+
+        int warnings;
+        lock (logs)
+        {
+            warnings = logs.Count(l => l.Contains("\"level\":\"Warn", StringComparison.OrdinalIgnoreCase));
+            if (logs.Any(l => l.Contains("AC-7RK4", StringComparison.Ordinal) || l.Contains("AC-GUESS", StringComparison.Ordinal)))
+            {
+                wrong.Add("an activation code appeared in the function's logs");
+            }
+        }
+
+        await output.WriteLineAsync($"  ({logs.Count} JSON log lines from the bootstrap, {warnings} warning(s) for the refused attempts; no code in any)\n").ConfigureAwait(false);
+
+        var views = new List<DeviceView>();
+        foreach (var key in new[] { s_doorbell, s_thermostat })
+        {
+            if (await services.Catalog.GetAsync(key, ct).ConfigureAwait(false) is { } record)
+            {
+                views.Add(DeviceView.From(record));
+            }
+        }
+
+        await output.WriteLineAsync(DeviceText.Table(views)).ConfigureAwait(false);
+        var thermostat = await services.Catalog.GetAsync(s_thermostat, ct).ConfigureAwait(false);
+        var doorbell = await services.Catalog.GetAsync(s_doorbell, ct).ConfigureAwait(false);
+        if (thermostat is not { Activated: true, OwnerEmail: "alice@owners.example" })
+        {
+            wrong.Add("the thermostat is not activated by alice");
+        }
+
+        if (doorbell is not { Activated: false, OwnerEmail: null })
+        {
+            wrong.Add("the doorbell changed although every code was wrong");
+        }
+
+        await output.WriteLineAsync(wrong.Count == 0
+            ? "  IotRegistry: replay, spoofing, guessing and re-activation were all refused; the owner is the one who held the code."
+            : "  IotRegistry: unexpected: " + string.Join("; ", wrong)).ConfigureAwait(false);
+        return wrong.Count == 0 ? 0 : 1;
+    }
+}

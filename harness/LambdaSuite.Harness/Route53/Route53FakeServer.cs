@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LambdaSuite.Harness.Route53;
+
+/// <summary>
+/// A <see cref="FakeRoute53"/> on its own loopback Kestrel (127.0.0.1, a free port), for a packaged bootstrap to
+/// reach through <c>AWS_ENDPOINT_URL_ROUTE_53</c>. Signatures are not checked here (the tests' stub server does
+/// that); it also measures its own answering time, so a benchmark can take Route 53's share out of its figure.
+/// </summary>
+public sealed class Route53FakeServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private long _serverTicks;
+
+    private Route53FakeServer(WebApplication app, Uri endpoint, FakeRoute53 zone)
+    {
+        _app = app;
+        Endpoint = endpoint;
+        Zone = zone;
+    }
+
+    public Uri Endpoint { get; }
+
+    public FakeRoute53 Zone { get; }
+
+    /// <summary>
+    /// Time spent answering since the last <see cref="ResetServerTime"/>, from the request's first byte read to the
+    /// answer written: what Route 53 itself would spend.
+    /// </summary>
+    public TimeSpan ServerTime => TimeSpan.FromTicks(Interlocked.Read(ref _serverTicks));
+
+    public static async Task<Route53FakeServer> StartAsync(FakeRoute53 zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        Route53FakeServer? server = null;
+        app.Run(context => server!.HandleAsync(context));
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server = new Route53FakeServer(app, new Uri(address + "/"), zone);
+        return server;
+    }
+
+    public void ResetServerTime() => Interlocked.Exchange(ref _serverTicks, 0);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+            if (context.Request.Method == "GET" && Zone.ListDelay > TimeSpan.Zero && !context.Request.Path.StartsWithSegments("/2013-04-01/change", StringComparison.Ordinal))
+            {
+                await Task.Delay(Zone.ListDelay, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+            var (status, answer) = Zone.Respond(context.Request.Method, context.Request.Path.Value ?? "", query, body.GetBuffer().AsSpan(0, (int)body.Length));
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "text/xml";
+            await context.Response.Body.WriteAsync(answer, context.RequestAborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Add(ref _serverTicks, Stopwatch.GetElapsedTime(started).Ticks);
+        }
+    }
+}
