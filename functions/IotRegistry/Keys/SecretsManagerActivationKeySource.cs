@@ -82,6 +82,5 @@ public sealed class SecretsManagerActivationKeySource(ISecretsManagerClient clie
         return inner is null ? new ActivationKeyException(message) : new ActivationKeyException(message, inner);
     }
 
-    private static string OneLine(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "no message" : text.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string? text) => LambdaSuite.Runtime.ErrorText.OneLine(text);
 }
