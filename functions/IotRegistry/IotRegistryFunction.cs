@@ -10,6 +10,7 @@ using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.SecretsManager;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Devices;
+using LambdaSuite.Events.Detection;
 using LambdaSuite.Events.Http;
 using LambdaSuite.Runtime;
 
@@ -89,9 +90,9 @@ internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpA
             context.Logger.Log(LambdaLogLevel.Warning, "activation key reload failed; the keys in hand stay in use", [new("error", refreshFailure)]);
         }
 
-        if (HttpEventParser.TryDetectKind(eventJson.Span, out var kind))
+        if (EventShapeDetector.Read(eventJson.Span) is { Shape: EventShape.Http } detected)
         {
-            return await InvokeHttpAsync(eventJson, kind, context).ConfigureAwait(false);
+            return await InvokeHttpAsync(eventJson, detected.HttpKind, context).ConfigureAwait(false);
         }
 
         var result = await iotDoor.HandleAsync(eventJson, context.CancellationToken).ConfigureAwait(false);
@@ -104,7 +105,7 @@ internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpA
 
     private async Task<byte[]> InvokeHttpAsync(ReadOnlyMemory<byte> eventJson, HttpEventKind kind, ILambdaContext context)
     {
-        if (!HttpEventParser.TryParse(eventJson.Span, out var request))
+        if (!HttpEventParser.TryParse(eventJson.Span, kind, out var request))
         {
             context.Logger.Log(LambdaLogLevel.Warning, "http unreadable", [new("kind", kind.ToString())]);
             return HttpResponseWriter.Write(kind, DeviceHttpApi.InvalidRequest());

@@ -37,13 +37,13 @@ internal sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore
     public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return EventShapeDetector.Detect(eventJson.Span) switch
+        var detected = EventShapeDetector.Read(eventJson.Span);
+        return detected.Shape switch
         {
             EventShape.Sns => await FromSnsAsync(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.SnsEvent), context).ConfigureAwait(false),
             EventShape.Sqs => await FromSqsAsync(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.SqsEvent), context).ConfigureAwait(false),
             EventShape.EventBridge => await FromEventBridgeAsync(EventJson.Parse(eventJson.Span, EventsJsonContext.Default.EventBridgeEvent), context).ConfigureAwait(false),
-            EventShape.Http => await MailingHttpApi.HandleAsync(eventJson, store, context.CancellationToken).ConfigureAwait(false)
-                ?? throw new LambdaEventException("SesFeedback took the event for HTTP, but it is not an ALB or API Gateway request."),
+            EventShape.Http => await MailingHttpApi.HandleAsync(eventJson, detected.HttpKind, store, context.CancellationToken).ConfigureAwait(false),
             EventShape.Raw => await FromDirectAsync(Encoding.UTF8.GetString(eventJson.Span), context).ConfigureAwait(false),
             EventShape.NotJson => throw new LambdaEventException("SesFeedback event is not JSON."),
             var other => throw new LambdaEventException($"SesFeedback does not take {other} events."),

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using LambdaSuite.Events.Batch;
 using LambdaSuite.Events.DynamoDb;
 using LambdaSuite.Events.EventBridge;
-using LambdaSuite.Events.Kinesis;
 using LambdaSuite.Events.Sns;
 using LambdaSuite.Events.Sqs;
 
@@ -18,7 +17,6 @@ namespace LambdaSuite.Events;
 [JsonSerializable(typeof(SnsMessage))]
 [JsonSerializable(typeof(SqsEvent))]
 [JsonSerializable(typeof(BatchItemFailuresResponse))]
-[JsonSerializable(typeof(KinesisEvent))]
 [JsonSerializable(typeof(DynamoDbStreamEvent))]
 [JsonSerializable(typeof(Dictionary<string, DynamoDbAttributeValue>))]
 [JsonSerializable(typeof(EventBridgeEvent))]

@@ -25,6 +25,13 @@ public static class ErrorText
     }
 
     /// <summary>
+    /// A message made fit to stand inside a sentence of this project's (in parentheses, after a colon): on one line,
+    /// without its closing period, and "no message" when there is none.
+    /// </summary>
+    public static string OneLine(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "no message" : text.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+
+    /// <summary>
     /// True for "Some_Key …" and "PascalCaseKey, arg …": a first word that is one identifier with an underscore and a
     /// lower-case letter, or a long one of several capitals that ends the message or is followed by a comma. Sentences (this project's,
     /// the services', the operating system's) do not start that way.

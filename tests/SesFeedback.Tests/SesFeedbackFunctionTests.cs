@@ -145,6 +145,22 @@ public sealed class SesFeedbackFunctionTests : MailingTableTestBase
         Assert.Contains("not JSON", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 16, item 5: the shared detector stops at the first record's source, so the SQS parser is the one read of
+    /// the rest of the event: a fault after the first record is its to report, with where, and nothing is applied.
+    /// </summary>
+    [Fact]
+    public async Task InvokeAsync_SqsEventBrokenAfterFirstRecord_TheSqsParserReportsWhereAndNothingApplied()
+    {
+        var whole = SqsEvent(("sqs-1", ReadTestData("notification-bounce-permanent.json")), ("sqs-2", ReadTestData("notification-complaint.json")));
+        var json = whole[..(whole.Length - 10)];
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Function().InvokeAsync(Utf8(json), new TestLambdaContext()));
+
+        Assert.Contains("SqsEvent event of", error.Message, StringComparison.Ordinal);
+        Assert.Null(await Stored("ivo@shop.example.org"));
+    }
+
     private static string AlbGet(string path, bool multiValue)
     {
         var request = new JsonObject

@@ -82,6 +82,5 @@ internal sealed class SecretsManagerActivationKeySource(ISecretsManagerClient cl
         return inner is null ? new ActivationKeyException(message) : new ActivationKeyException(message, inner);
     }
 
-    private static string OneLine(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "no message" : text.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string? text) => LambdaSuite.Runtime.ErrorText.OneLine(text);
 }

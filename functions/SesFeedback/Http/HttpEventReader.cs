@@ -5,20 +5,16 @@ using LambdaSuite.Events.Http;
 namespace SesFeedback.Http;
 
 /// <summary>
-/// Reads an ALB, REST API (v1) or HTTP API (v2) event once, keeping the raw method and path. An event whose
-/// content is wrong (a body flagged base64 that does not decode, no method) is a client error answered 400 in the
-/// caller's format, not an invocation error (which API Gateway would turn into a 502).
+/// Reads an ALB, REST API (v1) or HTTP API (v2) event once, as the format the shared detector found, keeping the
+/// raw method and path. An event whose content is wrong (a body flagged base64 that does not decode, no method) is a
+/// client error answered 400 in the caller's format, not an invocation error (which API Gateway would turn into a
+/// 502).
 /// </summary>
 internal static class HttpEventReader
 {
-    /// <summary>Null when the bytes are not an HTTP event at all (the caller reports a wrong event shape).</summary>
-    public static HttpRead? Read(ReadOnlySpan<byte> json)
+    /// <summary>Reads an event as the HTTP format <paramref name="kind"/> the shared detector found.</summary>
+    public static HttpRead Read(ReadOnlySpan<byte> json, HttpEventKind kind)
     {
-        if (!HttpEventParser.TryDetectKind(json, out var kind))
-        {
-            return null;
-        }
-
         try
         {
             return kind switch

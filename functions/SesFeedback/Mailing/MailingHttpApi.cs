@@ -16,16 +16,11 @@ internal static class MailingHttpApi
 {
     private static readonly byte[] s_healthBody = """{"status":"ok","function":"SesFeedback"}"""u8.ToArray();
 
-    /// <summary>The answer to an HTTP event, or null when <paramref name="eventJson"/> is not an HTTP event.</summary>
-    public static async Task<byte[]?> HandleAsync(ReadOnlyMemory<byte> eventJson, MailingStore store, CancellationToken cancellationToken)
+    /// <summary>The answer to an event the detector found to be HTTP of <paramref name="kind"/>.</summary>
+    public static async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> eventJson, HttpEventKind kind, MailingStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var read = HttpEventReader.Read(eventJson.Span);
-        if (read is null)
-        {
-            return null;
-        }
-
+        var read = HttpEventReader.Read(eventJson.Span, kind);
         if (read.Error is not null)
         {
             return HttpResponseWriter.Write(read.Kind, Error(400, "bad_request", read.Error));

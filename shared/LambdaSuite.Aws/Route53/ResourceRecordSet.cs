@@ -1,3 +1,7 @@
+// Grouped shapes: a record set and the small types it carries, as ListResourceRecordSets answers them and
+// ChangeResourceRecordSets takes them, are read together, so they share this file, the one exception to one type per
+// file (see this project's README, "Files").
+
 namespace LambdaSuite.Aws.Route53;
 
 /// <summary>
@@ -29,4 +33,17 @@ public sealed record ResourceRecordSet
     public AliasTarget? AliasTarget { get; init; }
 
     public string? HealthCheckId { get; init; }
+}
+
+/// <summary>One value of a record set, in Route 53's text form (TXT values keep their quotes).</summary>
+public sealed record ResourceRecord(string Value);
+
+/// <summary>Read from listings so a mirror can recognise and leave alias records alone.</summary>
+public sealed record AliasTarget
+{
+    public required string HostedZoneId { get; init; }
+
+    public required string DNSName { get; init; }
+
+    public bool EvaluateTargetHealth { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
+using static LambdaSuite.Data.ItemAttributes;
 
 namespace LambdaSuite.Data.Devices;
 
@@ -18,46 +19,46 @@ public sealed partial class DeviceCatalog
         ArgumentException.ThrowIfNullOrEmpty(key.ClientId);
         return new()
         {
-            [DeviceAttributeNames.SerialNumber] = new AttributeValue { S = key.SerialNumber },
-            [DeviceAttributeNames.ClientId] = new AttributeValue { S = key.ClientId },
+            [DeviceAttributeNames.SerialNumber] = S(key.SerialNumber),
+            [DeviceAttributeNames.ClientId] = S(key.ClientId),
         };
     }
 
     internal static Dictionary<string, AttributeValue> ToItem(DeviceRecord device)
     {
         var item = KeyOf(device.Key);
-        item[DeviceAttributeNames.ActivationCodeHmac] = new AttributeValue { S = device.ActivationCodeHmac };
-        item[DeviceAttributeNames.RegisteredAt] = new AttributeValue { S = FormatInstant(device.RegisteredAt) };
-        AddString(item, DeviceAttributeNames.HmacKeyId, device.HmacKeyId);
-        AddString(item, DeviceAttributeNames.DeviceName, device.DeviceName);
-        AddString(item, DeviceAttributeNames.Type, device.Type);
-        AddString(item, DeviceAttributeNames.Endpoint, device.Endpoint);
-        AddString(item, DeviceAttributeNames.CertificateId, device.CertificateId);
-        AddString(item, DeviceAttributeNames.Principal, device.Principal);
+        item[DeviceAttributeNames.ActivationCodeHmac] = S(device.ActivationCodeHmac);
+        item[DeviceAttributeNames.RegisteredAt] = S(DynamoTime.Format(device.RegisteredAt));
+        PutIfPresent(item, DeviceAttributeNames.HmacKeyId, device.HmacKeyId);
+        PutIfPresent(item, DeviceAttributeNames.DeviceName, device.DeviceName);
+        PutIfPresent(item, DeviceAttributeNames.Type, device.Type);
+        PutIfPresent(item, DeviceAttributeNames.Endpoint, device.Endpoint);
+        PutIfPresent(item, DeviceAttributeNames.CertificateId, device.CertificateId);
+        PutIfPresent(item, DeviceAttributeNames.Principal, device.Principal);
         if (device.Activated)
         {
             // Activated means "the claim is the stored HMAC"; a device that is not activated has no owner to store.
-            item[DeviceAttributeNames.ClaimHmac] = new AttributeValue { S = device.ActivationCodeHmac };
-            AddString(item, DeviceAttributeNames.ClaimEmail, device.OwnerEmail);
+            item[DeviceAttributeNames.ClaimHmac] = S(device.ActivationCodeHmac);
+            PutIfPresent(item, DeviceAttributeNames.ClaimEmail, device.OwnerEmail);
             if (device.ActivatedAt is { } activatedAt)
             {
-                item[DeviceAttributeNames.ClaimAt] = new AttributeValue { S = FormatInstant(activatedAt) };
+                item[DeviceAttributeNames.ClaimAt] = S(DynamoTime.Format(activatedAt));
             }
         }
 
         if (device.FailedAttempts > 0)
         {
-            item[DeviceAttributeNames.FailedAttempts] = Number(device.FailedAttempts);
+            item[DeviceAttributeNames.FailedAttempts] = N(device.FailedAttempts);
         }
 
         if (device.FailedWindowStart is { } windowStart)
         {
-            item[DeviceAttributeNames.FailedWindowStart] = Number(windowStart.ToUnixTimeMilliseconds());
+            item[DeviceAttributeNames.FailedWindowStart] = N(windowStart.ToUnixTimeMilliseconds());
         }
 
         if (device.LastFailureAt is { } lastFailure)
         {
-            item[DeviceAttributeNames.LastFailureAt] = Number(lastFailure.ToUnixTimeMilliseconds());
+            item[DeviceAttributeNames.LastFailureAt] = N(lastFailure.ToUnixTimeMilliseconds());
         }
 
         return item;
@@ -96,27 +97,15 @@ public sealed partial class DeviceCatalog
     internal static bool ClaimMatches(string claimHmac, string storedHmac) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(claimHmac), Encoding.UTF8.GetBytes(storedHmac));
 
-    internal static string FormatInstant(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
     private static DateTimeOffset ParseInstant(string text, string attribute) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
             ? instant
             : throw new InvalidDataException($"iotCatalog attribute '{attribute}' is not an ISO-8601 instant.");
 
-    private static void AddString(Dictionary<string, AttributeValue> item, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            item[name] = new AttributeValue { S = value };
-        }
-    }
-
     private static string RequiredString(Dictionary<string, AttributeValue> item, string name) =>
         OptionalString(item, name) ?? throw new InvalidDataException($"iotCatalog item lacks string attribute '{name}'.");
 
-    private static string? OptionalString(Dictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value) && value.S is { Length: > 0 } text ? text : null;
+    private static string? OptionalString(Dictionary<string, AttributeValue> item, string name) => NonEmptyString(item, name);
 
     private static long? OptionalNumber(Dictionary<string, AttributeValue> item, string name)
     {

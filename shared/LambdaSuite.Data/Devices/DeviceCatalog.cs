@@ -1,4 +1,3 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
@@ -157,15 +156,15 @@ public sealed partial class DeviceCatalog : IDeviceCatalog
             [":claim"] = new AttributeValue { S = claim.CodeHmac },
             [":keyId"] = new AttributeValue { S = claim.KeyId },
             [":email"] = new AttributeValue { S = ownerEmail },
-            [":at"] = new AttributeValue { S = FormatInstant(now) },
-            [":one"] = Number(1),
-            [":nowMs"] = Number(now.ToUnixTimeMilliseconds()),
-            [":windowFloor"] = Number(WindowFloor(now, lockout)),
-            [":maxFailed"] = Number(lockout.MaxFailedAttempts),
+            [":at"] = ItemAttributes.S(DynamoTime.Format(now)),
+            [":one"] = ItemAttributes.N(1),
+            [":nowMs"] = ItemAttributes.N(now.ToUnixTimeMilliseconds()),
+            [":windowFloor"] = ItemAttributes.N(WindowFloor(now, lockout)),
+            [":maxFailed"] = ItemAttributes.N(lockout.MaxFailedAttempts),
         };
         if (!openNewWindow)
         {
-            values[":zero"] = Number(0);
+            values[":zero"] = ItemAttributes.N(0);
         }
 
         return new UpdateItemRequest
@@ -198,6 +197,4 @@ public sealed partial class DeviceCatalog : IDeviceCatalog
     /// </summary>
     private static DeviceRecord? OldItem(ConditionalCheckFailedException refused) =>
         refused.Item is { Count: > 0 } old ? FromItem(old) : null;
-
-    private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using A = LambdaSuite.Data.DnsMirror.DnsMirrorZoneAttributes;
+using static LambdaSuite.Data.ItemAttributes;
 
 namespace LambdaSuite.Data.DnsMirror;
 
@@ -33,13 +33,13 @@ public static class DnsMirrorZoneMapper
         ArgumentNullException.ThrowIfNull(state);
         var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
-            [A.Outcome] = new() { S = state.Outcome ?? "Unknown" },
+            [A.Outcome] = S(state.Outcome ?? "Unknown"),
             [A.Changes] = N(state.Changes),
             [A.Batches] = N(state.Batches),
         };
         if (state.LastRunAt is { } at)
         {
-            values[A.LastRunAt] = new AttributeValue { S = DynamoTime.Format(at) };
+            values[A.LastRunAt] = S(DynamoTime.Format(at));
         }
 
         if (state.LastSerial is { } serial)
@@ -47,24 +47,8 @@ public static class DnsMirrorZoneMapper
             values[A.LastSerial] = N(serial);
         }
 
-        if (!string.IsNullOrEmpty(state.LastError))
-        {
-            values[A.LastError] = new AttributeValue { S = state.LastError };
-        }
-
-        if (!string.IsNullOrEmpty(state.Master))
-        {
-            values[A.Master] = new AttributeValue { S = state.Master };
-        }
-
+        PutIfPresent(values, A.LastError, state.LastError);
+        PutIfPresent(values, A.Master, state.Master);
         return values;
     }
-
-    public static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
-
-    private static string? String(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value) && value.S is not null ? value.S : null;
-
-    private static long? Number(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value) && value.N is not null ? long.Parse(value.N, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
 }

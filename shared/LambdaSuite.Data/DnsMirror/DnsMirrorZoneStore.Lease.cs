@@ -34,8 +34,8 @@ public sealed partial class DnsMirrorZoneStore
                 ExpressionAttributeValues = new()
                 {
                     [":owner"] = new AttributeValue { S = owner },
-                    [":expires"] = DnsMirrorZoneMapper.N(expiresAt.ToUnixTimeMilliseconds()),
-                    [":now"] = DnsMirrorZoneMapper.N(now.ToUnixTimeMilliseconds()),
+                    [":expires"] = ItemAttributes.N(expiresAt.ToUnixTimeMilliseconds()),
+                    [":now"] = ItemAttributes.N(now.ToUnixTimeMilliseconds()),
                 },
                 ReturnValues = ReturnValue.ALL_NEW,
             }, cancellationToken).ConfigureAwait(false);

@@ -71,7 +71,7 @@ public sealed partial class DnsMirrorZoneStore(IAmazonDynamoDB dynamoDb, string 
         ArgumentNullException.ThrowIfNull(state);
         var values = DnsMirrorZoneMapper.StateValues(state);
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["#ver"] = A.Version };
-        var expressionValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":one"] = DnsMirrorZoneMapper.N(1) };
+        var expressionValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [":one"] = ItemAttributes.N(1) };
         var sets = new List<string>();
         var i = 0;
         foreach (var (name, value) in values)
@@ -98,7 +98,7 @@ public sealed partial class DnsMirrorZoneStore(IAmazonDynamoDB dynamoDb, string 
         else
         {
             condition = "#ver = :expected";
-            expressionValues[":expected"] = new AttributeValue { N = expectedVersion.ToString(CultureInfo.InvariantCulture) };
+            expressionValues[":expected"] = ItemAttributes.N(expectedVersion);
         }
 
         var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using A = LambdaSuite.Data.Fanout.FanoutAttributes;
+using static LambdaSuite.Data.ItemAttributes;
 
 namespace LambdaSuite.Data.Fanout;
 
@@ -158,20 +159,7 @@ public static class FanoutTargetMapper
         }
     }
 
-    private static AttributeValue S(string value) => new() { S = value };
-
-    private static AttributeValue N(int value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
-
-    private static void PutIfPresent(Dictionary<string, AttributeValue> item, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            item[name] = S(value);
-        }
-    }
-
-    private static string? Str(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value.S) ? value.S : null;
+    private static string? Str(IReadOnlyDictionary<string, AttributeValue> item, string name) => NonEmptyString(item, name);
 
     private static bool Bool(IReadOnlyDictionary<string, AttributeValue> item, string name, List<string> errors)
     {

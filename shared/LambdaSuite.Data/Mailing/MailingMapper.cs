@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using A = LambdaSuite.Data.Mailing.MailingAttributes;
+using static LambdaSuite.Data.ItemAttributes;
 
 namespace LambdaSuite.Data.Mailing;
 
@@ -119,23 +120,9 @@ public static class MailingMapper
             Note = Str(map, A.Note),
         };
 
-    private static AttributeValue S(string value) => new() { S = value };
+    private static string? Str(IReadOnlyDictionary<string, AttributeValue> item, string name) => ItemAttributes.String(item, name);
 
-    private static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
-
-    private static void PutIfPresent(Dictionary<string, AttributeValue> item, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            item[name] = S(value);
-        }
-    }
-
-    private static string? Str(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value) ? value.S : null;
-
-    private static long Long(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value) && value.N is not null ? long.Parse(value.N, CultureInfo.InvariantCulture) : 0;
+    private static long Long(IReadOnlyDictionary<string, AttributeValue> item, string name) => Number(item, name) ?? 0;
 
     private static Dictionary<string, AttributeValue> Map(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var value) && value.M is not null ? value.M : [];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using A = LambdaSuite.Data.Mailing.MailingAttributes;
@@ -76,7 +75,7 @@ public sealed class MailingStore(IAmazonDynamoDB dynamoDb, string tableName, Tim
             {
                 request.ConditionExpression = "#v = :v";
                 request.ExpressionAttributeNames = new() { ["#v"] = A.Version };
-                request.ExpressionAttributeValues = new() { [":v"] = new AttributeValue { N = current.Version.ToString(CultureInfo.InvariantCulture) } };
+                request.ExpressionAttributeValues = new() { [":v"] = ItemAttributes.N(current.Version) };
             }
 
             try

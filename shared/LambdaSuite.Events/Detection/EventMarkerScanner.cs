@@ -2,7 +2,13 @@ using System.Text.Json;
 
 namespace LambdaSuite.Events.Detection;
 
-/// <summary>Reads <see cref="EventMarkers"/> from raw event JSON, validating the whole document on the way.</summary>
+/// <summary>
+/// Reads <see cref="EventMarkers"/> from raw event JSON in one forward pass over the top level, reading no further
+/// than the shape needs: a <c>Records</c> array decides the shape by its first record, so the scan stops at that
+/// record's event source and the records after it are left to the one parser that reads them. Any other shape's
+/// markers may sit anywhere at the top level, so those events are read to their end (values skipped, never
+/// materialised), which also proves them one well-formed JSON value.
+/// </summary>
 internal static class EventMarkerScanner
 {
     /// <summary>
@@ -13,21 +19,31 @@ internal static class EventMarkerScanner
     /// </summary>
     private static readonly JsonReaderOptions s_options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = int.MaxValue };
 
-    /// <summary>False when <paramref name="json"/> is not one well-formed JSON value.</summary>
-    public static bool TryScan(ReadOnlySpan<byte> json, out EventMarkers markers)
+    /// <summary>
+    /// False when the bytes read are not well-formed JSON (for a records event, only its start up to the first
+    /// record's event source is read: a fault after it is the parser's to report). <paramref name="bytesRead"/> says
+    /// how far the scan went.
+    /// </summary>
+    public static bool TryScan(ReadOnlySpan<byte> json, out EventMarkers markers, out int bytesRead)
     {
         markers = default;
+        var reader = new Utf8JsonReader(json, s_options);
         try
         {
-            var reader = new Utf8JsonReader(json, s_options);
             if (!reader.Read())
             {
+                bytesRead = (int)reader.BytesConsumed;
                 return false;
             }
 
             if (reader.TokenType == JsonTokenType.StartObject)
             {
                 markers = ScanRoot(ref reader);
+                if (markers.HasRecords)
+                {
+                    bytesRead = (int)reader.BytesConsumed;
+                    return true;
+                }
             }
             else
             {
@@ -35,11 +51,14 @@ internal static class EventMarkerScanner
             }
 
             // Anything after the root value (a second value, stray bytes) makes Read throw.
-            return !reader.Read();
+            var wellFormed = !reader.Read();
+            bytesRead = (int)reader.BytesConsumed;
+            return wellFormed;
         }
         catch (JsonException)
         {
             markers = default;
+            bytesRead = (int)reader.BytesConsumed;
             return false;
         }
         catch (InvalidOperationException)
@@ -47,6 +66,7 @@ internal static class EventMarkerScanner
             // The reader checks UTF-8 inside strings only when one is read as text: a string that is not UTF-8
             // makes the document not JSON either (RFC 8259 §8.1).
             markers = default;
+            bytesRead = (int)reader.BytesConsumed;
             return false;
         }
     }
@@ -63,11 +83,13 @@ internal static class EventMarkerScanner
             else if (reader.ValueTextEquals("Records"u8))
             {
                 reader.Read();
-                markers = markers with
+                if (reader.TokenType == JsonTokenType.StartArray)
                 {
-                    HasRecords = reader.TokenType == JsonTokenType.StartArray,
-                    FirstRecordEventSource = ScanRecords(ref reader),
-                };
+                    // The first record decides, whatever else the event holds: stop here.
+                    return markers with { HasRecords = true, FirstRecordEventSource = FirstRecordEventSource(ref reader) };
+                }
+
+                reader.Skip();
             }
             else if (reader.ValueTextEquals("detail-type"u8))
             {
@@ -147,42 +169,31 @@ internal static class EventMarkerScanner
         return markers;
     }
 
-    /// <summary>Returns the first record's event source and leaves the reader on the array's end.</summary>
-    private static string? ScanRecords(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The first record's event source, read from the array's start up to that field and no further; null when the
+    /// array is empty, its first element is not an object, or that object names no source.
+    /// </summary>
+    private static string? FirstRecordEventSource(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
             return null;
         }
 
-        string? eventSource = null;
-        var first = true;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (first && reader.TokenType == JsonTokenType.StartObject)
+            if ((reader.ValueTextEquals("EventSource"u8) || reader.ValueTextEquals("eventSource"u8)) && ReadStringOrSkip(ref reader) is { } eventSource)
             {
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (reader.ValueTextEquals("EventSource"u8) || reader.ValueTextEquals("eventSource"u8))
-                    {
-                        eventSource = ReadStringOrSkip(ref reader);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
+                return eventSource;
             }
-            else
+
+            if (reader.TokenType == JsonTokenType.PropertyName)
             {
                 reader.Skip();
             }
-
-            first = false;
         }
 
-        return eventSource;
+        return null;
     }
 
     private static string? ReadStringOrSkip(ref Utf8JsonReader reader)

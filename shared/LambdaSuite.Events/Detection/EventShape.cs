@@ -17,6 +17,6 @@ public enum EventShape
     /// <summary>An EventBridge event, scheduled events included.</summary>
     EventBridge,
 
-    /// <summary>ALB, REST API or HTTP API request; <see cref="Http.HttpEventParser"/> tells which.</summary>
+    /// <summary>ALB, REST API or HTTP API request; <see cref="DetectedEvent.HttpKind"/> tells which.</summary>
     Http,
 }

@@ -3,22 +3,29 @@ using LambdaSuite.Events.Http;
 namespace LambdaSuite.Events.Detection;
 
 /// <summary>
-/// Tells event shapes apart from raw invocation JSON by their documented markers: the first record's
+/// The one detector of event shapes for every function, by their documented markers: the first record's
 /// <c>EventSource</c>/<c>eventSource</c> (<c>aws:sns</c>, <c>aws:sqs</c>, <c>aws:kinesis</c>, <c>aws:dynamodb</c>),
-/// EventBridge's <c>detail-type</c> + <c>source</c>, and the HTTP markers <see cref="HttpEventParser"/> uses.
+/// EventBridge's <c>detail-type</c> + <c>source</c> + <c>detail</c>, and for HTTP <c>requestContext.elb</c> (ALB,
+/// multi-value mode when <c>multiValueHeaders</c> or <c>multiValueQueryStringParameters</c> is present),
+/// <c>version: "2.0"</c> with <c>requestContext.http</c> or <c>rawPath</c> (HTTP API), and
+/// <c>requestContext.resourceId</c>/<c>httpMethod</c> (REST API, also HTTP APIs on payload format 1.0). It reads
+/// only as far as those markers need (see <see cref="EventMarkerScanner"/>) and hands the HTTP format to the parser,
+/// so an event is parsed by one full read.
 /// </summary>
 public static class EventShapeDetector
 {
-    public static EventShape Detect(ReadOnlySpan<byte> json)
+    public static EventShape Detect(ReadOnlySpan<byte> json) => Read(json).Shape;
+
+    public static DetectedEvent Read(ReadOnlySpan<byte> json)
     {
-        if (!EventMarkerScanner.TryScan(json, out var markers))
+        if (!EventMarkerScanner.TryScan(json, out var markers, out var bytesRead))
         {
-            return EventShape.NotJson;
+            return new(EventShape.NotJson, default, bytesRead);
         }
 
         if (markers.HasRecords)
         {
-            return markers.FirstRecordEventSource switch
+            var shape = markers.FirstRecordEventSource switch
             {
                 "aws:sns" => EventShape.Sns,
                 "aws:sqs" => EventShape.Sqs,
@@ -26,13 +33,45 @@ public static class EventShapeDetector
                 "aws:dynamodb" => EventShape.DynamoDbStream,
                 _ => EventShape.Raw,
             };
+            return new(shape, default, bytesRead);
         }
 
         if (markers.DetailType is not null && markers.Source is not null && markers.HasDetail)
         {
-            return EventShape.EventBridge;
+            return new(EventShape.EventBridge, default, bytesRead);
         }
 
-        return HttpEventParser.TryClassify(markers, out _) ? EventShape.Http : EventShape.Raw;
+        return TryClassifyHttp(markers, out var kind)
+            ? new(EventShape.Http, kind, bytesRead)
+            : new(EventShape.Raw, default, bytesRead);
+    }
+
+    private static bool TryClassifyHttp(in EventMarkers markers, out HttpEventKind kind)
+    {
+        kind = default;
+        if (!markers.HasRequestContext && !markers.HasRawPath)
+        {
+            return false;
+        }
+
+        if (markers.ContextHasElb)
+        {
+            kind = markers.HasMultiValueHeaders || markers.HasMultiValueQuery ? HttpEventKind.AlbMultiValue : HttpEventKind.Alb;
+            return true;
+        }
+
+        if (markers.Version == "2.0" && (markers.ContextHasHttp || markers.HasRawPath))
+        {
+            kind = HttpEventKind.ApiGatewayV2;
+            return true;
+        }
+
+        if (markers.ContextHasResourceId || markers.ContextHasHttpMethod || (markers.HasHttpMethod && markers.HasRequestContext))
+        {
+            kind = HttpEventKind.ApiGatewayV1;
+            return true;
+        }
+
+        return false;
     }
 }

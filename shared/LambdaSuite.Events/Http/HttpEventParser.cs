@@ -6,32 +6,31 @@ using LambdaSuite.Events.Detection;
 namespace LambdaSuite.Events.Http;
 
 /// <summary>
-/// Turns an ALB, REST API (v1) or HTTP API (v2) event into one <see cref="HttpRequest"/>. The format is decided
-/// from the documented markers: <c>requestContext.elb</c> (ALB, multi-value mode when <c>multiValueHeaders</c>
-/// is present), <c>version: "2.0"</c> with <c>requestContext.http</c> or <c>rawPath</c> (v2), and
-/// <c>requestContext.resourceId</c>/<c>httpMethod</c> (v1, also HTTP APIs on payload format 1.0).
+/// Turns an ALB, REST API (v1) or HTTP API (v2) event into one <see cref="HttpRequest"/>. Which of them an event is
+/// comes from <see cref="EventShapeDetector"/>, the one detector; hand its <see cref="DetectedEvent.HttpKind"/> to
+/// <see cref="TryParse(ReadOnlySpan{byte}, HttpEventKind, out HttpRequest?)"/> so the event is not classified twice.
 /// </summary>
 public static class HttpEventParser
 {
-    /// <summary>Which HTTP format <paramref name="json"/> is; false when it is none of them or not JSON.</summary>
-    public static bool TryDetectKind(ReadOnlySpan<byte> json, out HttpEventKind kind)
-    {
-        kind = default;
-        return EventMarkerScanner.TryScan(json, out var markers) && TryClassify(markers, out kind);
-    }
-
     /// <summary>
-    /// Parses an HTTP event. False (and no exception) for JSON that is not an HTTP event, lacks a method or path,
-    /// or flags a body as base64 that is not.
+    /// Detects and parses an HTTP event. False (and no exception) for JSON that is not an HTTP event, lacks a method
+    /// or path, or flags a body as base64 that is not.
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> json, [NotNullWhen(true)] out HttpRequest? request)
     {
-        request = null;
-        if (!TryDetectKind(json, out var kind))
+        var detected = EventShapeDetector.Read(json);
+        if (detected.Shape != EventShape.Http)
         {
+            request = null;
             return false;
         }
 
+        return TryParse(json, detected.HttpKind, out request);
+    }
+
+    /// <summary>Parses an event the detector found to be HTTP of <paramref name="kind"/>; false as for the overload above.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> json, HttpEventKind kind, [NotNullWhen(true)] out HttpRequest? request)
+    {
         try
         {
             request = kind switch
@@ -128,35 +127,6 @@ public static class HttpEventParser
             SourceIp = v2.RequestContext?.Http?.SourceIp,
             RequestId = v2.RequestContext?.RequestId,
         };
-    }
-
-    internal static bool TryClassify(in EventMarkers markers, out HttpEventKind kind)
-    {
-        kind = default;
-        if (!markers.HasRequestContext && !markers.HasRawPath)
-        {
-            return false;
-        }
-
-        if (markers.ContextHasElb)
-        {
-            kind = markers.HasMultiValueHeaders || markers.HasMultiValueQuery ? HttpEventKind.AlbMultiValue : HttpEventKind.Alb;
-            return true;
-        }
-
-        if (markers.Version == "2.0" && (markers.ContextHasHttp || markers.HasRawPath))
-        {
-            kind = HttpEventKind.ApiGatewayV2;
-            return true;
-        }
-
-        if (markers.ContextHasResourceId || markers.ContextHasHttpMethod || (markers.HasHttpMethod && markers.HasRequestContext))
-        {
-            kind = HttpEventKind.ApiGatewayV1;
-            return true;
-        }
-
-        return false;
     }
 
     private static T? Deserialize<T>(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>

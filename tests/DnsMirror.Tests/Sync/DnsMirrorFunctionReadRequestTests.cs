@@ -46,4 +46,18 @@ public sealed class DnsMirrorFunctionReadRequestTests
     {
         Assert.Throws<LambdaEventException>(() => DnsMirrorFunction.ReadRequest(System.Text.Encoding.UTF8.GetBytes(json)));
     }
+
+    /// <summary>
+    /// Issue 16, item 5: the shared detector decides a records event by its first record and reads no further, so a
+    /// queue's event is refused by its shape (with what to do) even when its later records are broken.
+    /// </summary>
+    [Fact]
+    public void ReadRequest_RecordsEventBrokenAfterFirstRecord_RefusedByItsShapeNotAsNotJson()
+    {
+        var json = """{"Records":[{"eventSource":"aws:sqs","body":"x"},{"eventSource":"aws:sqs","bo"""u8.ToArray();
+
+        var error = Assert.Throws<LambdaEventException>(() => DnsMirrorFunction.ReadRequest(json));
+
+        Assert.Equal("DnsMirror does not take Sqs events; schedule it with EventBridge.", error.Message);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Fanout.Records;
 using LambdaSuite.Events;
 
@@ -101,5 +102,27 @@ public class KinesisEventReaderTests
             var error = Xunit.Record.Exception(() => KinesisEventReader.Read(cut));
             Assert.True(error is InvalidEventException, $"cut at {length}: {error?.GetType().Name ?? "no error"}");
         }
+    }
+
+    /// <summary>
+    /// AWS's documented event, with a top-level field and a record field AWS might add: Fanout's reader (the one
+    /// Kinesis reader) takes what it uses from it and ignores the rest.
+    /// </summary>
+    [Fact]
+    public void Read_AwsSampleWithFieldsAwsMightAdd_ReadsSourceKeysSequencesAndData()
+    {
+        var node = JsonNode.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "Events", "kinesis.json")))!;
+        node["futureTopLevel"] = new JsonObject { ["x"] = new JsonArray(1, 2) };
+        node["Records"]![0]!["futureRecordField"] = "new";
+        var json = Encoding.UTF8.GetBytes(node.ToJsonString());
+
+        var batch = Assert.Single(KinesisEventReader.Read(json));
+
+        Assert.Equal("arn:aws:kinesis:eu-central-1:111122223333:stream/telemetry", batch.SourceArn);
+        Assert.Equal(["49590338271490256608559692538361571095921575989136588898", "49590338271490256608559692540925702759324208523137515618"], batch.SequenceNumbers);
+        Assert.Equal(["device-42", "device-43"], batch.Records.Select(r => r.PartitionKey));
+        Assert.Equal("{\"temp\":22.5}", Encoding.UTF8.GetString(batch.Records[0].Data.Span));
+        Assert.Equal(new byte[] { 0, 1, 2 }, batch.Records[1].Data.ToArray());
+        Assert.Empty(batch.ReadProblems);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Fanout.Records;
 using LambdaSuite.Events;
+using LambdaSuite.Events.Detection;
 
 namespace Fanout.Tests.Records;
 
@@ -69,5 +70,34 @@ public class SourceReaderTests
     public void Read_NotAStreamEvent_ThrowsInvalidEvent(string json)
     {
         Assert.Throws<InvalidEventException>(() => SourceReader.Read(Encoding.UTF8.GetBytes(json)));
+    }
+
+    /// <summary>
+    /// Issue 16, item 5: the shared detector stops at the first record's source, so the event is read through once,
+    /// by the Kinesis reader: a fault after the first record is that reader's to report.
+    /// </summary>
+    [Fact]
+    public void Read_KinesisEventBrokenAfterFirstRecord_TheKinesisReaderReportsIt()
+    {
+        var whole = StreamEvents.Kinesis([("a", "one"u8.ToArray()), ("b", "two"u8.ToArray())]);
+        var json = whole[..(whole.Length - 20)];
+
+        var error = Assert.Throws<InvalidEventException>(() => SourceReader.Read(json));
+
+        Assert.StartsWith("The Kinesis event of", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TenThousandRecords_DetectorReadsOnlyTheFirstRecordAndTheReaderAll()
+    {
+        var json = StreamEvents.Kinesis(Enumerable.Range(0, 10_000).Select(i => ("k", new byte[16])));
+        var firstRecordEnd = Encoding.UTF8.GetString(json).IndexOf("},{", StringComparison.Ordinal) + 1;
+
+        var detected = EventShapeDetector.Read(json);
+        var batch = Assert.Single(SourceReader.Read(json));
+
+        Assert.Equal(EventShape.Kinesis, detected.Shape);
+        Assert.InRange(detected.BytesRead, 1, firstRecordEnd);
+        Assert.Equal(10_000, batch.Records.Length);
     }
 }

@@ -12,7 +12,6 @@ public class EventJsonTests
     {
         { "sns.json", EventShape.Sns },
         { "sqs.json", EventShape.Sqs },
-        { "kinesis.json", EventShape.Kinesis },
         { "dynamodb-stream.json", EventShape.DynamoDbStream },
     };
 
@@ -59,11 +58,11 @@ public class EventJsonTests
     [Fact]
     public void Parse_WrongType_ThrowsWithPath()
     {
-        var json = """{"Records":[{"kinesis":{"approximateArrivalTimestamp":"soon"}}]}"""u8.ToArray();
+        var json = """{"Records":[{"dynamodb":{"ApproximateCreationDateTime":"soon"}}]}"""u8.ToArray();
 
-        var error = Assert.Throws<InvalidEventException>(() => EventJson.Parse(json, EventsJsonContext.Default.KinesisEvent));
+        var error = Assert.Throws<InvalidEventException>(() => EventJson.Parse(json, EventsJsonContext.Default.DynamoDbStreamEvent));
 
-        Assert.Contains("approximateArrivalTimestamp", error.Message);
+        Assert.Contains("ApproximateCreationDateTime", error.Message);
         Assert.IsType<System.Text.Json.JsonException>(error.InnerException);
     }
 
@@ -71,7 +70,6 @@ public class EventJsonTests
     {
         EventShape.Sns => TryParse(json, EventsJsonContext.Default.SnsEvent),
         EventShape.Sqs => TryParse(json, EventsJsonContext.Default.SqsEvent),
-        EventShape.Kinesis => TryParse(json, EventsJsonContext.Default.KinesisEvent),
         EventShape.DynamoDbStream => TryParse(json, EventsJsonContext.Default.DynamoDbStreamEvent),
         EventShape.Http => HttpEventParser.TryParse(json, out _),
         _ => throw new ArgumentOutOfRangeException(nameof(shape)),

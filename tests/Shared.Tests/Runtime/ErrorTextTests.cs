@@ -51,4 +51,16 @@ public class ErrorTextTests
         Assert.DoesNotContain("_ctor_", error.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal("TaskCanceledException", error.ErrorType);
     }
+
+    [Theory]
+    [InlineData("User is not authorized.\r\nRequest id: 7.", "User is not authorized. Request id: 7")]
+    [InlineData("  plain  ", "plain")]
+    [InlineData(" \n ", "no message")]
+    [InlineData(null, "no message")]
+    public void OneLine_Message_OneLineWithoutClosingPeriod(string? message, string expected)
+    {
+        var text = ErrorText.OneLine(message);
+
+        Assert.Equal(expected, text);
+    }
 }

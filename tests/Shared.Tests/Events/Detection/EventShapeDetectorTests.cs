@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using LambdaSuite.Events.Detection;
+using LambdaSuite.Events.Http;
 
 namespace Shared.Tests.Events.Detection;
 
@@ -59,6 +61,70 @@ public class EventShapeDetectorTests
     [InlineData("{} {}", EventShape.NotJson)]
     [InlineData("{\"a\":1,}", EventShape.NotJson)]
     public void Detect_EdgeInput_ReturnsExpectedShape(string input, EventShape expected)
+    {
+        var json = Encoding.UTF8.GetBytes(input);
+
+        var shape = EventShapeDetector.Detect(json);
+
+        Assert.Equal(expected, shape);
+    }
+
+    [Theory]
+    [InlineData("alb-single-value.json", HttpEventKind.Alb)]
+    [InlineData("alb-multi-value.json", HttpEventKind.AlbMultiValue)]
+    [InlineData("apigateway-v1-proxy.json", HttpEventKind.ApiGatewayV1)]
+    [InlineData("apigateway-v2-http.json", HttpEventKind.ApiGatewayV2)]
+    public void Read_HttpSample_ReturnsHttpAndDocumentedKind(string file, HttpEventKind expected)
+    {
+        var json = EventSamples.Load(file);
+
+        var detected = EventShapeDetector.Read(json);
+
+        Assert.Equal(EventShape.Http, detected.Shape);
+        Assert.Equal(expected, detected.HttpKind);
+    }
+
+    /// <summary>
+    /// Issue 16, item 5: a records event is decided by its first record, so the detector reads no further than that
+    /// record; the thousand records after it are read once, by the function's parser.
+    /// </summary>
+    [Theory]
+    [InlineData("sns.json", EventShape.Sns)]
+    [InlineData("sqs.json", EventShape.Sqs)]
+    [InlineData("kinesis.json", EventShape.Kinesis)]
+    [InlineData("dynamodb-stream.json", EventShape.DynamoDbStream)]
+    public void Read_ThousandRecords_ReadsNoFurtherThanTheFirstRecord(string file, EventShape expected)
+    {
+        var first = JsonNode.Parse(EventSamples.Load(file))!["Records"]![0]!.ToJsonString();
+        var head = "{\"Records\":[" + first;
+        var json = Encoding.UTF8.GetBytes(head + string.Concat(Enumerable.Repeat("," + first, 999)) + "]}");
+
+        var detected = EventShapeDetector.Read(json);
+
+        Assert.Equal(expected, detected.Shape);
+        Assert.InRange(detected.BytesRead, 1, Encoding.UTF8.GetByteCount(head));
+    }
+
+    [Theory]
+    [InlineData("eventbridge-scheduled.json", EventShape.EventBridge)]
+    [InlineData("alb-multi-value.json", EventShape.Http)]
+    [InlineData("iot-rule-payload.json", EventShape.Raw)]
+    public void Read_ShapeWithMarkersAnywhere_ReadsTheTopLevelToItsEnd(string file, EventShape expected)
+    {
+        var json = EventSamples.Load(file);
+
+        var detected = EventShapeDetector.Read(json);
+
+        Assert.Equal(expected, detected.Shape);
+        Assert.Equal(json.Length, detected.BytesRead);
+    }
+
+    [Theory]
+    [InlineData("""{"Records":[{"eventSource":"aws:kinesis"},{"kinesis":""", EventShape.Kinesis)]
+    [InlineData("""{"Records":[{"eventSource":"aws:sqs"}]} trailing""", EventShape.Sqs)]
+    [InlineData("""{"Records":[{"eventSource":"aws:kin""", EventShape.NotJson)]
+    [InlineData("""{"Records":[{"x":{]""", EventShape.NotJson)]
+    public void Read_FaultAfterTheFirstRecordsSource_LeftToTheParser(string input, EventShape expected)
     {
         var json = Encoding.UTF8.GetBytes(input);
 

@@ -1,8 +1,0 @@
-namespace LambdaSuite.Aws.Kinesis;
-
-public sealed record DescribeStreamSummaryRequest
-{
-    public string? StreamName { get; init; }
-
-    public string? StreamARN { get; init; }
-}

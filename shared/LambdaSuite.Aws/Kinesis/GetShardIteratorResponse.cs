@@ -1,6 +1,0 @@
-namespace LambdaSuite.Aws.Kinesis;
-
-public sealed record GetShardIteratorResponse
-{
-    public required string ShardIterator { get; init; }
-}

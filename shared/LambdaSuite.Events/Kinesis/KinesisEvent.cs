@@ -1,9 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace LambdaSuite.Events.Kinesis;
-
-public sealed class KinesisEvent
-{
-    [JsonPropertyName("Records")]
-    public List<KinesisEventRecord> Records { get; set; } = [];
-}
