@@ -20,11 +20,10 @@ namespace DnsMirror;
 /// or <c>{"AllZones": true}</c> (also an empty detail) to sync every configured row of the zones table. Each zone
 /// is synced on its own; a failed zone is recorded and reported, and fails the invocation once all have run.
 /// </summary>
-public sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore store, DnsMirrorSettings settings, Func<string, string?> environment, TsigSecretStore? secrets = null) : ILambdaFunction
+internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore store, DnsMirrorSettings settings, Func<string, string?> environment, TsigSecretStore? secrets = null) : ILambdaFunction
 {
     /// <summary>Every variable <see cref="Create"/> reads by name (the template sets exactly these); a zone's TSIG secret variable is named in its input.</summary>
-    public static IReadOnlyList<string> EnvironmentVariables { get; } =
-        [TableCatalog.DnsMirrorZones.EnvironmentVariable, "DNS_MIRROR_MASTERS", "DNS_MIRROR_MAX_DELETE_PERCENT", "DNS_MIRROR_ATTEMPT_TIMEOUT_SECONDS", "DNS_MIRROR_DEADLINE_MARGIN_SECONDS", "DNS_MIRROR_POLL_SECONDS", "DNS_MIRROR_MAX_TRANSFER_RECORDS", "DNS_MIRROR_MAX_TRANSFER_BYTES"];
+    public static IReadOnlyList<string> EnvironmentVariables => DnsMirrorSettings.Variables.All;
 
     /// <summary>The tables <see cref="Create"/> composes.</summary>
     public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.DnsMirrorZones];

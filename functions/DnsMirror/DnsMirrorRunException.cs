@@ -1,7 +1,7 @@
 namespace DnsMirror;
 
 /// <summary>At least one zone of the invocation failed; the others were synced and every outcome recorded.</summary>
-public sealed class DnsMirrorRunException : Exception
+internal sealed class DnsMirrorRunException : Exception
 {
     public DnsMirrorRunException()
     {

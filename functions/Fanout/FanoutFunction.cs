@@ -26,11 +26,10 @@ namespace Fanout;
 /// source, and the answer is a partial batch response (<c>ReportBatchItemFailures</c> on the event source mapping)
 /// naming the lowest record that must come again, or none.
 /// </summary>
-public sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine engine, TimeSpan deadlineMargin, TimeProvider timeProvider) : ILambdaFunction
+internal sealed class FanoutFunction(IFanoutTargetSource targets, FanoutEngine engine, TimeSpan deadlineMargin, TimeProvider timeProvider) : ILambdaFunction
 {
     /// <summary>Every variable <see cref="Create"/> reads (the template sets exactly these).</summary>
-    public static IReadOnlyList<string> EnvironmentVariables { get; } =
-        [TableCatalog.FanoutTargets.EnvironmentVariable, FanoutSettings.ConfigTtlVariable, FanoutSettings.DeadLetterVariable, FanoutSettings.DeadlineMarginVariable];
+    public static IReadOnlyList<string> EnvironmentVariables => FanoutSettings.Variables.All;
 
     /// <summary>The tables <see cref="Create"/> composes.</summary>
     public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.FanoutTargets];

@@ -12,7 +12,7 @@ namespace IotRegistry;
 /// (serialNumber, clientId, code) triples encode alike. <see cref="KeyId"/> names the key without revealing it, so
 /// each stored hash can say which key made it and a rotated key does not orphan it.
 /// </summary>
-public sealed class ActivationCodeHasher
+internal sealed class ActivationCodeHasher
 {
     /// <summary>Versions the message layout so a future change can coexist with stored hashes.</summary>
     private static readonly byte[] s_domain = "iotRegistry/activationCode/v1"u8.ToArray();

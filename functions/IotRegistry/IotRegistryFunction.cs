@@ -20,14 +20,13 @@ namespace IotRegistry;
 /// message) and hands it to the matching door. Nothing from the event is logged but the outcome and the device key.
 /// HTTP faults become a 500 with a stable code; IoT faults propagate so Lambda retries and the rule's error action see them.
 /// </summary>
-public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor, ActivationKeyRing keys) : ILambdaFunction
+internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor, ActivationKeyRing keys) : ILambdaFunction
 {
     /// <summary>How long the start waits for the key (both stages fetched at once); Lambda's init phase allows 10 s.</summary>
     public static readonly TimeSpan KeyLoadTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Every variable <see cref="Create"/> reads (the template sets exactly these).</summary>
-    public static IReadOnlyList<string> EnvironmentVariables { get; } =
-        [TableCatalog.IotCatalog.EnvironmentVariable, IotRegistrySettings.ActivationCodeKeySecretArnVariable, IotRegistrySettings.MaxFailedAttemptsVariable, IotRegistrySettings.LockoutWindowVariable];
+    public static IReadOnlyList<string> EnvironmentVariables => IotRegistrySettings.Variables.All;
 
     /// <summary>The tables <see cref="Create"/> composes.</summary>
     public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.IotCatalog];
@@ -43,7 +42,7 @@ public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(aws);
-        var settings = IotRegistrySettings.FromEnvironment(environment);
+        var settings = IotRegistrySettings.Read(environment);
         var time = TimeProvider.System;
 
         // The key is fetched during init, while the rest is composed: a missing secret or a denied read fails the
@@ -78,7 +77,7 @@ public sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
             throw new ActivationKeyException(
-                $"{IotRegistrySettings.ActivationCodeKeySecretArnVariable} ({arn}): Secrets Manager did not answer within {KeyLoadTimeout.TotalSeconds:0} s; check the function's network path to Secrets Manager (a VPC endpoint or NAT).", e);
+                $"{IotRegistrySettings.Variables.ActivationCodeKeySecretArn} ({arn}): Secrets Manager did not answer within {KeyLoadTimeout.TotalSeconds:0} s; check the function's network path to Secrets Manager (a VPC endpoint or NAT).", e);
         }
     }
 

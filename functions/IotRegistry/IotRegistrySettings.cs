@@ -6,8 +6,8 @@ using LambdaSuite.Data.Tables;
 namespace IotRegistry;
 
 /// <summary>
-/// IotRegistry's configuration, read once from the environment. Every value has a default that works against
-/// the local stack. The activation-code key lives in a Secrets Manager secret whose ARN
+/// IotRegistry's settings, read once at init by <see cref="Read"/>. Every value has a default that works against
+/// the local stack; the function's README lists them. The activation-code key lives in a Secrets Manager secret whose ARN
 /// <c>ACTIVATION_CODE_KEY_SECRET_ARN</c> names (never in an environment variable: anyone allowed to read the
 /// function's configuration would read it). Without that variable the function uses a public development key, and
 /// refuses to start unless DynamoDB is a configured local endpoint (<c>AWS_ENDPOINT_URL_DYNAMODB</c> or
@@ -18,9 +18,6 @@ namespace IotRegistry;
 /// <param name="ActivationCodeKeySecretRegion">The region the ARN names, where the secret must be read.</param>
 public sealed record IotRegistrySettings(string TableName, string? ActivationCodeKeySecretArn, string? ActivationCodeKeySecretRegion, DeviceLockoutPolicy Lockout)
 {
-    public const string ActivationCodeKeySecretArnVariable = "ACTIVATION_CODE_KEY_SECRET_ARN";
-    public const string MaxFailedAttemptsVariable = "ACTIVATION_MAX_FAILED_ATTEMPTS";
-    public const string LockoutWindowVariable = "ACTIVATION_LOCKOUT_WINDOW_SECONDS";
     public const int MinimumKeyBytes = 32;
 
     /// <summary>The local-stack key when no secret is named. Public, so worthless as a secret.</summary>
@@ -28,10 +25,10 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
 
     public bool UsesDevelopmentKey => ActivationCodeKeySecretArn is null;
 
-    public static IotRegistrySettings FromEnvironment(Func<string, string?> environment)
+    public static IotRegistrySettings Read(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var arn = environment(ActivationCodeKeySecretArnVariable)?.Trim();
+        var arn = environment(Variables.ActivationCodeKeySecretArn)?.Trim();
         string? region = null;
         if (string.IsNullOrEmpty(arn))
         {
@@ -41,7 +38,7 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
             if (new AwsEndpointResolver(environment).ConfiguredEndpoint(AwsService.DynamoDb) is not { IsLoopback: true })
             {
                 throw new InvalidOperationException(
-                    $"{ActivationCodeKeySecretArnVariable} is not set: outside a local stack (a DynamoDB endpoint on this machine) the function needs the ARN of the Secrets Manager secret holding the activation-code key (the development default is public).");
+                    $"{Variables.ActivationCodeKeySecretArn} is not set: outside a local stack (a DynamoDB endpoint on this machine) the function needs the ARN of the Secrets Manager secret holding the activation-code key (the development default is public).");
             }
         }
         else
@@ -49,8 +46,8 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
             region = SecretRegion(arn);
         }
 
-        var maxFailed = ReadInteger(environment, MaxFailedAttemptsVariable, DeviceLockoutPolicy.Default.MaxFailedAttempts, 1, 1000);
-        var windowSeconds = ReadInteger(environment, LockoutWindowVariable, (int)DeviceLockoutPolicy.Default.Window.TotalSeconds, 1, 7 * 24 * 3600);
+        var maxFailed = ReadInteger(environment, Variables.MaxFailedAttempts, DeviceLockoutPolicy.Default.MaxFailedAttempts, 1, 1000);
+        var windowSeconds = ReadInteger(environment, Variables.LockoutWindow, (int)DeviceLockoutPolicy.Default.Window.TotalSeconds, 1, 7 * 24 * 3600);
         return new IotRegistrySettings(
             TableCatalog.IotCatalog.ResolveName(environment),
             arn,
@@ -65,7 +62,7 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
         return parts.Length == 7 && parts[0] == "arn" && parts[2] == "secretsmanager" && parts[3].Length > 0 && parts[5] == "secret" && parts[6].Length > 0
             ? parts[3]
             : throw new InvalidOperationException(
-                $"{ActivationCodeKeySecretArnVariable} must be a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME), not '{arn}'.");
+                $"{Variables.ActivationCodeKeySecretArn} must be a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME), not '{arn}'.");
     }
 
     private static int ReadInteger(Func<string, string?> environment, string variable, int fallback, int min, int max)
@@ -79,5 +76,23 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
             : throw new InvalidOperationException($"{variable} must be an integer from {min} to {max}, not '{text}'.");
+    }
+
+    /// <summary>The environment variables <see cref="Read"/> looks at, named once here (serverless.template sets exactly <see cref="All"/>; a template test holds it to that).</summary>
+    public static class Variables
+    {
+        /// <summary>The device catalog table's name (default <c>iotCatalog</c>); the name lives with the table's definition.</summary>
+        public static string Table => TableCatalog.IotCatalog.EnvironmentVariable;
+
+        /// <summary>The Secrets Manager secret holding the activation-code key (default none: the public development key, local stack only).</summary>
+        public const string ActivationCodeKeySecretArn = "ACTIVATION_CODE_KEY_SECRET_ARN";
+
+        /// <summary>Wrong codes within the window that lock a device (default 5).</summary>
+        public const string MaxFailedAttempts = "ACTIVATION_MAX_FAILED_ATTEMPTS";
+
+        /// <summary>The lockout window in seconds (default 900).</summary>
+        public const string LockoutWindow = "ACTIVATION_LOCKOUT_WINDOW_SECONDS";
+
+        public static IReadOnlyList<string> All { get; } = [Table, ActivationCodeKeySecretArn, MaxFailedAttempts, LockoutWindow];
     }
 }

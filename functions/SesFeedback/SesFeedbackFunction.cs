@@ -16,10 +16,10 @@ namespace SesFeedback;
 /// delivery, with partial batch failures), EventBridge (<c>detail</c>), a direct invoke with the SES message,
 /// and HTTP (<c>GET /mailing/{address}</c> and <c>GET /health</c> through ALB or API Gateway).
 /// </summary>
-public sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore store) : ILambdaFunction
+internal sealed class SesFeedbackFunction(FeedbackService feedback, MailingStore store) : ILambdaFunction
 {
     /// <summary>The variables this function reads (its settings; the runtime's own AWS_* and AWS_LAMBDA_* come from Lambda).</summary>
-    public static IReadOnlyList<string> EnvironmentVariables => SesFeedbackSettings.EnvironmentVariables;
+    public static IReadOnlyList<string> EnvironmentVariables => SesFeedbackSettings.Variables.All;
 
     /// <summary>The tables <see cref="Create"/> composes.</summary>
     public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.Mailing];

@@ -9,7 +9,7 @@ public sealed class IotRegistrySettingsTests
     [Fact]
     public void FromEnvironment_OnlyLocalEndpointSet_LocalDefaults()
     {
-        var settings = IotRegistrySettings.FromEnvironment(name => name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null);
+        var settings = IotRegistrySettings.Read(name => name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null);
 
         Assert.Equal(TableCatalog.IotCatalog.LogicalName, settings.TableName);
         Assert.True(settings.UsesDevelopmentKey);
@@ -31,7 +31,7 @@ public sealed class IotRegistrySettingsTests
             ["AWS_REGION"] = "us-east-1",
         };
 
-        var settings = IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name));
+        var settings = IotRegistrySettings.Read(name => values.GetValueOrDefault(name));
 
         Assert.Equal("devices-prod", settings.TableName);
         Assert.False(settings.UsesDevelopmentKey);
@@ -45,7 +45,7 @@ public sealed class IotRegistrySettingsTests
     public void FromEnvironment_RealDynamoDbWithoutSecret_RefusesToStartNamingTheVariable()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            IotRegistrySettings.FromEnvironment(name => name == "AWS_LAMBDA_FUNCTION_NAME" ? "IotRegistry" : null));
+            IotRegistrySettings.Read(name => name == "AWS_LAMBDA_FUNCTION_NAME" ? "IotRegistry" : null));
 
         Assert.StartsWith("ACTIVATION_CODE_KEY_SECRET_ARN is not set", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -59,7 +59,7 @@ public sealed class IotRegistrySettingsTests
     {
         var values = new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_NAME"] = "IotRegistry", [variable] = endpoint };
 
-        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name)));
+        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.Read(name => values.GetValueOrDefault(name)));
 
         Assert.StartsWith("ACTIVATION_CODE_KEY_SECRET_ARN is not set", error.Message, StringComparison.Ordinal);
     }
@@ -69,7 +69,7 @@ public sealed class IotRegistrySettingsTests
     {
         var values = new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_NAME"] = "IotRegistry", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566" };
 
-        var settings = IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name));
+        var settings = IotRegistrySettings.Read(name => values.GetValueOrDefault(name));
 
         Assert.True(settings.UsesDevelopmentKey);
     }
@@ -79,7 +79,7 @@ public sealed class IotRegistrySettingsTests
     {
         var values = new Dictionary<string, string> { ["ACTIVATION_CODE_KEY"] = "0123456789abcdef0123456789abcdef-prod" };
 
-        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.FromEnvironment(name => values.GetValueOrDefault(name)));
+        var error = Assert.Throws<InvalidOperationException>(() => IotRegistrySettings.Read(name => values.GetValueOrDefault(name)));
 
         Assert.Contains("ACTIVATION_CODE_KEY_SECRET_ARN", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("0123456789abcdef", error.Message, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class IotRegistrySettingsTests
     public void FromEnvironment_BadValue_ThrowsNamingTheVariable(string variable, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            IotRegistrySettings.FromEnvironment(name => name == variable ? value : name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null));
+            IotRegistrySettings.Read(name => name == variable ? value : name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : null));
 
         Assert.StartsWith(variable, error.Message, StringComparison.Ordinal);
     }

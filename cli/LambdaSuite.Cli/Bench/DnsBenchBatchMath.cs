@@ -8,7 +8,7 @@ namespace LambdaSuite.Cli.Bench;
 /// elements and 32,000 value characters, an UPSERT counting twice toward both, so no plan can use fewer requests
 /// than the larger of the two totals divided by its limit, rounded up.
 /// </summary>
-public static class DnsBenchBatchMath
+internal static class DnsBenchBatchMath
 {
     public const int MaxRecords = 1000;
     public const int MaxCharacters = 32000;

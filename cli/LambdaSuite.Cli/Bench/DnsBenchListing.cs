@@ -9,7 +9,7 @@ namespace LambdaSuite.Cli.Bench;
 /// <see cref="Percent"/> % of its record sets disturbed: a third changed (UPSERT), a third missing (CREATE) and as
 /// many stale ones added (DELETE).
 /// </summary>
-public sealed record DnsBenchListing(IReadOnlyList<HostedZoneRecordSet> Sets, double Percent, int Changed, int Missing, int Stale)
+internal sealed record DnsBenchListing(IReadOnlyList<HostedZoneRecordSet> Sets, double Percent, int Changed, int Missing, int Stale)
 {
     public static DnsBenchListing Create(DnsBenchZone zone, int seed, double percent)
     {

@@ -7,7 +7,7 @@ namespace LambdaSuite.Cli.Bench;
 /// The whole-sync figures over the measured rounds: the bootstrap's wall and CPU time, the phases it reported, and
 /// the loopback Route 53's own answering time, taken out of the wall time to leave the function's share.
 /// </summary>
-public sealed class DnsBenchPhases
+internal sealed class DnsBenchPhases
 {
     private readonly DnsBenchFigures _list = new("list");
     private readonly DnsBenchFigures _apply = new("apply");

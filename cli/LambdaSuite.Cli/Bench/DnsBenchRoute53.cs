@@ -23,7 +23,7 @@ namespace LambdaSuite.Cli.Bench;
 /// INSYNC at once so the figure holds no made-up propagation delay. Signatures are not checked here (the tests'
 /// stub does that); the bench measures our side.
 /// </summary>
-public sealed class DnsBenchRoute53 : IAsyncDisposable
+internal sealed class DnsBenchRoute53 : IAsyncDisposable
 {
     private const string Ns = "https://route53.amazonaws.com/doc/2013-04-01/";
     private static readonly XNamespace s_ns = Ns;

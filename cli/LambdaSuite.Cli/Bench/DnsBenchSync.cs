@@ -17,7 +17,7 @@ namespace LambdaSuite.Cli.Bench;
 /// afterwards). Each run deletes the state row first, so every round transfers and applies. The function's answer
 /// carries its own phase timings; the process's CPU time and peak RSS are read from /proc.
 /// </summary>
-public sealed class DnsBenchSync : IAsyncDisposable
+internal sealed class DnsBenchSync : IAsyncDisposable
 {
     private static readonly TimeSpan s_invocationTimeout = TimeSpan.FromMinutes(5);
     private readonly IAmazonDynamoDB _dynamoDb;

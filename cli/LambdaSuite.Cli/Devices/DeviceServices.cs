@@ -1,9 +1,6 @@
 using Amazon.DynamoDBv2;
 using IotRegistry;
-using IotRegistry.Activation;
 using IotRegistry.Iot;
-using IotRegistry.Registration;
-using LambdaSuite.Aws.Http;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.Data.Tables;
@@ -26,15 +23,10 @@ public sealed class DeviceServices(DeviceCatalog catalog, IotMessageHandler mess
     public static DeviceServices Create(Func<string, string?> environment, IAmazonDynamoDB? client = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var settings = IotRegistrySettings.FromEnvironment(environment);
-
-        // A CLI process has no synchronization context; waiting for the key load here keeps callers synchronous. The
-        // factory lives as long as the keys, which may reload through it.
-        var aws = AwsClientFactory.FromEnvironment(environment);
-        var keys = IotRegistryFunction.LoadKeysAsync(settings, aws, TimeProvider.System).GetAwaiter().GetResult();
+        // The settings are read first, so a bad ACTIVATION_* variable is reported before any table or key is touched.
+        var settings = IotRegistrySettings.Read(environment);
         var catalog = new DeviceCatalog(client ?? DynamoDbClientFactory.Create(environment), settings.TableName);
-        var activations = new ActivationService(catalog, keys, settings.Lockout, TimeProvider.System);
-        return new DeviceServices(catalog, new IotMessageHandler(new RegistrationService(catalog, keys, TimeProvider.System), activations));
+        return new DeviceServices(catalog, IotRegistryEntry.CreateIotDoor(environment, catalog));
     }
 
     /// <summary>The catalog alone, for reading and listing: no activation-code key is needed or loaded.</summary>

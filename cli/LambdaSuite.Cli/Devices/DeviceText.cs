@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using IotRegistry.Devices;
 using IotRegistry.Iot;
-using IotRegistry.Json;
 
 namespace LambdaSuite.Cli.Devices;
 
@@ -56,9 +55,15 @@ public static class DeviceText
         return line;
     }
 
-    public static void WriteView(Utf8JsonWriter writer, DeviceView device) =>
-        JsonSerializer.Serialize(writer, device, IotRegistryJsonContext.Default.DeviceView);
+    public static void WriteView(Utf8JsonWriter writer, DeviceView device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        device.WriteJson(writer);
+    }
 
-    public static void WriteResult(Utf8JsonWriter writer, IotResult result) =>
-        JsonSerializer.Serialize(writer, result, IotRegistryJsonContext.Default.IotResult);
+    public static void WriteResult(Utf8JsonWriter writer, IotResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        result.WriteJson(writer);
+    }
 }

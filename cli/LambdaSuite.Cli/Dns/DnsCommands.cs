@@ -1,11 +1,5 @@
 using System.CommandLine;
-using DnsMirror.Diff;
-using DnsMirror.Rfc2136;
-using DnsMirror.Route53;
-using DnsMirror.Transfer;
-using DnsMirror.Tsig;
-using DnsMirror.Wire;
-using LambdaSuite.Aws.Http;
+using DnsMirror.Commands;
 
 namespace LambdaSuite.Cli.Dns;
 
@@ -24,7 +18,7 @@ public static class DnsCommands
 
         var axfr = new Command("axfr", "Transfer a zone and print it like `dig AXFR`, one record per line.") { master, zone, tsig, json };
         axfr.SetAction((result, ct) => ReportFailures("axfr", result.InvocationConfiguration.Error, () =>
-            AxfrAsync(Source(result.GetValue(master)!, result.GetValue(tsig)), result.GetValue(zone)!, result.GetValue(json), result.InvocationConfiguration.Output, ct)));
+            AxfrAsync(result.GetValue(master)!, result.GetValue(tsig), result.GetValue(zone)!, result.GetValue(json), result.InvocationConfiguration.Output, ct)));
 
         var zoneId = new Option<string?>("--zone-id") { Description = "Route 53 hosted zone ID to mirror into." };
         var rfc2136 = new Option<string?>("--rfc2136") { Description = "RFC 2136 server to mirror into, host[:port] (signed with --tsig)." };
@@ -38,13 +32,9 @@ public static class DnsCommands
         {
             command.SetAction((result, ct) =>
             {
-                var options = new MirrorOptions
-                {
-                    Diff = new DiffOptions { IgnoreTtl = result.GetValue(ignoreTtl) },
-                    Plan = new PlanOptions { MaxDeletePercent = result.GetValue(maxDelete), Force = result.GetValue(force) },
-                    DryRun = dryRun,
-                };
-                var request = new DnsSyncCommand(result.GetValue(master)!, result.GetValue(zone)!, result.GetValue(tsig), result.GetValue(zoneId), result.GetValue(rfc2136), options);
+                var request = new ZoneSyncCommand(
+                    result.GetValue(master)!, result.GetValue(zone)!, result.GetValue(tsig), result.GetValue(zoneId), result.GetValue(rfc2136),
+                    result.GetValue(ignoreTtl), result.GetValue(maxDelete), result.GetValue(force), dryRun);
                 return ReportFailures(command.Name, result.InvocationConfiguration.Error, () =>
                     DnsSyncRunner.RunAsync(request, result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
             });
@@ -63,21 +53,16 @@ public static class DnsCommands
         {
             return await run().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ZoneTransferException or TsigException or DnsFormatException or Rfc2136Exception
-            or Route53ChangeRejectedException or AwsServiceException or FormatException or ArgumentException
-            or HttpRequestException or IOException or TimeoutException)
+        catch (Exception e) when (DnsMirrorCommands.IsOperatorFailure(e))
         {
             await error.WriteLineAsync($"dns {command}: {e.Message}").ConfigureAwait(false);
             return 1;
         }
     }
 
-    internal static ZoneTransferClient Source(string masters, string? tsig) =>
-        new(new ZoneTransferOptions { Masters = DnsMaster.ParseList(masters), Key = tsig is null ? null : TsigKey.Parse(tsig) });
-
-    private static async Task<int> AxfrAsync(ZoneTransferClient source, string zone, bool asJson, TextWriter output, CancellationToken ct)
+    private static async Task<int> AxfrAsync(string masters, string? tsig, string zone, bool asJson, TextWriter output, CancellationToken ct)
     {
-        var snapshot = await source.TransferAsync(zone, ct).ConfigureAwait(false);
+        var snapshot = await DnsMirrorCommands.TransferAsync(masters, tsig, zone, ct).ConfigureAwait(false);
         if (asJson)
         {
             await output.WriteLineAsync(CliJson.Write(w =>
@@ -92,8 +77,8 @@ public static class DnsCommands
                     w.WriteStartObject();
                     w.WriteString("name", record.Name);
                     w.WriteNumber("ttl", record.Ttl);
-                    w.WriteString("type", DnsTypeNames.ToText(record.Type));
-                    w.WriteString("data", RDataFormatter.Format(record.Type, record.Data));
+                    w.WriteString("type", record.Type);
+                    w.WriteString("data", record.Data);
                     w.WriteEndObject();
                 }
 
@@ -106,16 +91,10 @@ public static class DnsCommands
         await output.WriteLineAsync($"; AXFR {snapshot.Origin} from {snapshot.Source}: {snapshot.Records.Count} records, serial {snapshot.Serial}").ConfigureAwait(false);
         foreach (var record in snapshot.Records.Append(snapshot.Soa!))
         {
-            await output.WriteLineAsync($"{record.Name}\t{record.Ttl}\tIN\t{DnsTypeNames.ToText(record.Type)}\t{RDataFormatter.Format(record.Type, record.Data)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"{record.Name}\t{record.Ttl}\tIN\t{record.Type}\t{record.Data}").ConfigureAwait(false);
         }
 
         await output.WriteLineAsync($";; XFR size: {snapshot.Records.Count + 1} records (messages {snapshot.MessageCount}, bytes {snapshot.ByteCount})").ConfigureAwait(false);
         return 0;
     }
-
-    internal static Route53HostedZone HostedZone(string zoneId, string zone) =>
-        new(AwsClientFactory.FromEnvironment(Environment.GetEnvironmentVariable).CreateRoute53(), zoneId, zone, TimeSpan.FromSeconds(1));
-
-    internal static Rfc2136ZoneTarget Rfc2136Target(string server, string? tsig) =>
-        new(new ZoneTransferClient(new ZoneTransferOptions { Masters = [DnsMaster.Parse(server)], Key = tsig is null ? null : TsigKey.Parse(tsig) }));
 }

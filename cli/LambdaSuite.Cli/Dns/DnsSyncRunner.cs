@@ -1,12 +1,11 @@
-using System.Diagnostics;
-using DnsMirror.Diff;
+using DnsMirror.Commands;
 
 namespace LambdaSuite.Cli.Dns;
 
 /// <summary>Runs <c>suite dns plan|sync</c> against a Route 53 hosted zone or an RFC 2136 server.</summary>
 internal static class DnsSyncRunner
 {
-    public static async Task<int> RunAsync(DnsSyncCommand command, bool asJson, TextWriter output, TextWriter error, CancellationToken ct)
+    public static async Task<int> RunAsync(ZoneSyncCommand command, bool asJson, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if ((command.ZoneId is null) == (command.Rfc2136Server is null))
         {
@@ -14,36 +13,10 @@ internal static class DnsSyncRunner
             return 2;
         }
 
-        var source = DnsCommands.Source(command.Masters, command.Tsig);
         var log = asJson ? new StringWriter() : output;
-        string outcome;
-        int changes, sent;
-        uint serial;
-        string? refusal;
-        var timings = new ZonePhaseTimings();
-        var started = Stopwatch.GetTimestamp();
-        if (command.ZoneId is not null)
-        {
-            var result = await ZoneMirror.SyncAsync(source, DnsCommands.HostedZone(command.ZoneId, command.Zone), knownSerial: null, command.Options, log, timings, ct).ConfigureAwait(false);
-            var sync = result.Sync!;
-            serial = result.Transfer.MasterSerial;
-            changes = sync.Plan.Diff.Changes.Count + (sync.Plan.Diff.SerialChange is null ? 0 : 1);
-            sent = sync.ChangeIds.Count;
-            refusal = sync.Plan.RefusalReason;
-        }
-        else
-        {
-            var snapshot = await source.TransferAsync(command.Zone, ct).ConfigureAwait(false);
-            timings.TransferMs = ZonePhaseTimings.Since(started);
-            var target = DnsCommands.Rfc2136Target(command.Rfc2136Server!, command.Tsig);
-            (var plan, sent) = await target.MirrorAsync(snapshot, command.Options, log, timings, ct).ConfigureAwait(false);
-            serial = snapshot.Serial;
-            changes = plan.Deletes.Count + plan.Adds.Count + (plan.SerialRecord is null ? 0 : 1);
-            refusal = plan.RefusalReason;
-        }
-
-        timings.TotalMs = ZonePhaseTimings.Since(started);
-        outcome = refusal is not null ? "refused" : changes == 0 ? "in-sync" : command.Options.DryRun ? "planned" : "applied";
+        var summary = await DnsMirrorCommands.SyncAsync(command, Environment.GetEnvironmentVariable, log, ct).ConfigureAwait(false);
+        var (serial, changes, sent, refusal) = (summary.Serial, summary.Changes, summary.Sent, summary.Refusal);
+        var outcome = refusal is not null ? "refused" : changes == 0 ? "in-sync" : command.DryRun ? "planned" : "applied";
         if (asJson)
         {
             await output.WriteLineAsync(CliJson.Write(w =>
@@ -61,11 +34,11 @@ internal static class DnsSyncRunner
                 }
 
                 w.WriteStartObject("phasesMs");
-                w.WriteNumber("transfer", timings.TransferMs);
-                w.WriteNumber("list", timings.ListMs);
-                w.WriteNumber("diff", timings.DiffMs);
-                w.WriteNumber("apply", timings.ApplyMs);
-                w.WriteNumber("total", timings.TotalMs);
+                w.WriteNumber("transfer", summary.TransferMs);
+                w.WriteNumber("list", summary.ListMs);
+                w.WriteNumber("diff", summary.DiffMs);
+                w.WriteNumber("apply", summary.ApplyMs);
+                w.WriteNumber("total", summary.TotalMs);
                 w.WriteEndObject();
                 w.WriteString("plan", log.ToString());
                 w.WriteEndObject();
@@ -74,7 +47,7 @@ internal static class DnsSyncRunner
         else
         {
             await output.WriteLineAsync(FormattableString.Invariant(
-                $"{command.Zone}: {outcome}, {changes} change(s), {sent} request(s) sent (transfer {timings.TransferMs:0} ms, list {timings.ListMs:0} ms, diff {timings.DiffMs:0} ms, apply {timings.ApplyMs:0} ms)")).ConfigureAwait(false);
+                $"{command.Zone}: {outcome}, {changes} change(s), {sent} request(s) sent (transfer {summary.TransferMs:0} ms, list {summary.ListMs:0} ms, diff {summary.DiffMs:0} ms, apply {summary.ApplyMs:0} ms)")).ConfigureAwait(false);
         }
 
         return refusal is null ? 0 : 1;

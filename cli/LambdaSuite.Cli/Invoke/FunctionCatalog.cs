@@ -15,10 +15,10 @@ public sealed class FunctionCatalog
     /// <summary>The four shipped functions, with the factory each <c>Program.cs</c> hands to the runtime host.</summary>
     public static FunctionCatalog Default { get; } = new(
     [
-        new FunctionEntry("SesFeedback", "functions/SesFeedback", SesFeedback.SesFeedbackFunction.Create),
-        new FunctionEntry("IotRegistry", "functions/IotRegistry", IotRegistry.IotRegistryFunction.Create),
-        new FunctionEntry("Fanout", "functions/Fanout", global::Fanout.FanoutFunction.Create),
-        new FunctionEntry("DnsMirror", "functions/DnsMirror", global::DnsMirror.DnsMirrorFunction.Create),
+        new FunctionEntry("SesFeedback", "functions/SesFeedback", SesFeedback.SesFeedbackEntry.Create),
+        new FunctionEntry("IotRegistry", "functions/IotRegistry", IotRegistry.IotRegistryEntry.Create),
+        new FunctionEntry("Fanout", "functions/Fanout", global::Fanout.FanoutEntry.Create),
+        new FunctionEntry("DnsMirror", "functions/DnsMirror", global::DnsMirror.DnsMirrorEntry.Create),
     ]);
 
     public IReadOnlyList<FunctionEntry> Functions { get; }

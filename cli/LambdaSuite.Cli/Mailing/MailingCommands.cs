@@ -109,9 +109,7 @@ public static class MailingCommands
     /// <summary>Exit 0 when lifted or not suppressed, 1 when the address is unknown or stays suppressed; each case says why.</summary>
     private static async Task<int> UnsuppressAsync(Func<string, string?> environment, string raw, string reason, bool asJson, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var settings = SesFeedbackSettings.Read(environment);
-        var service = new FeedbackService(Store(environment), new MailingRules(settings.SoftBouncePolicy));
-        var result = await service.UnsuppressAsync(raw, reason, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
+        var result = await SesFeedbackEntry.UnsuppressAsync(environment, Store(environment), raw, reason, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
         if (result.Status != UnsuppressStatus.Lifted)
         {
             await error.WriteLineAsync(result.Message).ConfigureAwait(false);

@@ -7,4 +7,4 @@ namespace DnsMirror.Config;
 [JsonSerializable(typeof(ZoneSyncRequest))]
 [JsonSerializable(typeof(DnsMirrorResponse))]
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow)]
-public sealed partial class DnsMirrorJsonContext : JsonSerializerContext;
+internal sealed partial class DnsMirrorJsonContext : JsonSerializerContext;

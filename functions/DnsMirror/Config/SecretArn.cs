@@ -4,7 +4,7 @@ namespace DnsMirror.Config;
 /// A Secrets Manager secret ARN (<c>arn:PARTITION:secretsmanager:REGION:ACCOUNT:secret:NAME</c>); the region is where
 /// <see cref="TsigSecretStore"/> sends GetSecretValue.
 /// </summary>
-public sealed record SecretArn(string Partition, string Region, string Account, string Name)
+internal sealed record SecretArn(string Partition, string Region, string Account, string Name)
 {
     public static SecretArn Parse(string text)
     {

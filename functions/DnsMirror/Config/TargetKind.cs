@@ -1,7 +1,7 @@
 namespace DnsMirror.Config;
 
 /// <summary>The two kinds of target a zone is mirrored into.</summary>
-public enum TargetKind
+internal enum TargetKind
 {
     Route53,
     Rfc2136,

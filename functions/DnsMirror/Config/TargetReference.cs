@@ -1,7 +1,7 @@
 namespace DnsMirror.Config;
 
 /// <summary>Where the zone is mirrored: <c>route53</c> (the default; uses <c>ZoneId</c>) or <c>rfc2136</c> (a server taking TSIG-signed updates).</summary>
-public sealed class TargetReference
+internal sealed class TargetReference
 {
     public string? Kind { get; set; }
 

@@ -5,7 +5,7 @@ namespace DnsMirror.Config;
 /// environment variable holding the base64 secret; <see cref="SecretArn"/> names a Secrets Manager secret holding it
 /// (see <see cref="TsigSecretStore"/> for the accepted shapes). SecretArn wins when both are given.
 /// </summary>
-public sealed class TsigReference
+internal sealed class TsigReference
 {
     public string? KeyName { get; set; }
 

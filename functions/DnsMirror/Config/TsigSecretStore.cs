@@ -13,7 +13,7 @@ namespace DnsMirror.Config;
 /// SecretBinary holding the raw key octets. Any failure is a <see cref="ZoneConfigException"/> naming the secret:
 /// the zone fails before anything is transferred or applied.
 /// </summary>
-public sealed class TsigSecretStore(Func<string, ISecretsManagerClient> clientForRegion)
+internal sealed class TsigSecretStore(Func<string, ISecretsManagerClient> clientForRegion)
 {
     /// <summary>The JSON member holding the base64 key when the SecretString is a JSON object.</summary>
     public const string JsonMember = "secret";

@@ -1,7 +1,7 @@
 namespace DnsMirror.Config;
 
 /// <summary>A zone's settings are missing or wrong; the sync of that zone does not start.</summary>
-public sealed class ZoneConfigException : Exception
+internal sealed class ZoneConfigException : Exception
 {
     public ZoneConfigException()
     {

@@ -5,7 +5,7 @@ using DnsMirror.Tsig;
 namespace DnsMirror.Config;
 
 /// <summary>A validated <see cref="ZoneSyncRequest"/>: everything one zone's sync needs, secrets resolved.</summary>
-public sealed record ZoneJob
+internal sealed record ZoneJob
 {
     /// <summary>Absolute and lower case (<c>example.com.</c>): the zone and its state row's key.</summary>
     public required string Zone { get; init; }

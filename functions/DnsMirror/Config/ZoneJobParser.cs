@@ -5,7 +5,7 @@ using DnsMirror.Tsig;
 namespace DnsMirror.Config;
 
 /// <summary>Turns a <see cref="ZoneSyncRequest"/> into a <see cref="ZoneJob"/>, or says exactly what is wrong.</summary>
-public static class ZoneJobParser
+internal static class ZoneJobParser
 {
     /// <summary>
     /// The only environment variables <c>Tsig.SecretEnv</c> may name. The zone's settings come from the event or
@@ -13,7 +13,7 @@ public static class ZoneJobParser
     /// prefix, settings could key HMACs with the function's own credentials (<c>AWS_SECRET_ACCESS_KEY</c>) and
     /// hand them to a server of their choosing.
     /// </summary>
-    public const string SecretEnvPrefix = "DNS_MIRROR_TSIG_";
+    public const string SecretEnvPrefix = DnsMirrorSettings.Variables.TsigSecretPrefix;
 
     /// <summary>
     /// As <see cref="Parse(ZoneSyncRequest, DnsMirrorSettings, Func{string, string?}, IReadOnlyDictionary{string, string}?)"/>,

@@ -5,7 +5,7 @@ namespace DnsMirror.Config;
 /// input given directly), or as a zone row's <c>config</c> holds them. <c>{"AllZones": true}</c> syncs every row
 /// of the zones table instead.
 /// </summary>
-public sealed class ZoneSyncRequest
+internal sealed class ZoneSyncRequest
 {
     public string? Domain { get; set; }
 

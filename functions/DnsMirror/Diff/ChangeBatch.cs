@@ -3,7 +3,7 @@ using DnsMirror.Route53;
 namespace DnsMirror.Diff;
 
 /// <summary>One ChangeResourceRecordSets request's worth of changes, applied atomically by Route 53.</summary>
-public sealed record ChangeBatch(IReadOnlyList<RecordSetChange> Changes)
+internal sealed record ChangeBatch(IReadOnlyList<RecordSetChange> Changes)
 {
     public int ResourceRecordCount => Changes.Sum(c => c.ResourceRecordCount);
 

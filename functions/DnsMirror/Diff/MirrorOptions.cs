@@ -1,7 +1,7 @@
 namespace DnsMirror.Diff;
 
 /// <summary>Everything one Route 53 sync run is told.</summary>
-public sealed record MirrorOptions
+internal sealed record MirrorOptions
 {
     public DiffOptions Diff { get; init; } = new();
 

@@ -1,7 +1,7 @@
 namespace DnsMirror.Diff;
 
 /// <summary>Safety and batching limits for <see cref="ZonePlanner"/>.</summary>
-public sealed record PlanOptions
+internal sealed record PlanOptions
 {
     /// <summary>Refuse a plan that deletes more than this share of the hosted zone's managed record sets.</summary>
     public int MaxDeletePercent { get; init; } = 20;

@@ -1,4 +1,4 @@
 namespace DnsMirror.Diff;
 
 /// <summary>A record set the sync left alone, and why (reported, never silently dropped).</summary>
-public sealed record SkippedRecordSet(string Name, string Type, string Reason);
+internal sealed record SkippedRecordSet(string Name, string Type, string Reason);

@@ -6,7 +6,7 @@ namespace DnsMirror.Diff;
 /// What it takes to make the hosted zone match the source: record set changes, the closing SOA serial
 /// update (null when the serial already matches), and what was left alone.
 /// </summary>
-public sealed record ZoneDiff(
+internal sealed record ZoneDiff(
     IReadOnlyList<RecordSetChange> Changes,
     RecordSetChange? SerialChange,
     IReadOnlyList<SkippedRecordSet> Skipped,

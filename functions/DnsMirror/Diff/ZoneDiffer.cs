@@ -11,7 +11,7 @@ namespace DnsMirror.Diff;
 /// qualified; values through canonical keys. The apex SOA and NS belong to Route 53 (only the serial is
 /// mirrored, last); alias and routing-policy record sets are reported and left alone.
 /// </summary>
-public static class ZoneDiffer
+internal static class ZoneDiffer
 {
     /// <summary>The types Route 53 accepts in ChangeResourceRecordSets.</summary>
     public static readonly IReadOnlySet<DnsRecordType> Route53Types = new HashSet<DnsRecordType>

@@ -9,7 +9,7 @@ namespace DnsMirror.Diff;
 /// zone, plan, apply (or print on a dry run). The handler stores <see cref="ZoneTransferResult.MasterSerial"/>
 /// as the next run's known serial once the sync was applied.
 /// </summary>
-public static class ZoneMirror
+internal static class ZoneMirror
 {
     public static Task<ZoneMirrorResult> SyncAsync(ZoneTransferClient source, IHostedZone target, uint? knownSerial, MirrorOptions options, TextWriter log, CancellationToken cancellationToken = default) =>
         SyncAsync(source, target, knownSerial, options, log, new ZonePhaseTimings(), cancellationToken);

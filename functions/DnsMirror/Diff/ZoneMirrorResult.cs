@@ -3,4 +3,4 @@ using DnsMirror.Transfer;
 namespace DnsMirror.Diff;
 
 /// <summary>The serial check's outcome, what the sync did when the zone was transferred, and how long each phase took.</summary>
-public sealed record ZoneMirrorResult(ZoneTransferResult Transfer, ZoneSyncResult? Sync, ZonePhaseTimings Timings);
+internal sealed record ZoneMirrorResult(ZoneTransferResult Transfer, ZoneSyncResult? Sync, ZonePhaseTimings Timings);

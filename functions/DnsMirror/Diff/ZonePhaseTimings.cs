@@ -8,7 +8,7 @@ namespace DnsMirror.Diff;
 /// (the master, the target's listing, our own diff, or the target's change API) without a profiler. A phase
 /// that did not run stays 0.
 /// </summary>
-public sealed class ZonePhaseTimings
+internal sealed class ZonePhaseTimings
 {
     /// <summary>The SOA query and, when the serial moved, the AXFR with its parse.</summary>
     public double TransferMs { get; set; }

@@ -3,7 +3,7 @@ namespace DnsMirror.Diff;
 /// <summary>
 /// The batches to send, in order, or a refusal. A refused plan has no batches and says why.
 /// </summary>
-public sealed record ZonePlan(IReadOnlyList<ChangeBatch> Batches, IReadOnlyList<string> Warnings, string? RefusalReason, ZoneDiff Diff)
+internal sealed record ZonePlan(IReadOnlyList<ChangeBatch> Batches, IReadOnlyList<string> Warnings, string? RefusalReason, ZoneDiff Diff)
 {
     public bool IsRefused => RefusalReason is not null;
 

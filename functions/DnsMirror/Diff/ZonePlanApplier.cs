@@ -6,7 +6,7 @@ namespace DnsMirror.Diff;
 /// Sends a plan's batches in order and waits for the last one to be INSYNC. Route 53 validates each batch
 /// against the zone including earlier, still PENDING batches, so one wait at the end suffices.
 /// </summary>
-public static class ZonePlanApplier
+internal static class ZonePlanApplier
 {
     public static async Task<ZoneSyncResult> ApplyAsync(IHostedZone zone, ZonePlan plan, bool dryRun, TextWriter log, CancellationToken cancellationToken = default)
     {

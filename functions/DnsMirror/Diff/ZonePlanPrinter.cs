@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DnsMirror.Diff;
 
 /// <summary>Writes a plan for people: what DryRun shows and what a real run logs before applying.</summary>
-public static class ZonePlanPrinter
+internal static class ZonePlanPrinter
 {
     public static void Write(ZonePlan plan, TextWriter writer)
     {

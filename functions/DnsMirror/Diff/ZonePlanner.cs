@@ -10,7 +10,7 @@ namespace DnsMirror.Diff;
 /// the safety checks: an incomplete transfer never deletes, an empty one (only the apex SOA and NS) is refused
 /// unless forced, and a plan deleting more than MaxDeletePercent of the zone is refused unless forced.
 /// </summary>
-public static class ZonePlanner
+internal static class ZonePlanner
 {
     public static ZonePlan Plan(ZoneDiff diff, ZoneSnapshot source, PlanOptions? options = null)
     {

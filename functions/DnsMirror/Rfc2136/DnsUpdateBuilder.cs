@@ -7,7 +7,7 @@ namespace DnsMirror.Rfc2136;
 /// then the update section: "delete an RR from an RRset" as class NONE with TTL 0 (§2.5.4) and "add to an
 /// RRset" as class IN (§2.5.1).
 /// </summary>
-public static class DnsUpdateBuilder
+internal static class DnsUpdateBuilder
 {
     /// <summary>Room left for the TSIG RR below the 65,535-octet TCP message limit.</summary>
     public const int MaxMessageSize = 60000;

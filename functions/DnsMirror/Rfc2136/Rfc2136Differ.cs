@@ -11,7 +11,7 @@ namespace DnsMirror.Rfc2136;
 /// canonical text). The target keeps its apex SOA and NS; DNSSEC records are the signer's business and
 /// are skipped. The same safety rules as for Route 53 apply.
 /// </summary>
-public static class Rfc2136Differ
+internal static class Rfc2136Differ
 {
     private static readonly HashSet<DnsRecordType> s_skippedTypes =
         [DnsRecordType.RRSIG, DnsRecordType.NSEC, DnsRecordType.NSEC3, DnsRecordType.NSEC3PARAM, DnsRecordType.DNSKEY, DnsRecordType.TSIG, DnsRecordType.OPT];

@@ -1,7 +1,7 @@
 namespace DnsMirror.Rfc2136;
 
 /// <summary>The target rejected an UPDATE (RFC 2136 §2.2 RCODE: REFUSED, NOTAUTH, NOTZONE, ...).</summary>
-public sealed class Rfc2136Exception : Exception
+internal sealed class Rfc2136Exception : Exception
 {
     public Rfc2136Exception()
     {

@@ -7,7 +7,7 @@ namespace DnsMirror.Rfc2136;
 /// RR-level changes that make an RFC 2136 target match the source: deletes, adds, and the target's own SOA
 /// with the source serial (sent last). A refused plan says why and changes nothing.
 /// </summary>
-public sealed record Rfc2136Plan(
+internal sealed record Rfc2136Plan(
     string Zone,
     IReadOnlyList<DnsResourceRecord> Deletes,
     IReadOnlyList<DnsResourceRecord> Adds,

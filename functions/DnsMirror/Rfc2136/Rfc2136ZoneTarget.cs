@@ -10,7 +10,7 @@ namespace DnsMirror.Rfc2136;
 /// current content comes from its own AXFR, changes go out as UPDATE messages of at most ~60 kB each,
 /// deletes before adds, the SOA serial last.
 /// </summary>
-public sealed class Rfc2136ZoneTarget
+internal sealed class Rfc2136ZoneTarget
 {
     private readonly ZoneTransferClient _server;
 

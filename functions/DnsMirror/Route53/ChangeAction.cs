@@ -1,7 +1,7 @@
 namespace DnsMirror.Route53;
 
 /// <summary>ChangeResourceRecordSets actions.</summary>
-public enum ChangeAction
+internal enum ChangeAction
 {
     Create,
     Delete,

@@ -6,7 +6,7 @@ namespace DnsMirror.Route53;
 /// routing-policy record sets carry <see cref="AliasTarget"/> or <see cref="SetIdentifier"/>; DnsMirror leaves
 /// those alone.
 /// </summary>
-public sealed record HostedZoneRecordSet(string Name, string Type, long? Ttl, IReadOnlyList<string> Values)
+internal sealed record HostedZoneRecordSet(string Name, string Type, long? Ttl, IReadOnlyList<string> Values)
 {
     /// <summary>Set for weighted, latency, failover, geolocation and other routing-policy records.</summary>
     public string? SetIdentifier { get; init; }

@@ -5,7 +5,7 @@ namespace DnsMirror.Route53;
 /// adapts the Route 53 client in LambdaSuite.Aws (ListResourceRecordSets with pagination,
 /// ChangeResourceRecordSets, GetChange); tests use an in-memory fake.
 /// </summary>
-public interface IHostedZone
+internal interface IHostedZone
 {
     /// <summary>The zone's name, absolute (e.g. <c>example.com.</c>).</summary>
     string ZoneName { get; }

@@ -1,7 +1,7 @@
 namespace DnsMirror.Route53;
 
 /// <summary>One Change element of a ChangeResourceRecordSets request.</summary>
-public sealed record RecordSetChange(ChangeAction Action, HostedZoneRecordSet RecordSet)
+internal sealed record RecordSetChange(ChangeAction Action, HostedZoneRecordSet RecordSet)
 {
     /// <summary>ResourceRecord elements this change counts against the 1,000 limit (UPSERT counts twice).</summary>
     public int ResourceRecordCount => RecordSet.Values.Count * (Action == ChangeAction.Upsert ? 2 : 1);

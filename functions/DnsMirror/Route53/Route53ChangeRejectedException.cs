@@ -1,7 +1,7 @@
 namespace DnsMirror.Route53;
 
 /// <summary>Route 53 refused a change batch (InvalidChangeBatch): the plan does not fit the zone as it is.</summary>
-public sealed class Route53ChangeRejectedException : Exception
+internal sealed class Route53ChangeRejectedException : Exception
 {
     public Route53ChangeRejectedException()
     {

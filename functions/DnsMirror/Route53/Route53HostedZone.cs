@@ -10,7 +10,7 @@ namespace DnsMirror.Route53;
 /// InvalidChangeBatch answer stops the sync as a <see cref="Route53ChangeRejectedException"/> carrying Route 53's
 /// own message, since sending the same batch again cannot succeed.
 /// </summary>
-public sealed class Route53HostedZone : IHostedZone
+internal sealed class Route53HostedZone : IHostedZone
 {
     /// <summary>
     /// Route 53 lists up to 300 record sets per call but 100 when not asked; asking for 300 makes a large zone's

@@ -9,7 +9,7 @@ namespace DnsMirror.Route53;
 /// Route 53 writes <c>\ooo</c> escapes in octal where master files use <c>\DDD</c> in decimal; these convert
 /// names and values between the two.
 /// </summary>
-public static class Route53Text
+internal static class Route53Text
 {
     private static readonly SearchValues<char> s_plainNameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_*.");
 

@@ -12,7 +12,7 @@ namespace DnsMirror.Route53;
 /// without leading zeros, addresses in their canonical text, hex upper case, strings re-quoted, escapes
 /// read as Route 53's octal ones.
 /// </summary>
-public static class Route53ValueNormalizer
+internal static class Route53ValueNormalizer
 {
     public static bool TryNormalize(DnsRecordType type, string value, out string key)
     {

@@ -1,7 +1,7 @@
 namespace DnsMirror.Sync;
 
 /// <summary>The function's answer: one report per zone.</summary>
-public sealed class DnsMirrorResponse
+internal sealed class DnsMirrorResponse
 {
     public List<ZoneRunReport> Zones { get; set; } = [];
 

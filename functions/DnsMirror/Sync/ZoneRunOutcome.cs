@@ -1,7 +1,7 @@
 namespace DnsMirror.Sync;
 
 /// <summary>How a zone's run ended.</summary>
-public enum ZoneRunOutcome
+internal enum ZoneRunOutcome
 {
     /// <summary>Changes were applied and are in sync.</summary>
     Synced,

@@ -3,7 +3,7 @@ using DnsMirror.Diff;
 namespace DnsMirror.Sync;
 
 /// <summary>What one zone's run did, as the function answers it and the state row records it.</summary>
-public sealed class ZoneRunReport
+internal sealed class ZoneRunReport
 {
     public string Zone { get; set; } = "";
 

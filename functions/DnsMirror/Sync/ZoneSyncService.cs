@@ -18,7 +18,7 @@ namespace DnsMirror.Sync;
 /// whose lease another run holds is reported <see cref="ZoneRunOutcome.ZoneBusy"/> and left alone. Every wait is
 /// bounded by <c>deadline</c>.
 /// </summary>
-public sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore store, DnsMirrorSettings settings, TimeProvider time)
+internal sealed class ZoneSyncService(Route53Client route53, DnsMirrorZoneStore store, DnsMirrorSettings settings, TimeProvider time)
 {
     /// <summary>
     /// How long a lease outlives its owner's invocation. Lambda ends an invocation at its deadline (the template's

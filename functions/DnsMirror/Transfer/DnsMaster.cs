@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DnsMirror.Transfer;
 
 /// <summary>One primary server to transfer from, as host[:port] (IPv6 as [addr]:port).</summary>
-public sealed record DnsMaster(string Host, int Port)
+internal sealed record DnsMaster(string Host, int Port)
 {
     public const int DefaultPort = 53;
 

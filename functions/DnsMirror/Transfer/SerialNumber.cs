@@ -4,7 +4,7 @@ namespace DnsMirror.Transfer;
 /// SOA serial comparison in RFC 1982 serial number arithmetic (SERIAL_BITS = 32): serials wrap, so
 /// "newer" means ahead by less than 2^31. Two serials exactly 2^31 apart are unordered (§3.2).
 /// </summary>
-public static class SerialNumber
+internal static class SerialNumber
 {
     private const uint Half = 1u << 31;
 

@@ -1,7 +1,7 @@
 namespace DnsMirror.Transfer;
 
 /// <summary>What <see cref="ZoneTransferClient.TransferIfNewerAsync"/> did.</summary>
-public enum TransferOutcome
+internal enum TransferOutcome
 {
     /// <summary>The master's serial is newer (RFC 1982) or there was none known: the zone was transferred.</summary>
     Transferred,

@@ -6,7 +6,7 @@ namespace DnsMirror.Transfer;
 /// A complete zone as one AXFR delivered it (RFC 5936 §2.2: the opening SOA, then every RR; the closing SOA
 /// is not repeated here).
 /// </summary>
-public sealed record ZoneSnapshot(string Origin, uint Serial, IReadOnlyList<DnsResourceRecord> Records, string Source, int MessageCount, long ByteCount)
+internal sealed record ZoneSnapshot(string Origin, uint Serial, IReadOnlyList<DnsResourceRecord> Records, string Source, int MessageCount, long ByteCount)
 {
     /// <summary>False for a snapshot that is known to be partial; the planner never deletes from one.</summary>
     public bool IsComplete { get; init; } = true;

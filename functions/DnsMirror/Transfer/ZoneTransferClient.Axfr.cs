@@ -2,7 +2,7 @@ using DnsMirror.Wire;
 
 namespace DnsMirror.Transfer;
 
-public sealed partial class ZoneTransferClient
+internal sealed partial class ZoneTransferClient
 {
     /// <summary>
     /// RFC 5936 §2.2: the answer stream starts with the zone's SOA and ends with the same SOA; every message
@@ -72,12 +72,12 @@ public sealed partial class ZoneTransferClient
     {
         if (records > _options.MaxRecords)
         {
-            throw new ZoneTransferException($"{master}: transfer of {zone} stopped at {records} records, above the limit of {_options.MaxRecords} (DNS_MIRROR_MAX_TRANSFER_RECORDS); raise it if the zone really is this large");
+            throw new ZoneTransferException($"{master}: transfer of {zone} stopped at {records} records, above the limit of {_options.MaxRecords} ({DnsMirrorSettings.Variables.MaxTransferRecords}); raise it if the zone really is this large");
         }
 
         if (bytes > _options.MaxBytes)
         {
-            throw new ZoneTransferException($"{master}: transfer of {zone} stopped at {bytes} bytes after {records} records, above the limit of {_options.MaxBytes} bytes (DNS_MIRROR_MAX_TRANSFER_BYTES); raise it if the zone really is this large");
+            throw new ZoneTransferException($"{master}: transfer of {zone} stopped at {bytes} bytes after {records} records, above the limit of {_options.MaxBytes} bytes ({DnsMirrorSettings.Variables.MaxTransferBytes}); raise it if the zone really is this large");
         }
     }
 

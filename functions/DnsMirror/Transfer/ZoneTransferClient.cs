@@ -8,7 +8,7 @@ namespace DnsMirror.Transfer;
 /// Reads a zone from its masters: SOA serial check, then AXFR over TCP (RFC 5936), TSIG-signed when a key is
 /// set (RFC 8945). Masters are tried in order within one overall deadline; each attempt has its own timeout.
 /// </summary>
-public sealed partial class ZoneTransferClient
+internal sealed partial class ZoneTransferClient
 {
     private readonly ZoneTransferOptions _options;
     private readonly TimeProvider _time;

@@ -4,7 +4,7 @@ namespace DnsMirror.Transfer;
 /// A zone could not be read: the master refused, is not authoritative, failed TSIG, sent a malformed or
 /// incomplete transfer, or every master failed (<see cref="Failures"/> lists each).
 /// </summary>
-public sealed class ZoneTransferException : Exception
+internal sealed class ZoneTransferException : Exception
 {
     public ZoneTransferException()
     {

@@ -3,7 +3,7 @@ using DnsMirror.Tsig;
 namespace DnsMirror.Transfer;
 
 /// <summary>Settings for <see cref="ZoneTransferClient"/>.</summary>
-public sealed record ZoneTransferOptions
+internal sealed record ZoneTransferOptions
 {
     /// <summary>Masters tried in order; the first that answers well wins.</summary>
     public required IReadOnlyList<DnsMaster> Masters { get; init; }

@@ -1,7 +1,7 @@
 namespace DnsMirror.Tsig;
 
 /// <summary>A TSIG failure (RFC 8945 §5): bad MAC, unknown key, time outside the fudge, or an unsigned response.</summary>
-public sealed class TsigException : Exception
+internal sealed class TsigException : Exception
 {
     public TsigException()
     {

@@ -7,7 +7,7 @@ namespace DnsMirror.Tsig;
 /// A shared TSIG secret (RFC 8945 §6). Text form <c>name:algorithm:base64</c>, as BIND's
 /// <c>-y</c> option and the SUITE_DNS_TSIG variable write it.
 /// </summary>
-public sealed class TsigKey
+internal sealed class TsigKey
 {
     public TsigKey(string name, string algorithm, byte[] secret)
     {

@@ -6,7 +6,7 @@ namespace DnsMirror.Tsig;
 /// TSIG RDATA (RFC 8945 §4.2): Algorithm Name, Time Signed (48 bits), Fudge, MAC Size, MAC, Original ID,
 /// Error, Other Len, Other Data.
 /// </summary>
-public sealed record TsigRecordData(string Algorithm, ulong TimeSigned, ushort Fudge, byte[] Mac, ushort OriginalId, DnsResponseCode Error, byte[] OtherData)
+internal sealed record TsigRecordData(string Algorithm, ulong TimeSigned, ushort Fudge, byte[] Mac, ushort OriginalId, DnsResponseCode Error, byte[] OtherData)
 {
     public static bool TryParse(ReadOnlySpan<byte> rdata, out TsigRecordData? data)
     {

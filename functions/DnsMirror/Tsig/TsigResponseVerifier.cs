@@ -9,7 +9,7 @@ namespace DnsMirror.Tsig;
 /// later ones (a zone transfer, §5.3.1) may leave out the TSIG on at most 99 messages in a row, their octets
 /// still enter the next MAC, and the last message must be signed (<see cref="Complete"/>).
 /// </summary>
-public sealed class TsigResponseVerifier : IDisposable
+internal sealed class TsigResponseVerifier : IDisposable
 {
     public const int MaxUnsignedInARow = 99;
 

@@ -4,7 +4,7 @@ using DnsMirror.Wire;
 namespace DnsMirror.Tsig;
 
 /// <summary>Signs a request (RFC 8945 §5.1): MAC over the message plus the TSIG variables, TSIG RR appended.</summary>
-public static class TsigSigner
+internal static class TsigSigner
 {
     public const ushort DefaultFudge = 300;
 

@@ -4,7 +4,7 @@ namespace DnsMirror.Wire;
 /// A DNS message that does not follow RFC 1035's wire format. Carries where in the message parsing stopped
 /// so a bad packet can be reported (and reproduced) precisely.
 /// </summary>
-public sealed class DnsFormatException : Exception
+internal sealed class DnsFormatException : Exception
 {
     public DnsFormatException()
     {

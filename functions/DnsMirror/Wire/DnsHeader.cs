@@ -4,7 +4,7 @@ namespace DnsMirror.Wire;
 /// The fixed 12-octet header (RFC 1035 §4.1.1):
 /// ID, QR|OPCODE|AA|TC|RD|RA|Z|RCODE, QDCOUNT, ANCOUNT, NSCOUNT, ARCOUNT.
 /// </summary>
-public readonly record struct DnsHeader(
+internal readonly record struct DnsHeader(
     ushort Id,
     ushort Flags,
     ushort QuestionCount,

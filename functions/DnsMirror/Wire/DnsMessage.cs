@@ -1,7 +1,7 @@
 namespace DnsMirror.Wire;
 
 /// <summary>A parsed DNS message. <see cref="TsigOffset"/> marks where a trailing TSIG RR starts (RFC 8945 §5.1).</summary>
-public sealed class DnsMessage
+internal sealed class DnsMessage
 {
     public DnsMessage(DnsHeader header, IReadOnlyList<DnsQuestion> questions, IReadOnlyList<DnsResourceRecord> answers, IReadOnlyList<DnsResourceRecord> authorities, IReadOnlyList<DnsResourceRecord> additionals, DnsResourceRecord? tsig, int tsigOffset)
     {

@@ -4,7 +4,7 @@ namespace DnsMirror.Wire;
 /// Parses a whole message (RFC 1035 §4.1): header, question, answer, authority, additional. Any deviation
 /// is a <see cref="DnsFormatException"/> carrying the offset; trailing octets after the counted sections too.
 /// </summary>
-public static class DnsMessageParser
+internal static class DnsMessageParser
 {
     public static DnsMessage Parse(ReadOnlySpan<byte> message) => Parse(message, answerSink: null);
 

@@ -1,7 +1,7 @@
 namespace DnsMirror.Wire;
 
 /// <summary>Builds one-question queries (RFC 1035 §4.1; AXFR query per RFC 5936 §2.2: RD clear, one question).</summary>
-public static class DnsQueryBuilder
+internal static class DnsQueryBuilder
 {
     public static byte[] Build(ushort id, string zone, DnsRecordType type)
     {

@@ -1,6 +1,8 @@
 namespace DnsMirror.Wire;
 
 /// <summary>RR TYPE values (IANA "Resource Record (RR) TYPEs" registry) this code names.</summary>
+// Public, unlike the rest of the wire code: a plain IANA RR TYPE registry with no behaviour, and the tests'
+// theory parameters (which xUnit needs on public methods) are of this type.
 public enum DnsRecordType : ushort
 {
     A = 1,

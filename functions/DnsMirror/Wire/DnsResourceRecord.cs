@@ -4,7 +4,7 @@ namespace DnsMirror.Wire;
 /// One resource record (RFC 1035 §4.1.3). <see cref="Data"/> is the RDATA with every compression pointer
 /// expanded, so it stands alone: it can be compared, formatted and written into another message.
 /// </summary>
-public sealed class DnsResourceRecord
+internal sealed class DnsResourceRecord
 {
     public DnsResourceRecord(string name, DnsRecordType type, ushort @class, uint ttl, byte[] data)
     {

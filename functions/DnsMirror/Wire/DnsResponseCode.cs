@@ -1,6 +1,8 @@
 namespace DnsMirror.Wire;
 
 /// <summary>RCODE values (RFC 1035 §4.1.1, RFC 2136 §2.2) and the TSIG error codes of RFC 8945 §3.</summary>
+// Public, unlike the rest of the wire code: a plain IANA RCODE registry with no behaviour, and the tests'
+// theory parameters (which xUnit needs on public methods) are of this type.
 public enum DnsResponseCode : ushort
 {
     NoError = 0,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DnsMirror.Wire;
 
 /// <summary>Type mnemonics; unknown types as <c>TYPEnnn</c> (RFC 3597 §5).</summary>
-public static class DnsTypeNames
+internal static class DnsTypeNames
 {
     // Looked up once per record set in a diff; a dictionary beats Enum.TryParse on that path.
     private static readonly Dictionary<string, DnsRecordType> s_byName =

@@ -7,7 +7,7 @@ namespace DnsMirror.Wire;
 /// throwing, recording what went wrong and where (<see cref="Error"/>, <see cref="ErrorOffset"/>), so callers
 /// throw one <see cref="DnsFormatException"/> with the offset.
 /// </summary>
-public ref struct DnsWireReader
+internal ref struct DnsWireReader
 {
     /// <summary>RFC 1035 §2.3.4: a name is at most 255 octets on the wire, a label at most 63.</summary>
     public const int MaxNameLength = 255;

@@ -7,7 +7,7 @@ namespace DnsMirror.Wire;
 /// Builds outgoing messages (queries, UPDATEs). Names are written uncompressed: our messages are small and
 /// RFC 1035 §4.1.4 makes compression optional for senders.
 /// </summary>
-public sealed class DnsWireWriter
+internal sealed class DnsWireWriter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
 

@@ -7,7 +7,7 @@ namespace DnsMirror.Wire;
 /// Text output always is absolute (trailing dot); special characters escaped with a backslash, octets outside
 /// printable ASCII as <c>\DDD</c>, so the text is pure ASCII and case-folds with ASCII rules only.
 /// </summary>
-public static class DomainNameText
+internal static class DomainNameText
 {
     public static string Format(ReadOnlySpan<byte> wireName, bool lowercase = false) =>
         Format(wireName, lowercase, NameEscapeStyle.Decimal);

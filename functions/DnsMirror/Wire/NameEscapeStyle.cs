@@ -1,7 +1,7 @@
 namespace DnsMirror.Wire;
 
 /// <summary>How <c>\NNN</c> escapes in presentation text are read and written.</summary>
-public enum NameEscapeStyle
+internal enum NameEscapeStyle
 {
     /// <summary>RFC 1035 §5.1 master files: <c>\DDD</c> is a decimal octet value.</summary>
     Decimal,

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace DnsMirror.Wire;
 
-public static partial class RDataFormatter
+internal static partial class RDataFormatter
 {
     private static readonly string[] s_svcParamKeys = ["mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech", "ipv6hint"];
 

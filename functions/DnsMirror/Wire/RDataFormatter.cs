@@ -11,7 +11,7 @@ namespace DnsMirror.Wire;
 /// API uses for values. With <c>lowercaseNames</c> the names inside RDATA fold to lower case, which gives a
 /// key that compares two values the way DNS does.
 /// </summary>
-public static partial class RDataFormatter
+internal static partial class RDataFormatter
 {
     // A diff formats every RR of the zone: one builder per thread instead of one per value.
     private static readonly SearchValues<byte> s_quotedSpecials = SearchValues.Create(QuotedSpecials());

@@ -4,7 +4,7 @@ using DnsMirror.Wire;
 namespace DnsMirror.Zone;
 
 /// <summary>Groups a transfer's RRs into RRsets keyed by lower-case owner and type, in first-seen order.</summary>
-public static class RecordSetGrouper
+internal static class RecordSetGrouper
 {
     public static Dictionary<(string Name, DnsRecordType Type), SourceRecordSet> Group(IEnumerable<DnsResourceRecord> records)
     {

@@ -8,7 +8,7 @@ namespace DnsMirror.Zone;
 /// on first use: a diff compares most sets without them (see <see cref="TransferredCount"/>), and a string
 /// per RR of a large zone was most of what a diff allocated.
 /// </summary>
-public sealed class SourceRecordSet
+internal sealed class SourceRecordSet
 {
     // Most RRsets of a zone hold one record: it lives in a field, and a list exists only from the second on.
     private readonly DnsResourceRecord _firstRecord;

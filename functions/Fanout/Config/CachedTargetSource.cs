@@ -8,7 +8,7 @@ namespace Fanout.Config;
 /// change to the table reaches every container within the TTL, with no redeploy. A failed refresh keeps serving the
 /// last rows read (and says so by throwing only when there are none).
 /// </summary>
-public sealed class CachedTargetSource(FanoutTargetStore store, TimeSpan ttl, TimeProvider timeProvider) : IFanoutTargetSource
+internal sealed class CachedTargetSource(FanoutTargetStore store, TimeSpan ttl, TimeProvider timeProvider) : IFanoutTargetSource
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset ReadAt, IReadOnlyList<FanoutTargetRow> Rows)> _cache = new(StringComparer.Ordinal);
 

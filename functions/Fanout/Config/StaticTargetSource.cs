@@ -3,7 +3,7 @@ using LambdaSuite.Data.Fanout;
 namespace Fanout.Config;
 
 /// <summary>A fixed set of mappings: for tests, the bench and running the handler from the CLI without a table.</summary>
-public sealed class StaticTargetSource(IEnumerable<FanoutTarget> targets) : IFanoutTargetSource
+internal sealed class StaticTargetSource(IEnumerable<FanoutTarget> targets) : IFanoutTargetSource
 {
     private readonly FanoutTarget[] _targets = [.. targets];
 

@@ -9,7 +9,7 @@ namespace Fanout.Delivery;
 /// the record itself in base64 when it fits. A record too big to carry is still named exactly, so it can be read
 /// again from the stream within its retention.
 /// </summary>
-public static class DeadLetterMessage
+internal static class DeadLetterMessage
 {
     /// <summary>Largest record carried inline: base64 of it stays under SQS's 1 MiB message limit with room to spare.</summary>
     public const int MaxInlineRecordBytes = 700 * 1024;

@@ -7,7 +7,7 @@ namespace Fanout.Delivery;
 /// forgotten first); a retry that lands on another container re-sends, and the idempotency keys forwarded to the
 /// destination (SQS FIFO de-duplication id, OpenSearch _id, fanout-id attribute) are the backstop.
 /// </summary>
-public sealed class DeliveryLedger(int capacity = 200_000)
+internal sealed class DeliveryLedger(int capacity = 200_000)
 {
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();

@@ -20,7 +20,7 @@ namespace Fanout.Delivery;
 /// <see cref="DeliveryLedger"/> keeps healthy targets from receiving again what they already took.</item>
 /// </list>
 /// </summary>
-public sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger ledger, AwsRetryPolicy retryPolicy, string? defaultDeadLetter)
+internal sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger ledger, AwsRetryPolicy retryPolicy, string? defaultDeadLetter)
 {
     public async Task<FanoutResult> DeliverAsync(SourceBatch batch, IReadOnlyList<FanoutTarget> targets, DateTimeOffset deadline, ILambdaLogger logger, FanoutMetrics metrics, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Fanout.Delivery;
 /// concatenation, base64 lines) up to the target's entry limit. A record larger than one entry may be becomes a
 /// problem with its reason instead of blocking the shard.
 /// </summary>
-public static class MessageBuilder
+internal static class MessageBuilder
 {
     private static readonly byte[] s_newline = "\n"u8.ToArray();
 

@@ -4,7 +4,7 @@ namespace Fanout.Delivery;
 /// One entry of a call to a target: <see cref="Count"/> consecutive records from <see cref="First"/> (more than one
 /// when collapsed), the body to send, and the keys the destination uses.
 /// </summary>
-public readonly record struct OutgoingMessage(int First, int Count, ReadOnlyMemory<byte> Body, string PartitionKey, string? ExplicitHashKey, string IdempotencyKey)
+internal readonly record struct OutgoingMessage(int First, int Count, ReadOnlyMemory<byte> Body, string PartitionKey, string? ExplicitHashKey, string IdempotencyKey)
 {
     /// <summary>
     /// <see cref="Body"/> as the event carried it, a quoted base64 JSON string, when the body is the record unchanged:

@@ -7,7 +7,7 @@ namespace Fanout.Delivery;
 /// or data too large to carry): the stream's own API, from the record's sequence number, while the stream still
 /// retains it (24 hours by default; DynamoDB Streams always 24 hours).
 /// </summary>
-public static class RereadHint
+internal static class RereadHint
 {
     public static string For(SourceBatch batch, int parentIndex)
     {

@@ -12,7 +12,7 @@ namespace Fanout.Delivery;
 /// full-jitter backoff, while the deadline allows. Entries rejected for good, or still failing when time runs out,
 /// become problems (dead-letter) or failed parents (batch item failure), as <see cref="FanoutEngine"/> decides.
 /// </summary>
-public sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, AwsRetryPolicy retryPolicy)
+internal sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, AwsRetryPolicy retryPolicy)
 {
     /// <summary>Attempts per entry, the first included.</summary>
     public int MaxEntryAttempts { get; init; } = 8;

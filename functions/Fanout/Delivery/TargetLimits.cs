@@ -11,7 +11,7 @@ namespace Fanout.Delivery;
 /// <param name="CountsPartitionKey">True when the partition key counts toward the entry's size (Kinesis).</param>
 /// <param name="EntryOverhead">Bytes added per entry for message attributes the function sets.</param>
 /// <param name="XmlText">True when bodies travel as XML 1.0 text (SQS, SNS): any other body is sent as base64.</param>
-public sealed record TargetLimits(int MaxEntriesPerCall, int MaxBytesPerCall, int MaxBytesPerEntry, bool CountsPartitionKey = false, int EntryOverhead = 0, bool XmlText = false)
+internal sealed record TargetLimits(int MaxEntriesPerCall, int MaxBytesPerCall, int MaxBytesPerEntry, bool CountsPartitionKey = false, int EntryOverhead = 0, bool XmlText = false)
 {
     private const int KiB = 1024;
     private const int MiB = 1024 * KiB;

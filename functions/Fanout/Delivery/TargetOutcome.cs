@@ -3,7 +3,7 @@ using Fanout.Records;
 namespace Fanout.Delivery;
 
 /// <summary>What became of one target's share of a batch.</summary>
-public sealed class TargetOutcome(string targetName)
+internal sealed class TargetOutcome(string targetName)
 {
     public string TargetName { get; } = targetName;
 

@@ -10,7 +10,7 @@ namespace Fanout.Kpl;
 /// A record without the magic is an ordinary record; one with the magic that fails to parse or whose digest
 /// does not match is corrupt, and <see cref="Deaggregate"/> throws <see cref="KplFormatException"/> for it.
 /// </summary>
-public static class KplAggregate
+internal static class KplAggregate
 {
     public const int DigestLength = 16;
 

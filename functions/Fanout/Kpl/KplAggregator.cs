@@ -8,7 +8,7 @@ namespace Fanout.Kpl;
 /// Writes KPL aggregates (the inverse of <see cref="KplAggregate.Deaggregate"/>). The function only reads them; this
 /// exists so tests and <c>./suite bench fanout</c> can produce aggregates the way a KPL producer would.
 /// </summary>
-public static class KplAggregator
+internal static class KplAggregator
 {
     public static byte[] Aggregate(IReadOnlyList<KplUserRecord> records)
     {

@@ -1,7 +1,7 @@
 namespace Fanout.Kpl;
 
 /// <summary>A record that starts with the KPL magic but is not a valid aggregate; carries where reading stopped.</summary>
-public sealed class KplFormatException(string message, int offset, int length)
+internal sealed class KplFormatException(string message, int offset, int length)
     : Exception($"{message} (offset {offset} of {length} bytes)")
 {
     public int Offset { get; } = offset;

@@ -11,7 +11,7 @@ namespace Fanout.Metrics;
 /// metrics and dimension sets): per source and destination, and per source. Written with
 /// <see cref="Utf8JsonWriter"/>, so no reflection.
 /// </summary>
-public sealed class FanoutMetrics(ILambdaLogger logger, TimeProvider timeProvider)
+internal sealed class FanoutMetrics(ILambdaLogger logger, TimeProvider timeProvider)
 {
     public const string Namespace = "LambdaSuite/Fanout";
 

@@ -11,7 +11,7 @@ namespace Fanout.Records;
 /// pass while every record is good; when one is not, the records are read one by one and each bad one becomes a
 /// <see cref="RecordProblemKind.Undecodable"/> problem that names it (source, sequence number, its JSON as data).
 /// </summary>
-public static class DynamoDbEventReader
+internal static class DynamoDbEventReader
 {
     /// <summary>DynamoDB's own limit: the top-level attribute is level 1, and an item may nest to level 32.</summary>
     public const int MaxItemLevels = 32;

@@ -11,7 +11,7 @@ namespace Fanout.Records;
 /// ApproximateCreationDateTime (the original forwarded only NewImage). Typed form keeps the attribute values as the
 /// stream sent them; plain form converts them (numbers verbatim, never through a double; binary as base64).
 /// </summary>
-public static class DynamoDbRecordJson
+internal static class DynamoDbRecordJson
 {
     public static byte[] Write(DynamoDbStreamEventRecord record, bool plain, ArrayBufferWriter<byte> buffer)
     {

@@ -10,7 +10,7 @@ namespace Fanout.Records;
 /// Fanout uses become strings (partition key, sequence number, source ARN); each record's base64 data is decoded into
 /// one buffer per source, and its JSON token is kept as a range of the event so a Kinesis target can copy it through.
 /// </summary>
-public static class KinesisEventReader
+internal static class KinesisEventReader
 {
     /// <summary>Marks escaped data that is not base64 (<see cref="Parsed.Unescaped"/>): that record alone fails.</summary>
     private static readonly byte[] s_badData = new byte[1];

@@ -1,7 +1,7 @@
 namespace Fanout.Records;
 
 /// <summary>Why a record went to the dead-letter destination instead of its target.</summary>
-public enum RecordProblemKind
+internal enum RecordProblemKind
 {
     /// <summary>Larger than the target takes in one entry.</summary>
     Oversized,

@@ -6,7 +6,7 @@ namespace Fanout.Records;
 /// The records of one invocation from one source, with the views targets ask for built once and shared: as
 /// received, KPL-deaggregated (Kinesis), or converted to plain JSON (DynamoDB Streams).
 /// </summary>
-public sealed class SourceBatch : IDisposable
+internal sealed class SourceBatch : IDisposable
 {
     private readonly Func<FanoutRecord[]>? _convert;
     private readonly Lazy<FanoutRecord[]> _records;

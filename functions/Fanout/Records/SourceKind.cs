@@ -1,6 +1,6 @@
 namespace Fanout.Records;
 
-public enum SourceKind
+internal enum SourceKind
 {
     Kinesis,
     DynamoDbStreams,

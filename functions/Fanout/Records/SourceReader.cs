@@ -8,7 +8,7 @@ using LambdaSuite.Events.DynamoDb;
 namespace Fanout.Records;
 
 /// <summary>Turns a Kinesis or DynamoDB Streams event into one <see cref="SourceBatch"/> per source ARN, order kept.</summary>
-public static class SourceReader
+internal static class SourceReader
 {
     /// <summary>Kinesis partition keys are at most 256 characters; longer DynamoDB key texts are replaced by their SHA-256.</summary>
     public const int MaxPartitionKeyLength = 256;

@@ -11,7 +11,7 @@ namespace Fanout.Targets;
 /// and name against the system's trust store (Amazon's CAs for ElastiCache; a private CA through SSL_CERT_FILE or
 /// SSL_CERT_DIR, which .NET on Linux honours) unless <paramref name="certificateValidation"/> replaces that check.
 /// </summary>
-public sealed class CacheConnection(
+internal sealed class CacheConnection(
     string host,
     int port,
     bool tls,

@@ -5,7 +5,7 @@ using LambdaSuite.Data.Fanout;
 namespace Fanout.Targets;
 
 /// <summary>MessageGroupId and MessageDeduplicationId for FIFO queues and topics (each at most 128 characters).</summary>
-public static class FifoKeys
+internal static class FifoKeys
 {
     public const int MaxLength = 128;
 

@@ -4,7 +4,7 @@ using LambdaSuite.Aws.Firehose;
 namespace Fanout.Targets;
 
 /// <summary>PutRecordBatch; entries counted in FailedPutCount are retried.</summary>
-public sealed class FirehoseSender(FirehoseClient client, string deliveryStreamName) : ITargetSender
+internal sealed class FirehoseSender(FirehoseClient client, string deliveryStreamName) : ITargetSender
 {
     public bool IsOrdered => false;
 

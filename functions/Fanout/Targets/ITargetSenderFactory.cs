@@ -4,7 +4,7 @@ using LambdaSuite.Data.Fanout;
 namespace Fanout.Targets;
 
 /// <summary>Builds (and may cache) the sender for a mapping, and the sender for a dead-letter queue.</summary>
-public interface ITargetSenderFactory
+internal interface ITargetSenderFactory
 {
     ITargetSender Create(FanoutTarget target);
 

@@ -9,7 +9,7 @@ namespace Fanout.Targets;
 /// PutRecords keeping each record's partition key (and explicit hash key); FailedRecordCount entries retried. The
 /// body is written straight from the entries, with data the event carried as base64 copied through unchanged.
 /// </summary>
-public sealed class KinesisSender(KinesisClient client, string streamName) : ITargetSender
+internal sealed class KinesisSender(KinesisClient client, string streamName) : ITargetSender
 {
     public bool IsOrdered => true;
 

@@ -8,7 +8,7 @@ namespace Fanout.Targets;
 /// Asynchronous Invoke (<c>InvocationType: Event</c>) per entry. Lambda takes only JSON payloads: a JSON body goes as
 /// is, any other as <c>{"data":"&lt;base64&gt;","id":"&lt;idempotency key&gt;"}</c>.
 /// </summary>
-public sealed class LambdaSender(LambdaClient client, string functionName) : PerEntrySender
+internal sealed class LambdaSender(LambdaClient client, string functionName) : PerEntrySender
 {
     protected override async Task SendOneAsync(OutgoingMessage entry, DateTimeOffset deadline, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Fanout.Targets;
 /// partition key. Keys longer than 250 bytes or holding whitespace/control characters are replaced by their SHA-256
 /// (hex), which stays deterministic. <c>SERVER_ERROR</c> is retried; <c>CLIENT_ERROR</c> is not.
 /// </summary>
-public sealed class MemcachedSender(CacheConnection connection, FanoutTarget target, TimeProvider timeProvider) : ITargetSender
+internal sealed class MemcachedSender(CacheConnection connection, FanoutTarget target, TimeProvider timeProvider) : ITargetSender
 {
     public const int MaxKeyLength = 250;
 

@@ -9,7 +9,7 @@ namespace Fanout.Targets;
 /// body that is valid UTF-8 of those goes as is; any other is sent as base64, and the message says so in its
 /// <c>fanout-encoding</c> attribute, so nothing is refused for its characters.
 /// </summary>
-public static class MessageText
+internal static class MessageText
 {
     public const string EncodingAttribute = "fanout-encoding";
     public const string IdAttribute = "fanout-id";

@@ -11,7 +11,7 @@ namespace Fanout.Targets;
 /// deterministic <c>_id</c> (the idempotency key), so a re-sent record overwrites itself instead of duplicating.
 /// Each item's status is read: 429 and 5xx are retried, other errors go to the dead-letter destination.
 /// </summary>
-public sealed class OpenSearchSender(AwsHttp http, string index) : ITargetSender
+internal sealed class OpenSearchSender(AwsHttp http, string index) : ITargetSender
 {
     /// <summary>
     /// What a domain with IAM-based access needs from the function's role (on <c>arn:…:es:…:domain/NAME/*</c>); a

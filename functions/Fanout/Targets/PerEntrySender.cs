@@ -9,7 +9,7 @@ namespace Fanout.Targets;
 /// For destinations without a batch API (IoT Data publish, Lambda asynchronous invoke): the entries of one call are
 /// sent as concurrent single requests, and each request's error becomes that entry's failure.
 /// </summary>
-public abstract class PerEntrySender : ITargetSender
+internal abstract class PerEntrySender : ITargetSender
 {
     public bool IsOrdered => false;
 

@@ -12,7 +12,7 @@ namespace Fanout.Targets;
 /// latest value wins, in order). AUTH on connect when the mapping has <c>auth</c>; TLS with <c>rediss://</c> or <c>tls</c>.
 /// An error reply fails that entry only; an I/O error fails the call and reopens the connection.
 /// </summary>
-public sealed class RedisSender(CacheConnection connection, FanoutTarget target) : ITargetSender
+internal sealed class RedisSender(CacheConnection connection, FanoutTarget target) : ITargetSender
 {
     public bool IsOrdered => true;
 

@@ -9,7 +9,7 @@ namespace Fanout.Targets;
 /// PublishBatch, 10 at a time; FIFO topics get MessageGroupId (the partition key) and a deterministic
 /// MessageDeduplicationId. Entries in <c>Failed</c> are retried unless SNS calls them the sender's fault.
 /// </summary>
-public sealed class SnsSender(SnsClient client, string topicArn, FanoutTarget target) : ITargetSender
+internal sealed class SnsSender(SnsClient client, string topicArn, FanoutTarget target) : ITargetSender
 {
     private readonly bool _fifo = FanoutDestinations.IsFifoQueueOrTopic(topicArn);
 

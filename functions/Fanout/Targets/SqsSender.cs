@@ -9,7 +9,7 @@ namespace Fanout.Targets;
 /// SendMessageBatch, 10 at a time; FIFO queues get MessageGroupId (the partition key) and a deterministic
 /// MessageDeduplicationId. Entries in <c>Failed</c> are retried unless SQS calls them the sender's fault.
 /// </summary>
-public sealed class SqsSender(SqsClient client, string queueUrl, FanoutTarget target) : ITargetSender
+internal sealed class SqsSender(SqsClient client, string queueUrl, FanoutTarget target) : ITargetSender
 {
     private readonly bool _fifo = FanoutDestinations.IsFifoQueueOrTopic(queueUrl);
 

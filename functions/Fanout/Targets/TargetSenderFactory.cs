@@ -12,7 +12,7 @@ namespace Fanout.Targets;
 /// shared STS credential cache) pick the signed client. Senders are kept per container, so connections (HTTP pools,
 /// Redis and memcached sockets) outlive one invocation.
 /// </summary>
-public sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider timeProvider) : ITargetSenderFactory, IAsyncDisposable
+internal sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider timeProvider) : ITargetSenderFactory, IAsyncDisposable
 {
     /// <summary>OpenSearch Service signs as <c>es</c>; its endpoint is the mapping's URL, not a regional one.</summary>
     public static readonly AwsService OpenSearch = new("OPENSEARCH", "es", "es");

@@ -1,7 +1,7 @@
 namespace IotRegistry.Activation;
 
 /// <summary>How an activation attempt ended. Faults are exceptions, never an outcome.</summary>
-public enum ActivationOutcome
+internal enum ActivationOutcome
 {
     /// <summary>The owner is bound (HTTP 200).</summary>
     Activated,

@@ -1,7 +1,7 @@
 namespace IotRegistry.Activation;
 
 /// <summary>The stable wire names and HTTP statuses of <see cref="ActivationOutcome"/>; both doors use them.</summary>
-public static class ActivationOutcomeCodes
+internal static class ActivationOutcomeCodes
 {
     public static string Name(this ActivationOutcome outcome) => outcome switch
     {

@@ -4,7 +4,7 @@ using LambdaSuite.Data.Devices;
 namespace IotRegistry.Activation;
 
 /// <summary>A validated activation attempt: which device, the code offered, and the owner to bind.</summary>
-public sealed record ActivationRequest(DeviceKey Key, string ActivationCode, string OwnerEmail)
+internal sealed record ActivationRequest(DeviceKey Key, string ActivationCode, string OwnerEmail)
 {
     /// <summary>Keeps the code and the address out of anything that prints this record.</summary>
     private bool PrintMembers(StringBuilder builder)

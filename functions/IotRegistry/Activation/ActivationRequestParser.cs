@@ -9,7 +9,7 @@ namespace IotRegistry.Activation;
 /// Reads an activation attempt from either door: the HTTP body <c>{"activationCode","email"}</c> with the key
 /// from the path, or an IoT message that carries serialNumber and clientId beside them.
 /// </summary>
-public static class ActivationRequestParser
+internal static class ActivationRequestParser
 {
     /// <summary>Largest HTTP body accepted; a real one is under 400 bytes.</summary>
     public const int MaxBodyBytes = 4096;

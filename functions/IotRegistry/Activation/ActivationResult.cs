@@ -4,4 +4,4 @@ namespace IotRegistry.Activation;
 
 /// <param name="Device">The activated device (for <see cref="ActivationOutcome.Activated"/>) or the device as found, when there is one.</param>
 /// <param name="RetryAfter">How long until a <see cref="ActivationOutcome.Locked"/> device accepts attempts again.</param>
-public sealed record ActivationResult(ActivationOutcome Outcome, DeviceRecord? Device = null, TimeSpan? RetryAfter = null);
+internal sealed record ActivationResult(ActivationOutcome Outcome, DeviceRecord? Device = null, TimeSpan? RetryAfter = null);

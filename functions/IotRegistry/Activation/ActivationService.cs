@@ -22,7 +22,7 @@ namespace IotRegistry.Activation;
 /// counting window after an expired one or the device was registered under the previous key; 3 at most when it races
 /// another attempt reopening the window.
 /// </remarks>
-public sealed class ActivationService(DeviceCatalog catalog, ActivationKeyRing keys, DeviceLockoutPolicy lockout, TimeProvider timeProvider)
+internal sealed class ActivationService(DeviceCatalog catalog, ActivationKeyRing keys, DeviceLockoutPolicy lockout, TimeProvider timeProvider)
 {
     public async Task<ActivationResult> ActivateAsync(ActivationRequest request, CancellationToken cancellationToken = default)
     {

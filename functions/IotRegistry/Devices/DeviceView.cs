@@ -1,3 +1,5 @@
+using System.Text.Json;
+using IotRegistry.Json;
 using LambdaSuite.Data.Devices;
 
 namespace IotRegistry.Devices;
@@ -42,6 +44,9 @@ public sealed record DeviceView(
         var at = email.LastIndexOf('@');
         return at <= 0 ? "***" : string.Concat(email.AsSpan(0, 1), "***", email.AsSpan(at));
     }
+
+    /// <summary>Writes this view as the function's JSON answers show it (source-generated, AOT-safe).</summary>
+    public void WriteJson(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, this, IotRegistryJsonContext.Default.DeviceView);
 
     private static string Instant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);

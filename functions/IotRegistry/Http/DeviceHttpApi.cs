@@ -16,7 +16,7 @@ namespace IotRegistry.Http;
 /// Routes are matched on the trailing path segments so a stage or base-path prefix does not matter; path
 /// values arrive percent-decoded and are held to the same rules as JSON fields.
 /// </summary>
-public sealed class DeviceHttpApi(DeviceCatalog catalog, ActivationService activations)
+internal sealed class DeviceHttpApi(DeviceCatalog catalog, ActivationService activations)
 {
     private const string DevicesSegment = "devices";
     private const string ActivationSegment = "activation";

@@ -1,7 +1,7 @@
 namespace IotRegistry.Http;
 
 /// <summary><c>error</c> values the HTTP door adds to the input and outcome codes.</summary>
-public static class HttpErrorCodes
+internal static class HttpErrorCodes
 {
     public const string RouteNotFound = "route_not_found";
     public const string MethodNotAllowed = "method_not_allowed";

@@ -5,7 +5,7 @@ namespace IotRegistry.Input;
 /// never carry quotes, spaces, '#', or other characters meant to break an expression or a path; all DynamoDB
 /// expressions use placeholders anyway, this keeps the table clean.
 /// </summary>
-public static class DeviceFieldRules
+internal static class DeviceFieldRules
 {
     public static FieldRule Identifier { get; } = new(1, 128, static s => AllOf(s, IsIdentifierChar), "letters, digits and . _ : -");
 

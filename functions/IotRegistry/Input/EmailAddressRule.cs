@@ -6,7 +6,7 @@ namespace IotRegistry.Input;
 /// the length limits of RFC 5321 section 4.5.3.1 (local part 64, whole path 254). Addresses outside this subset are
 /// refused rather than guessed at; the owner address is later used to reach a person.
 /// </summary>
-public static class EmailAddressRule
+internal static class EmailAddressRule
 {
     public const int MaxLength = 254;
     private const int MaxLocalPartLength = 64;

@@ -2,4 +2,4 @@ namespace IotRegistry.Input;
 
 /// <summary>Why an input was refused: a stable <see cref="Code"/> (<see cref="InputErrorCodes"/>), the field, and a message for people.</summary>
 /// <param name="Field">The JSON field or path value at fault, or null for the input as a whole.</param>
-public sealed record InputError(string Code, string? Field, string Message);
+internal sealed record InputError(string Code, string? Field, string Message);

@@ -1,7 +1,7 @@
 namespace IotRegistry.Input;
 
 /// <summary>The <c>error</c> values clients can rely on for refused input (HTTP 400, or the IoT door's result).</summary>
-public static class InputErrorCodes
+internal static class InputErrorCodes
 {
     public const string InvalidJson = "invalid_json";
     public const string TooLarge = "too_large";

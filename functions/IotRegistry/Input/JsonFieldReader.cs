@@ -6,7 +6,7 @@ namespace IotRegistry.Input;
 /// Reads typed fields from one JSON object and keeps the first problem, so a parser reads every field in a
 /// straight line and checks <see cref="Error"/> once. After an error every further read returns null.
 /// </summary>
-public sealed class JsonFieldReader(JsonElement obj)
+internal sealed class JsonFieldReader(JsonElement obj)
 {
     public InputError? Error { get; private set; }
 

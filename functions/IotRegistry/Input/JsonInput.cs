@@ -8,7 +8,7 @@ namespace IotRegistry.Input;
 /// Parses untrusted JSON into a document with a size cap, a depth cap and one object at the root whose
 /// property names are unique (a repeated name could otherwise mean different things to different readers).
 /// </summary>
-public static class JsonInput
+internal static class JsonInput
 {
     private static readonly JsonDocumentOptions s_options = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
 

@@ -11,8 +11,19 @@ namespace IotRegistry.Iot;
 /// payload as is (as the peer's does) or adds <c>'register' AS operation</c>; an activation rule adds
 /// <c>'activate' AS operation</c>. Faults propagate so Lambda's asynchronous retries and the rule's error action see them.
 /// </summary>
-public sealed class IotMessageHandler(RegistrationService registrations, ActivationService activations)
+public sealed class IotMessageHandler
 {
+    private readonly RegistrationService _registrations;
+    private readonly ActivationService _activations;
+
+    internal IotMessageHandler(RegistrationService registrations, ActivationService activations)
+    {
+        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(activations);
+        _registrations = registrations;
+        _activations = activations;
+    }
+
     public const string OperationField = "operation";
     public const string RegisterOperation = "register";
     public const string ActivateOperation = "activate";
@@ -63,7 +74,7 @@ public sealed class IotMessageHandler(RegistrationService registrations, Activat
             return Refused(RegisterOperation, error);
         }
 
-        var result = await registrations.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
+        var result = await _registrations.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
         var outcome = result.Outcome;
         return new IotResult(
             RegisterOperation,
@@ -82,7 +93,7 @@ public sealed class IotMessageHandler(RegistrationService registrations, Activat
             return Refused(ActivateOperation, error);
         }
 
-        var result = await activations.ActivateAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await _activations.ActivateAsync(request, cancellationToken).ConfigureAwait(false);
         var outcome = result.Outcome;
         return new IotResult(
             ActivateOperation,

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using IotRegistry.Devices;
+using IotRegistry.Json;
 
 namespace IotRegistry.Iot;
 
@@ -16,4 +18,8 @@ public sealed record IotResult(
     string? Field = null,
     string? Message = null,
     long? RetryAfterSeconds = null,
-    DeviceView? Device = null);
+    DeviceView? Device = null)
+{
+    /// <summary>Writes this result as the function answers it (source-generated, AOT-safe).</summary>
+    public void WriteJson(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, this, IotRegistryJsonContext.Default.IotResult);
+}

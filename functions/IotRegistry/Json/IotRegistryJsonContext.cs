@@ -10,4 +10,4 @@ namespace IotRegistry.Json;
 [JsonSerializable(typeof(IotResult))]
 [JsonSerializable(typeof(DeviceView))]
 [JsonSerializable(typeof(HttpErrorBody))]
-public sealed partial class IotRegistryJsonContext : JsonSerializerContext;
+internal sealed partial class IotRegistryJsonContext : JsonSerializerContext;

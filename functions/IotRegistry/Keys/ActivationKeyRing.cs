@@ -8,7 +8,7 @@ namespace IotRegistry.Keys;
 /// age reload keeps the keys in hand (the failure is kept for <see cref="TakeRefreshFailure"/> to log); a failed
 /// reload for an unknown key id propagates, so the attempt fails as a fault instead of being judged without its key.
 /// </summary>
-public sealed class ActivationKeyRing
+internal sealed class ActivationKeyRing
 {
     /// <summary>The minimum Secrets Manager rotation interval is 4 hours; an hour keeps registrations on the key in force.</summary>
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromHours(1);

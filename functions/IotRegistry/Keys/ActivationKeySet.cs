@@ -4,7 +4,7 @@ namespace IotRegistry.Keys;
 /// The activation-code keys in force: the current one (new registrations, and items without a key id) and the
 /// previous one, kept so that codes issued before the last rotation still activate.
 /// </summary>
-public sealed record ActivationKeySet(ActivationCodeHasher Current, ActivationCodeHasher? Previous = null)
+internal sealed record ActivationKeySet(ActivationCodeHasher Current, ActivationCodeHasher? Previous = null)
 {
     /// <summary>The key whose id is <paramref name="keyId"/>, or null when neither key has it (retired, or not seen yet).</summary>
     public ActivationCodeHasher? Find(string keyId) =>

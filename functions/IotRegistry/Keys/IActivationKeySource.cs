@@ -1,7 +1,7 @@
 namespace IotRegistry.Keys;
 
 /// <summary>Where <see cref="ActivationKeyRing"/> loads the keys from (Secrets Manager in AWS).</summary>
-public interface IActivationKeySource
+internal interface IActivationKeySource
 {
     /// <summary>The current and previous keys; throws <see cref="ActivationKeyException"/> when they cannot be had.</summary>
     Task<ActivationKeySet> LoadAsync(CancellationToken cancellationToken);

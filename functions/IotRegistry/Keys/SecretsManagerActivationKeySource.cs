@@ -12,7 +12,7 @@ namespace IotRegistry.Keys;
 /// Every failure is an <see cref="ActivationKeyException"/> whose one-line message names the variable, the secret and
 /// what to do; no message ever holds a secret value.
 /// </summary>
-public sealed class SecretsManagerActivationKeySource(ISecretsManagerClient client, string secretArn) : IActivationKeySource
+internal sealed class SecretsManagerActivationKeySource(ISecretsManagerClient client, string secretArn) : IActivationKeySource
 {
     public const string CurrentStage = "AWSCURRENT";
     public const string PreviousStage = "AWSPREVIOUS";
@@ -78,7 +78,7 @@ public sealed class SecretsManagerActivationKeySource(ISecretsManagerClient clie
 
     private ActivationKeyException Failure(string problem, Exception? inner = null)
     {
-        var message = $"{IotRegistrySettings.ActivationCodeKeySecretArnVariable} ({secretArn}): {problem}";
+        var message = $"{IotRegistrySettings.Variables.ActivationCodeKeySecretArn} ({secretArn}): {problem}";
         return inner is null ? new ActivationKeyException(message) : new ActivationKeyException(message, inner);
     }
 

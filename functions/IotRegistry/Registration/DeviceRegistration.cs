@@ -7,7 +7,7 @@ namespace IotRegistry.Registration;
 /// A validated registration message. <see cref="MqttClientId"/>, <see cref="Principal"/> and <see cref="Topic"/>
 /// come from the IoT rule (<c>clientid()</c>, <c>principal()</c>, <c>topic()</c>), not from the device's payload.
 /// </summary>
-public sealed record DeviceRegistration(
+internal sealed record DeviceRegistration(
     DeviceKey Key,
     string ActivationCode,
     string? DeviceName,

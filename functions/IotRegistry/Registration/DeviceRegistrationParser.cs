@@ -12,7 +12,7 @@ namespace IotRegistry.Registration;
 /// <see cref="TopicField"/> and <see cref="TimestampField"/>. The payload's <c>activated</c> and <c>email</c> are
 /// type-checked and ignored: a device never activates itself or names its owner.
 /// </summary>
-public static class DeviceRegistrationParser
+internal static class DeviceRegistrationParser
 {
     public const string MqttClientIdField = "mqttClientId";
     public const string PrincipalField = "mqttPrincipal";

@@ -1,6 +1,6 @@
 namespace IotRegistry.Registration;
 
-public enum RegistrationOutcome
+internal enum RegistrationOutcome
 {
     /// <summary>A new device item was written.</summary>
     Registered,

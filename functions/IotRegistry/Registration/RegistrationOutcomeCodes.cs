@@ -1,7 +1,7 @@
 namespace IotRegistry.Registration;
 
 /// <summary>The stable wire names and HTTP-style statuses of <see cref="RegistrationOutcome"/>.</summary>
-public static class RegistrationOutcomeCodes
+internal static class RegistrationOutcomeCodes
 {
     public static string Name(this RegistrationOutcome outcome) => outcome switch
     {

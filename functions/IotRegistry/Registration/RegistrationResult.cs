@@ -3,4 +3,4 @@ using LambdaSuite.Data.Devices;
 namespace IotRegistry.Registration;
 
 /// <param name="Device">The stored device (new or existing), when there is one.</param>
-public sealed record RegistrationResult(RegistrationOutcome Outcome, DeviceRecord? Device = null);
+internal sealed record RegistrationResult(RegistrationOutcome Outcome, DeviceRecord? Device = null);

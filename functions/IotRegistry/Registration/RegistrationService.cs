@@ -8,7 +8,7 @@ namespace IotRegistry.Registration;
 /// or forged registration cannot reset its activation, its owner or its activation code. The code is hashed under the
 /// current key and the item records that key's id, so a later rotation does not orphan the hash.
 /// </summary>
-public sealed class RegistrationService(DeviceCatalog catalog, ActivationKeyRing keys, TimeProvider timeProvider)
+internal sealed class RegistrationService(DeviceCatalog catalog, ActivationKeyRing keys, TimeProvider timeProvider)
 {
     public async Task<RegistrationResult> RegisterAsync(DeviceRegistration registration, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ namespace SesFeedback.Feedback;
 /// EventBridge) and however often. Bounces and complaints: feedbackId + recipient, as SES documents it.
 /// Other events: kind + SES message id + recipient + event time (an address can open a message twice).
 /// </summary>
-public static class EventKey
+internal static class EventKey
 {
     public static string For(string kind, string? feedbackId, string? messageId, string recipient, DateTimeOffset at)
     {

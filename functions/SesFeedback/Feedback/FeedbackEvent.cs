@@ -4,7 +4,7 @@ using LambdaSuite.Data.Mailing;
 namespace SesFeedback.Feedback;
 
 /// <summary>One SES event for one recipient, with the message context the mailing table keeps.</summary>
-public sealed record FeedbackEvent(string Address, MailingEvent Event)
+internal sealed record FeedbackEvent(string Address, MailingEvent Event)
 {
     public string? Sender { get; init; }
 

@@ -9,7 +9,7 @@ namespace SesFeedback.Feedback;
 /// used throws <see cref="InvalidFeedbackException"/> before anything is written; a DynamoDB error propagates
 /// so the caller fails the record (and SNS, SQS or Lambda retries it).
 /// </summary>
-public sealed class FeedbackService(MailingStore store, MailingRules rules, TimeProvider? timeProvider = null)
+internal sealed class FeedbackService(MailingStore store, MailingRules rules, TimeProvider? timeProvider = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace SesFeedback.Feedback;
 
 /// <summary>Totals over one invocation, returned as the function's response for SNS, EventBridge and direct invokes.</summary>
-public sealed class FeedbackSummary
+internal sealed class FeedbackSummary
 {
     public int Messages { get; private set; }
 

@@ -7,7 +7,7 @@ using SesFeedback.Ses;
 namespace SesFeedback.Feedback;
 
 /// <summary>Turns one SES message (JSON) into per-recipient <see cref="FeedbackEvent"/>s.</summary>
-public static class SesMessageParser
+internal static class SesMessageParser
 {
     private const string ConfigurationSetTag = "ses:configuration-set";
 

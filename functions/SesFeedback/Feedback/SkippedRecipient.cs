@@ -1,4 +1,4 @@
 namespace SesFeedback.Feedback;
 
 /// <summary>A recipient that was not applied, as SES reported it, and the sentence saying why.</summary>
-public sealed record SkippedRecipient(string Address, string Reason);
+internal sealed record SkippedRecipient(string Address, string Reason);

@@ -4,7 +4,7 @@ using LambdaSuite.Events;
 namespace SesFeedback.Feedback;
 
 /// <summary>An SQS body holds either SNS's envelope (a queue subscribed to the topic) or, with raw message delivery, the SES message itself.</summary>
-public static class SqsBody
+internal static class SqsBody
 {
     public static string SesMessageOf(string? body)
     {

@@ -12,7 +12,7 @@ namespace SesFeedback.Mailing;
 /// (RFC 9110 section 9.1), so <c>get</c> is answered 405 like any other method but GET and HEAD; HEAD answers
 /// GET's status and headers without a body.
 /// </summary>
-public static class MailingHttpApi
+internal static class MailingHttpApi
 {
     private static readonly byte[] s_healthBody = """{"status":"ok","function":"SesFeedback"}"""u8.ToArray();
 

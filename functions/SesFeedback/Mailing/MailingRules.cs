@@ -9,7 +9,7 @@ namespace SesFeedback.Mailing;
 /// count of distinct events or a bounded "latest K" set, and the summary is derived from those, so the
 /// final record does not depend on the order events arrive in, and an event applied twice changes nothing.
 /// </summary>
-public sealed class MailingRules(SoftBouncePolicy policy)
+internal sealed class MailingRules(SoftBouncePolicy policy)
 {
     /// <summary>Keys of the latest events kept to recognise redeliveries (SNS, SQS, SES retries).</summary>
     public const int SeenCapacity = 64;

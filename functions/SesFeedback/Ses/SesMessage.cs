@@ -8,7 +8,7 @@ namespace SesFeedback.Ses;
 /// notifications (<c>notificationType</c>) or configuration-set event publishing (<c>eventType</c>). Only the
 /// fields the mailing table uses are modelled; unknown fields are ignored.
 /// </summary>
-public sealed class SesMessage
+internal sealed class SesMessage
 {
     [JsonPropertyName("notificationType")]
     public string? NotificationType { get; init; }
@@ -47,7 +47,7 @@ public sealed class SesMessage
     public SesRenderingFailure? Failure { get; init; }
 }
 
-public sealed class SesMail
+internal sealed class SesMail
 {
     [JsonPropertyName("timestamp")]
     public DateTimeOffset? Timestamp { get; init; }
@@ -65,7 +65,7 @@ public sealed class SesMail
     public Dictionary<string, List<string>>? Tags { get; init; }
 }
 
-public sealed class SesRecipient
+internal sealed class SesRecipient
 {
     [JsonPropertyName("emailAddress")]
     public string? EmailAddress { get; init; }
@@ -77,7 +77,7 @@ public sealed class SesRecipient
     public string? DiagnosticCode { get; init; }
 }
 
-public sealed class SesBounce
+internal sealed class SesBounce
 {
     [JsonPropertyName("bounceType")]
     public string? BounceType { get; init; }
@@ -95,7 +95,7 @@ public sealed class SesBounce
     public string? FeedbackId { get; init; }
 }
 
-public sealed class SesComplaint
+internal sealed class SesComplaint
 {
     [JsonPropertyName("complainedRecipients")]
     public List<SesRecipient>? ComplainedRecipients { get; init; }
@@ -113,7 +113,7 @@ public sealed class SesComplaint
     public string? FeedbackId { get; init; }
 }
 
-public sealed class SesDelivery
+internal sealed class SesDelivery
 {
     [JsonPropertyName("recipients")]
     public List<string>? Recipients { get; init; }
@@ -125,7 +125,7 @@ public sealed class SesDelivery
     public string? SmtpResponse { get; init; }
 }
 
-public sealed class SesDeliveryDelay
+internal sealed class SesDeliveryDelay
 {
     [JsonPropertyName("delayedRecipients")]
     public List<SesRecipient>? DelayedRecipients { get; init; }
@@ -138,19 +138,19 @@ public sealed class SesDeliveryDelay
 }
 
 /// <summary>Open, Click and Subscription objects: only their time matters to the mailing table.</summary>
-public sealed class SesTimestamped
+internal sealed class SesTimestamped
 {
     [JsonPropertyName("timestamp")]
     public DateTimeOffset? Timestamp { get; init; }
 }
 
-public sealed class SesReject
+internal sealed class SesReject
 {
     [JsonPropertyName("reason")]
     public string? Reason { get; init; }
 }
 
-public sealed class SesRenderingFailure
+internal sealed class SesRenderingFailure
 {
     [JsonPropertyName("errorMessage")]
     public string? ErrorMessage { get; init; }
@@ -161,4 +161,4 @@ public sealed class SesRenderingFailure
 
 [JsonSerializable(typeof(SesMessage))]
 [JsonSourceGenerationOptions(AllowTrailingCommas = false, ReadCommentHandling = JsonCommentHandling.Disallow)]
-public sealed partial class SesJsonContext : JsonSerializerContext;
+internal sealed partial class SesJsonContext : JsonSerializerContext;

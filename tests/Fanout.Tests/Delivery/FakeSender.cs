@@ -4,7 +4,7 @@ using Fanout.Delivery;
 namespace Fanout.Tests.Delivery;
 
 /// <summary>A destination in memory: keeps what it took, and answers each call as the test scripts.</summary>
-public sealed class FakeSender(bool ordered = true) : ITargetSender
+internal sealed class FakeSender(bool ordered = true) : ITargetSender
 {
     private readonly List<string> _taken = [];
     private int _calls;

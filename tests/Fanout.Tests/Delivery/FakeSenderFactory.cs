@@ -4,7 +4,7 @@ using LambdaSuite.Data.Fanout;
 
 namespace Fanout.Tests.Delivery;
 
-public sealed class FakeSenderFactory : ITargetSenderFactory
+internal sealed class FakeSenderFactory : ITargetSenderFactory
 {
     public Dictionary<string, FakeSender> ByTargetId { get; } = [];
 

@@ -15,11 +15,11 @@ public abstract class FakeSendersTestBase
 {
     protected SteppingTimeProvider Clock { get; } = new();
 
-    protected FakeSenderFactory Senders { get; } = new();
+    private protected FakeSenderFactory Senders { get; } = new();
 
-    protected FanoutFunction Function(params FanoutTarget[] targets) => FunctionWithDeadLetter(null, targets);
+    private protected FanoutFunction Function(params FanoutTarget[] targets) => FunctionWithDeadLetter(null, targets);
 
     /// <param name="deadLetter">The dead-letter queue's URL, or null for none.</param>
-    protected FanoutFunction FunctionWithDeadLetter(string? deadLetter, params FanoutTarget[] targets) =>
+    private protected FanoutFunction FunctionWithDeadLetter(string? deadLetter, params FanoutTarget[] targets) =>
         new(new StaticTargetSource(targets), new FanoutEngine(Senders, new DeliveryLedger(), new AwsRetryPolicy { TimeProvider = Clock, Random = () => 0.5 }, deadLetter), TimeSpan.FromSeconds(1), Clock);
 }

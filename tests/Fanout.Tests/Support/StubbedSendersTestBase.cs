@@ -21,7 +21,7 @@ public abstract class StubbedSendersTestBase : IAsyncLifetime
 
     protected AwsClientFactory Aws { get; private set; } = null!;
 
-    protected TargetSenderFactory Senders { get; private set; } = null!;
+    private protected TargetSenderFactory Senders { get; private set; } = null!;
 
     /// <summary>Jitter pinned to half the ceiling so sleeps are predictable.</summary>
     protected AwsRetryPolicy Retry => new() { TimeProvider = Clock, Random = () => 0.5, MaxAttempts = 3 };

@@ -9,7 +9,7 @@ using LambdaSuite.TestKit.Devices;
 namespace IotRegistry.Tests.Support;
 
 /// <summary>The services wired as the function wires them, over a test table and a hand-moved clock.</summary>
-public sealed class IotRegistryHarness
+internal sealed class IotRegistryHarness
 {
     public static readonly byte[] Key = Encoding.UTF8.GetBytes("integration-test-key-of-sufficient-length");
 

@@ -25,7 +25,7 @@ public abstract class MailingTableTestBase : IAsyncLifetime
     protected MailingStore Store(string? table = null) => new(DynamoDb, table ?? Table, TimeProvider.System);
 
     /// <summary>The handler as Program composes it, with the default soft-bounce policy.</summary>
-    protected SesFeedbackFunction Function(string? table = null)
+    private protected SesFeedbackFunction Function(string? table = null)
     {
         var store = Store(table);
         return new SesFeedbackFunction(new FeedbackService(store, new MailingRules(SoftBouncePolicy.Default)), store);
