@@ -38,7 +38,7 @@ public static class IotRegistryDemo
 
         var recording = MotoPublishRecording.FromEnvironment(Environment.GetEnvironmentVariable);
         var mark = recording is null ? 0 : await recording.StartAsync(ct).ConfigureAwait(false);
-        var environment = recording is null ? null : new Dictionary<string, string?> { ["IOT_TOPIC_PREFIX"] = TopicPrefix };
+        var environment = recording is null ? null : new Dictionary<string, string?> { [global::IotRegistry.IotRegistrySettings.Variables.TopicPrefix] = TopicPrefix };
 
         var wrong = new List<string>();
         var logs = new List<string>();
