@@ -57,20 +57,7 @@ internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpA
             new IotMessageHandler(new RegistrationService(catalog, keys, time), activations),
             new DeviceHttpApi(catalog, activations),
             keys,
-            CreateResponsePublisher(settings, aws, environment, time));
-    }
-
-    /// <summary>The IoT door's answers to the devices, or null (said once at init) when no topic prefix is set.</summary>
-    private static IotResponsePublisher? CreateResponsePublisher(IotRegistrySettings settings, AwsClientFactory aws, Func<string, string?> environment, TimeProvider time)
-    {
-        if (settings.ResponseTopicPrefix is not { } prefix)
-        {
-            JsonLambdaLogger.FromEnvironment(environment).Log(
-                LambdaLogLevel.Information, "iot response topics off", [new("reason", IotRegistrySettings.Variables.TopicPrefix + " is not set")]);
-            return null;
-        }
-
-        return new IotResponsePublisher(aws.CreateIotData(settings.IotDataEndpoint), prefix, time);
+            IotResponsePublisher.Create(settings, aws, JsonLambdaLogger.FromEnvironment(environment), time));
     }
 
     /// <summary>The secret's keys, or the public development key when no secret is named (settings allow that on a local stack only).</summary>

@@ -1,3 +1,4 @@
+using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.IotData;
 using LambdaSuite.Runtime;
 
@@ -28,6 +29,21 @@ internal sealed class IotResponsePublisher
     }
 
     public string TopicPrefix { get; }
+
+    /// <summary>The publisher the settings ask for, or null when no topic prefix is set (said once, on <paramref name="initLog"/>).</summary>
+    public static IotResponsePublisher? Create(IotRegistrySettings settings, AwsClientFactory aws, ILambdaLogger initLog, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(aws);
+        ArgumentNullException.ThrowIfNull(initLog);
+        if (settings.ResponseTopicPrefix is not { } prefix)
+        {
+            initLog.Log(LambdaLogLevel.Information, "iot response topics off", [new("reason", IotRegistrySettings.Variables.TopicPrefix + " is not set")]);
+            return null;
+        }
+
+        return new IotResponsePublisher(aws.CreateIotData(settings.IotDataEndpoint), prefix, time);
+    }
 
     /// <summary>Publishes <paramref name="payload"/> (the result as the function answers it); returns the topic, or null when nothing was published.</summary>
     public async Task<string?> PublishAsync(IotResult result, ReadOnlyMemory<byte> payload, ILambdaContext context)

@@ -62,6 +62,32 @@ public sealed class IotResponsePublisherTests : IAsyncLifetime
         Assert.Empty(_stub.Requests);
     }
 
+    [Fact]
+    public void Create_NoTopicPrefix_NoPublisherAndSaidOnceAtInit()
+    {
+        var log = new RecordingLambdaLogger();
+
+        var publisher = IotResponsePublisher.Create(Settings(), StubClientFactory.For(_stub), log, TimeProvider.System);
+
+        Assert.Null(publisher);
+        var line = Assert.Single(log.Lines);
+        Assert.Equal((LambdaLogLevel.Information, "iot response topics off"), (line.Level, line.Message));
+    }
+
+    [Fact]
+    public void Create_TopicPrefixSet_PublisherOnThatPrefixAndNothingLogged()
+    {
+        var log = new RecordingLambdaLogger();
+
+        var publisher = IotResponsePublisher.Create(Settings(("IOT_TOPIC_PREFIX", "fleet")), StubClientFactory.For(_stub), log, TimeProvider.System);
+
+        Assert.Equal("fleet", publisher?.TopicPrefix);
+        Assert.Empty(log.Lines);
+    }
+
+    private static IotRegistrySettings Settings(params (string Name, string Value)[] values) =>
+        IotRegistrySettings.Read(name => name == "AWS_ENDPOINT_URL_DYNAMODB" ? "http://127.0.0.1:8000" : values.FirstOrDefault(v => v.Name == name).Value);
+
     // Two attempts and no backoff to speak of, so the failing endpoint's test stays quick and counts the retry.
     private IotResponsePublisher Publisher() =>
         new(StubClientFactory.For(_stub, new AwsRetryPolicy { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1) }).CreateIotData(), "fleet", TimeProvider.System);
