@@ -11,7 +11,9 @@ namespace LambdaSuite.Demo;
 /// <summary>
 /// IotRegistry through its bootstrap: IoT rule registrations (demo/iot/01-04: two devices, a replay, a spoofed
 /// client id), an activation over an ALB, wrong codes until the lockout answers 429, a re-activation through an
-/// HTTP API (409), then the catalog as the CLI shows it (never a code or a hash).
+/// HTTP API (409), an IoT activation of the locked doorbell with its right code (429), then the catalog as the CLI
+/// shows it (never a code or a hash). With the stack's moto as IoT Data, the IoT door's answers are read back from
+/// moto on the devices' response topics.
 /// </summary>
 public static class IotRegistryDemo
 {
@@ -20,6 +22,9 @@ public static class IotRegistryDemo
 
     /// <summary>More than any sensible ACTIVATION_MAX_FAILED_ATTEMPTS for a demo; the scene fails if no 429 comes first.</summary>
     private const int MaxGuesses = 20;
+
+    /// <summary>The template's default IotTopicPrefix.</summary>
+    private const string TopicPrefix = "devices";
 
     public static async Task<int> RunAsync(RepositoryLayout layout, TextWriter output, CancellationToken ct)
     {
@@ -32,9 +37,13 @@ public static class IotRegistryDemo
         await services.Catalog.DeleteAsync(s_thermostat, ct).ConfigureAwait(false);
         await services.Catalog.DeleteAsync(s_doorbell, ct).ConfigureAwait(false);
 
+        var recording = MotoPublishRecording.FromEnvironment(Environment.GetEnvironmentVariable);
+        var mark = recording is null ? 0 : await recording.StartAsync(ct).ConfigureAwait(false);
+        var environment = recording is null ? null : new Dictionary<string, string?> { [global::IotRegistry.IotRegistrySettings.Variables.TopicPrefix] = TopicPrefix };
+
         var wrong = new List<string>();
         var logs = new List<string>();
-        await using (var session = await BootstrapSession.StartAsync(layout.PackagedBootstrap("IotRegistry"), "IotRegistry", line => { lock (logs) { logs.Add(line); } }, ct).ConfigureAwait(false))
+        await using (var session = await BootstrapSession.StartAsync(layout.PackagedBootstrap("IotRegistry"), "IotRegistry", line => { lock (logs) { logs.Add(line); } }, ct, environment).ConfigureAwait(false))
         {
             async Task<DemoAnswer> Step(string file, int expected)
             {
@@ -79,6 +88,8 @@ public static class IotRegistryDemo
             {
                 wrong.Add("GET: the owner is not alice's masked address");
             }
+
+            await Step("09-activate-doorbell-iot-locked.json", 429).ConfigureAwait(false);
         }
 
         int warnings;
@@ -92,6 +103,15 @@ public static class IotRegistryDemo
         }
 
         await output.WriteLineAsync($"  ({logs.Count} JSON log lines from the bootstrap, {warnings} warning(s) for the refused attempts; no code in any)\n").ConfigureAwait(false);
+
+        if (recording is null)
+        {
+            await output.WriteLineAsync("  response topics: skipped (AWS_ENDPOINT_URL_IOT_DATA_PLANE names no IoT Data on this machine)\n").ConfigureAwait(false);
+        }
+        else
+        {
+            await ShowResponseTopicsAsync(await recording.SinceAsync(mark, TopicPrefix + "/SN-DEMO-", ct).ConfigureAwait(false), output, wrong).ConfigureAwait(false);
+        }
 
         var views = new List<DeviceView>();
         foreach (var key in new[] { s_doorbell, s_thermostat })
@@ -119,5 +139,37 @@ public static class IotRegistryDemo
             ? "  IotRegistry: replay, spoofing, guessing and re-activation were all refused; the owner is the one who held the code."
             : "  IotRegistry: unexpected: " + string.Join("; ", wrong)).ConfigureAwait(false);
         return wrong.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// What the devices heard: the three registrations accepted (the spoofed one gets no answer) and the locked
+    /// doorbell's activation rejected; the HTTP activations answer their caller, not a topic.
+    /// </summary>
+    private static async Task ShowResponseTopicsAsync(IReadOnlyList<DemoPublish> publishes, TextWriter output, List<string> wrong)
+    {
+        await output.WriteLineAsync("  response topics (IoT Data publishes, read back from moto):").ConfigureAwait(false);
+        foreach (var publish in publishes)
+        {
+            using var answer = System.Text.Json.JsonDocument.Parse(publish.Payload);
+            var outcome = answer.RootElement.TryGetProperty("outcome", out var value) ? value.GetString() : "?";
+            await output.WriteLineAsync($"    {publish.Topic,-48} {outcome}").ConfigureAwait(false);
+            if (publish.Payload.Contains("AC-", StringComparison.Ordinal))
+            {
+                wrong.Add("an activation code appeared in a response-topic answer");
+            }
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+        string[] expected =
+        [
+            $"{TopicPrefix}/{s_thermostat.SerialNumber}/register/accepted",
+            $"{TopicPrefix}/{s_doorbell.SerialNumber}/register/accepted",
+            $"{TopicPrefix}/{s_thermostat.SerialNumber}/register/accepted",
+            $"{TopicPrefix}/{s_doorbell.SerialNumber}/activate/rejected",
+        ];
+        if (!publishes.Select(p => p.Topic).SequenceEqual(expected))
+        {
+            wrong.Add("response topics: " + string.Join(", ", publishes.Select(p => p.Topic)) + " instead of " + string.Join(", ", expected));
+        }
     }
 }

@@ -7,6 +7,7 @@ using IotRegistry.Json;
 using IotRegistry.Keys;
 using IotRegistry.Registration;
 using LambdaSuite.Aws.Http;
+using LambdaSuite.Aws.IotData;
 using LambdaSuite.Aws.SecretsManager;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Devices;
@@ -21,7 +22,7 @@ namespace IotRegistry;
 /// message) and hands it to the matching door. Nothing from the event is logged but the outcome and the device key.
 /// HTTP faults become a 500 with a stable code; IoT faults propagate so Lambda retries and the rule's error action see them.
 /// </summary>
-internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor, ActivationKeyRing keys) : ILambdaFunction
+internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor, ActivationKeyRing keys, IotResponsePublisher? responses = null) : ILambdaFunction
 {
     /// <summary>How long the start waits for the key (both stages fetched at once); Lambda's init phase allows 10 s.</summary>
     public static readonly TimeSpan KeyLoadTimeout = TimeSpan.FromSeconds(5);
@@ -32,8 +33,8 @@ internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpA
     /// <summary>The tables <see cref="Create"/> composes.</summary>
     public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.IotCatalog];
 
-    /// <summary>Every IAM action the composed clients can call: the device catalog's on iotCatalog, and GetSecretValue on the key's secret.</summary>
-    public static IReadOnlyList<string> IamActions { get; } = [.. DeviceCatalog.IamActions, .. SecretsManagerClient.IamActions];
+    /// <summary>Every IAM action the composed clients can call: the device catalog's on iotCatalog, GetSecretValue on the key's secret, iot:Publish on the response topics.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = [.. DeviceCatalog.IamActions, .. SecretsManagerClient.IamActions, .. IotDataClient.IamActions];
 
     public static IotRegistryFunction Create(Func<string, string?> environment) =>
         Create(environment, AwsClientFactory.FromEnvironment(environment));
@@ -56,7 +57,8 @@ internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpA
         return new IotRegistryFunction(
             new IotMessageHandler(new RegistrationService(catalog, keys, time), activations),
             new DeviceHttpApi(catalog, activations),
-            keys);
+            keys,
+            IotResponsePublisher.Create(settings, aws, JsonLambdaLogger.FromEnvironment(environment), time));
     }
 
     /// <summary>The secret's keys, or the public development key when no secret is named (settings allow that on a local stack only).</summary>
@@ -100,7 +102,13 @@ internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpA
             result.Status >= 400 ? LambdaLogLevel.Warning : LambdaLogLevel.Information,
             "iot " + result.Operation,
             [new("outcome", result.Outcome), new("serialNumber", result.SerialNumber), new("clientId", result.ClientId), new("error", result.Error)]);
-        return JsonSerializer.SerializeToUtf8Bytes(result, IotRegistryJsonContext.Default.IotResult);
+        var answer = JsonSerializer.SerializeToUtf8Bytes(result, IotRegistryJsonContext.Default.IotResult);
+        if (responses is not null)
+        {
+            await responses.PublishAsync(result, answer, context).ConfigureAwait(false);
+        }
+
+        return answer;
     }
 
     private async Task<byte[]> InvokeHttpAsync(ReadOnlyMemory<byte> eventJson, HttpEventKind kind, ILambdaContext context)

@@ -52,7 +52,49 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
             TableCatalog.IotCatalog.ResolveName(environment),
             arn,
             region,
-            new DeviceLockoutPolicy(maxFailed, TimeSpan.FromSeconds(windowSeconds)));
+            new DeviceLockoutPolicy(maxFailed, TimeSpan.FromSeconds(windowSeconds)))
+        {
+            ResponseTopicPrefix = ReadTopicPrefix(environment),
+            IotDataEndpoint = ReadIotDataEndpoint(environment),
+        };
+    }
+
+    /// <summary>
+    /// The prefix of the devices' topics (the template's <c>IotTopicPrefix</c>); results go to
+    /// <c>{prefix}/{serial}/{operation}/accepted|rejected</c>. Null: no answers are published.
+    /// </summary>
+    public string? ResponseTopicPrefix { get; init; }
+
+    /// <summary>The account's IoT data endpoint host (<c>aws iot describe-endpoint --endpoint-type iot:Data-ATS</c>); null: the region's <c>data-ats.iot</c> endpoint.</summary>
+    public string? IotDataEndpoint { get; init; }
+
+    /// <summary>One topic level of the template's alphabet: no '/', '+', '#' or '$', so the prefix cannot widen or move the topics.</summary>
+    private static string? ReadTopicPrefix(Func<string, string?> environment)
+    {
+        var text = environment(Variables.TopicPrefix)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return text.Length <= 64 && text.All(static c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
+            ? text
+            : throw new InvalidOperationException(
+                $"{Variables.TopicPrefix} must be one MQTT topic level of 1 to 64 letters, digits, '_' or '-' (as the template's IotTopicPrefix), not '{text}'; leave it empty to publish no answers.");
+    }
+
+    private static string? ReadIotDataEndpoint(Func<string, string?> environment)
+    {
+        var text = environment(Variables.IotDataEndpoint)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return text.Length <= 253 && text.Contains('.', StringComparison.Ordinal) && text.All(static c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-')
+            ? text
+            : throw new InvalidOperationException(
+                $"{Variables.IotDataEndpoint} must be a host name such as abcd1234-ats.iot.eu-west-1.amazonaws.com (from `aws iot describe-endpoint --endpoint-type iot:Data-ATS`), not '{text}'.");
     }
 
     /// <summary>The region of <c>arn:{partition}:secretsmanager:{region}:{account}:secret:{name}</c>; anything else is refused.</summary>
@@ -93,6 +135,12 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
         /// <summary>The lockout window in seconds (default 900).</summary>
         public const string LockoutWindow = "ACTIVATION_LOCKOUT_WINDOW_SECONDS";
 
-        public static IReadOnlyList<string> All { get; } = [Table, ActivationCodeKeySecretArn, MaxFailedAttempts, LockoutWindow];
+        /// <summary>The devices' topic prefix; set, results are published to the devices' response topics (default none: not published).</summary>
+        public const string TopicPrefix = "IOT_TOPIC_PREFIX";
+
+        /// <summary>The account's IoT data endpoint host (default none: the region's data-ats.iot endpoint); <c>AWS_ENDPOINT_URL_IOT_DATA_PLANE</c> overrides it.</summary>
+        public const string IotDataEndpoint = "IOT_DATA_ENDPOINT";
+
+        public static IReadOnlyList<string> All { get; } = [Table, ActivationCodeKeySecretArn, MaxFailedAttempts, LockoutWindow, TopicPrefix, IotDataEndpoint];
     }
 }
