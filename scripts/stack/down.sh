@@ -18,7 +18,8 @@ main() {
     fi
     stop_server "${STACK_SERVERS[index]}"
   done
-  rm -f "$ENV_FILE" "$STACK_HOME/mode"
+  # moto's request recorder file holds every request it served (headers included): it goes with the stack.
+  rm -f "$ENV_FILE" "$STACK_HOME/mode" "$STACK_HOME/moto/moto_recording"
   if ((stopped == 0)); then
     stack_log "nothing was running"
   fi

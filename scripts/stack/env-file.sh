@@ -42,6 +42,9 @@ write_env_file() {
       env_line AWS_REGION us-east-1
       env_line AWS_ACCESS_KEY_ID local
       env_line AWS_SECRET_ACCESS_KEY local
+      # A person's session token or profile would ride along with the dummies (SDKs and boto3 send the token), and
+      # moto's request recorder writes every header it receives to disk.
+      printf 'unset AWS_SESSION_TOKEN AWS_PROFILE\n'
     fi
   } >"$tmp"
   mv "$tmp" "$ENV_FILE"

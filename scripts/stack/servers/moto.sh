@@ -9,7 +9,11 @@ MOTO_SERVICES=(SNS SQS FIREHOSE S3 IOT_DATA_PLANE ROUTE_53 STS SECRETS_MANAGER)
 
 moto_start() {
   local port="$1"
-  launch moto "$STACK_HOME/moto" "$port" "$(moto_python)" -m moto.server -H 127.0.0.1 -p "$port"
+  # The request recorder (tests read IoT Data publishes back through it) writes to this file once switched on:
+  # a fresh one per stack, removed again by `stack down`, so it neither grows across runs nor outlives the stack.
+  local recording="$STACK_HOME/moto/moto_recording"
+  rm -f "$recording"
+  MOTO_RECORDER_FILEPATH="$recording" launch moto "$STACK_HOME/moto" "$port" "$(moto_python)" -m moto.server -H 127.0.0.1 -p "$port"
 }
 
 # moto answers its own API on /moto-api/; a 200 there means every service behind it is serving.
