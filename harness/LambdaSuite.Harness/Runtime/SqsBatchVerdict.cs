@@ -19,7 +19,7 @@ public sealed record SqsBatchVerdict(IReadOnlySet<string> FailedMessageIds, bool
             return WholeBatch(batchMessageIds, "the function failed: " + (outcome.Error?.ErrorMessage ?? "(no message)"));
         }
 
-        if (outcome.Body.Length == 0 || outcome.Body.AsSpan().Trim(" \t\r\n"u8).SequenceEqual("null"u8))
+        if (outcome.Body.AsSpan().Trim(" \t\r\n"u8) is var answer && (answer.IsEmpty || answer.SequenceEqual("null"u8)))
         {
             return new SqsBatchVerdict(new HashSet<string>(StringComparer.Ordinal), false, null);
         }

@@ -36,8 +36,16 @@ public sealed class SqsEventSourceMapping
         _region = parts[3];
     }
 
-    /// <summary>Lambda's default and maximum for a standard queue without a batching window.</summary>
-    public int BatchSize { get; init; } = 10;
+    /// <summary>Lambda's default and maximum for a standard queue without a batching window (ReceiveMessage takes 1 to 10).</summary>
+    public int BatchSize
+    {
+        get => _batchSize;
+        init => _batchSize = value is >= 1 and <= 10
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(BatchSize), value, "An SQS receive takes 1 to 10 messages.");
+    }
+
+    private readonly int _batchSize = 10;
 
     /// <summary>The function timeout each invocation gets.</summary>
     public TimeSpan InvocationTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -70,19 +78,24 @@ public sealed class SqsEventSourceMapping
         return new SqsBatchOutcome(ids, [.. ids.Where(verdict.FailedMessageIds.Contains)], deleted, deleteFailures, verdict, outcome.Body);
     }
 
-    /// <summary>Polls <paramref name="session"/>'s function until a receive comes back empty (or <paramref name="maxPolls"/> is reached).</summary>
+    /// <summary>Polls <paramref name="session"/>'s function until two receives in a row come back empty (or <paramref name="maxPolls"/> is reached).</summary>
     public async Task<IReadOnlyList<SqsBatchOutcome>> DrainAsync(BootstrapSession session, int maxPolls, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var polls = new List<SqsBatchOutcome>();
-        for (var i = 0; i < maxPolls; i++)
+        var emptyInARow = 0;
+
+        // A short poll samples only some of SQS's servers, so one empty answer does not prove the queue is empty.
+        for (var i = 0; i < maxPolls && emptyInARow < 2; i++)
         {
             var poll = await PollOnceAsync((body, ct) => session.InvokeAsync(body, InvocationTimeout, ct), cancellationToken).ConfigureAwait(false);
             if (poll.Received.Count == 0)
             {
-                break;
+                emptyInARow++;
+                continue;
             }
 
+            emptyInARow = 0;
             polls.Add(poll);
         }
 

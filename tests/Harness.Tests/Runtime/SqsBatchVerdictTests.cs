@@ -14,6 +14,7 @@ public sealed class SqsBatchVerdictTests
         { """{"batchItemFailures":null}""", [] },
         { "{}", [] },
         { "", [] },
+        { " \n\t ", [] },
         { "null", [] },
         { """{"batchItemFailures":[{"itemIdentifier":"id-2"}]}""", ["id-2"] },
         { """{"batchItemFailures":[{"itemIdentifier":"id-3"},{"itemIdentifier":"id-1"}],"applied":1}""", ["id-1", "id-3"] },

@@ -42,6 +42,16 @@ public sealed class SqsEventSourceMappingTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    public void BatchSize_OutsideWhatOneReceiveTakes_ThrowsSayingTheRange(int size)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SqsEventSourceMapping(_offline.CreateSqs(), "https://example.invalid/q", QueueArn) { BatchSize = size });
+
+        Assert.Contains("1 to 10", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ToEvent_ReceivedMessages_BuildsTheRecordsLambdaSends()
     {
