@@ -1,14 +1,15 @@
+using System.Text;
 using System.Text.Json;
 using LambdaSuite.Data.Fanout;
+using LambdaSuite.Harness.Moto;
 
 namespace LambdaSuite.Demo;
 
 /// <summary>
 /// The Fanout scene's destinations in moto, made and read back with boto3: an SNS topic with a raw SQS
 /// subscription, an SQS FIFO queue, a Firehose delivery stream into S3, an IoT Data topic, and the scene's
-/// dead-letter queue. IoT Data publishes are read from moto's request recorder (<c>/moto-api/recorder/</c>): moto
-/// keeps them only in memory and no API of its returns them; recording is switched on, never off, since other
-/// users of the same moto may rely on it.
+/// dead-letter queue. IoT Data publishes are read from moto's request recorder by the harness's one reader
+/// (<see cref="MotoRecording"/>, which says why).
 /// </summary>
 public sealed record FanoutMotoTargets(string TopicArn, string TopicQueueUrl, string FifoQueueUrl, string DeliveryStream, string IotTopic, string DeadLetterUrl)
 {
@@ -24,13 +25,10 @@ public sealed record FanoutMotoTargets(string TopicArn, string TopicQueueUrl, st
         s3.create_bucket(Bucket=name)
         firehose.create_delivery_stream(DeliveryStreamName=name, DeliveryStreamType='DirectPut',
             ExtendedS3DestinationConfiguration={'RoleARN': 'arn:aws:iam::123456789012:role/firehose', 'BucketARN': 'arn:aws:s3:::' + name})
-        moto = os.environ.get('AWS_ENDPOINT_URL_IOT_DATA_PLANE') or os.environ['AWS_ENDPOINT_URL']
-        urllib.request.urlopen(urllib.request.Request(moto.rstrip('/') + '/moto-api/recorder/start-recording', method='POST')).read()
         print(json.dumps({'topic': topic, 'queue': queue, 'fifo': fifo, 'dead': dead}))
         """;
 
     private const string ReadScript = """
-        from urllib.parse import urlparse, unquote
         sqs, s3 = boto3.client('sqs'), boto3.client('s3')
         def drain(url):
             out = []
@@ -43,28 +41,14 @@ public sealed record FanoutMotoTargets(string TopicArn, string TopicQueueUrl, st
                     sqs.delete_message(QueueUrl=url, ReceiptHandle=m['ReceiptHandle'])
         objects = sorted(s3.list_objects_v2(Bucket=os.environ['ARG_stream']).get('Contents', []), key=lambda o: o['Key'])
         data = b''.join(s3.get_object(Bucket=os.environ['ARG_stream'], Key=o['Key'])['Body'].read() for o in objects)
-        moto = os.environ.get('AWS_ENDPOINT_URL_IOT_DATA_PLANE') or os.environ['AWS_ENDPOINT_URL']
-        iot = []
-        # One JSON object per request; requests served side by side can share a line ("{A}{B}"), so read values, not
-        # lines, up to the last newline (a request being recorded right now may be half written).
-        text, at, decoder = urllib.request.urlopen(moto.rstrip('/') + '/moto-api/recorder/download-recording').read().decode(), 0, json.JSONDecoder()
-        text = text[:text.rfind('\n') + 1]
-        while True:
-            while at < len(text) and text[at].isspace():
-                at += 1
-            if at == len(text):
-                break
-            e, at = decoder.raw_decode(text, at)
-            url = urlparse(e['url'])
-            if e['method'] == 'POST' and url.path.startswith('/topics/') and '/iotdata/' in e['headers'].get('Authorization', '') and unquote(url.path[len('/topics/'):]) == os.environ['ARG_topic']:
-                iot.append((base64.b64decode(e['body']) if e['body_encoded'] else e['body'].encode()).decode())
         print(json.dumps({'sns': [m['body'] for m in drain(os.environ['ARG_queue'])], 'fifo': drain(os.environ['ARG_fifo']),
-            'firehose': data.decode().split('\n')[:-1], 'objects': len(objects), 'iot': iot, 'dead': [m['body'] for m in drain(os.environ['ARG_dead'])]}))
+            'firehose': data.decode().split('\n')[:-1], 'objects': len(objects), 'dead': [m['body'] for m in drain(os.environ['ARG_dead'])]}))
         """;
 
     public static async Task<FanoutMotoTargets> CreateAsync(string name, CancellationToken ct)
     {
         using var created = JsonDocument.Parse(await DemoBoto3.RunAsync(CreateScript, ct, ("name", name)).ConfigureAwait(false));
+        await MotoRecording.StartAsync(MotoEndpoint(), ct).ConfigureAwait(false);
         var root = created.RootElement;
         return new FanoutMotoTargets(
             root.GetProperty("topic").GetString()!, root.GetProperty("queue").GetString()!, root.GetProperty("fifo").GetString()!, name, $"fanout-demo/{name}", root.GetProperty("dead").GetString()!);
@@ -86,7 +70,7 @@ public sealed record FanoutMotoTargets(string TopicArn, string TopicQueueUrl, st
     public async Task<IReadOnlyList<string>> CheckAsync(TextWriter output, IReadOnlyList<string> expected, List<string> wrong, CancellationToken ct)
     {
         using var read = JsonDocument.Parse(await DemoBoto3.RunAsync(
-            ReadScript, ct, ("queue", TopicQueueUrl), ("fifo", FifoQueueUrl), ("stream", DeliveryStream), ("topic", IotTopic), ("dead", DeadLetterUrl)).ConfigureAwait(false));
+            ReadScript, ct, ("queue", TopicQueueUrl), ("fifo", FifoQueueUrl), ("stream", DeliveryStream), ("dead", DeadLetterUrl)).ConfigureAwait(false));
         var root = read.RootElement;
         var fifo = root.GetProperty("fifo").EnumerateArray().Select(m => (Body: m.GetProperty("body").GetString()!, Group: m.GetProperty("group").GetString())).ToList();
         await CompareAsync(output, "SNS topic -> raw SQS subscription", Texts(root, "sns"), expected, wrong).ConfigureAwait(false);
@@ -100,12 +84,16 @@ public sealed record FanoutMotoTargets(string TopicArn, string TopicQueueUrl, st
         }
 
         await CompareAsync(output, $"Firehose -> S3 ({root.GetProperty("objects").GetInt32()} object(s))", Texts(root, "firehose"), expected, wrong).ConfigureAwait(false);
-        await CompareAsync(output, $"IoT Data topic {IotTopic}", Texts(root, "iot"), expected, wrong).ConfigureAwait(false);
+        var iot = await MotoRecording.IotPublishesAsync(MotoEndpoint(), t => t == IotTopic, cancellationToken: ct).ConfigureAwait(false);
+        await CompareAsync(output, $"IoT Data topic {IotTopic}", [.. iot.Select(p => Encoding.UTF8.GetString(p.Payload))], expected, wrong).ConfigureAwait(false);
         return Texts(root, "dead");
     }
 
     private FanoutTarget Row(string sourceArn, string id, FanoutTargetType type, string destination) =>
         new() { SourceArn = sourceArn, Id = id, Type = type, Destination = destination, Active = true, Deaggregate = true, DeadLetter = DeadLetterUrl };
+
+    private static Uri MotoEndpoint() => new(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_IOT_DATA_PLANE") ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL")
+        ?? throw new InvalidOperationException("AWS_ENDPOINT_URL_IOT_DATA_PLANE is not set: load the stack's environment first."));
 
     private static string Key(string text) => text.Split(':')[0];
 

@@ -4,6 +4,7 @@ using IotRegistry.Devices;
 using LambdaSuite.Cli.Devices;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.Harness;
+using LambdaSuite.Harness.Moto;
 using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Demo;
@@ -37,8 +38,9 @@ public static class IotRegistryDemo
         await services.Catalog.DeleteAsync(s_thermostat, ct).ConfigureAwait(false);
         await services.Catalog.DeleteAsync(s_doorbell, ct).ConfigureAwait(false);
 
-        var recording = MotoPublishRecording.FromEnvironment(Environment.GetEnvironmentVariable);
-        var mark = recording is null ? 0 : await recording.StartAsync(ct).ConfigureAwait(false);
+        // The answers on the response topics are read back from moto's recorder, when IoT Data is a moto on this machine.
+        var recording = Uri.TryCreate(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_IOT_DATA_PLANE"), UriKind.Absolute, out var iotData) && iotData.IsLoopback ? iotData : null;
+        var mark = recording is null ? 0 : await MotoRecording.StartAsync(recording, ct).ConfigureAwait(false);
         var environment = recording is null ? null : new Dictionary<string, string?> { [global::IotRegistry.IotRegistrySettings.Variables.TopicPrefix] = TopicPrefix };
 
         var wrong = new List<string>();
@@ -110,7 +112,8 @@ public static class IotRegistryDemo
         }
         else
         {
-            await ShowResponseTopicsAsync(await recording.SinceAsync(mark, TopicPrefix + "/SN-DEMO-", ct).ConfigureAwait(false), output, wrong).ConfigureAwait(false);
+            var publishes = await MotoRecording.IotPublishesAsync(recording, t => t.StartsWith(TopicPrefix + "/SN-DEMO-", StringComparison.Ordinal), mark, ct).ConfigureAwait(false);
+            await ShowResponseTopicsAsync(publishes, output, wrong).ConfigureAwait(false);
         }
 
         var views = new List<DeviceView>();
@@ -145,15 +148,16 @@ public static class IotRegistryDemo
     /// What the devices heard: the three registrations accepted (the spoofed one gets no answer) and the locked
     /// doorbell's activation rejected; the HTTP activations answer their caller, not a topic.
     /// </summary>
-    private static async Task ShowResponseTopicsAsync(IReadOnlyList<DemoPublish> publishes, TextWriter output, List<string> wrong)
+    private static async Task ShowResponseTopicsAsync(IReadOnlyList<MotoIotPublish> publishes, TextWriter output, List<string> wrong)
     {
         await output.WriteLineAsync("  response topics (IoT Data publishes, read back from moto):").ConfigureAwait(false);
         foreach (var publish in publishes)
         {
-            using var answer = System.Text.Json.JsonDocument.Parse(publish.Payload);
+            var payload = System.Text.Encoding.UTF8.GetString(publish.Payload);
+            using var answer = System.Text.Json.JsonDocument.Parse(payload);
             var outcome = answer.RootElement.TryGetProperty("outcome", out var value) ? value.GetString() : "?";
             await output.WriteLineAsync($"    {publish.Topic,-48} {outcome}").ConfigureAwait(false);
-            if (publish.Payload.Contains("AC-", StringComparison.Ordinal))
+            if (payload.Contains("AC-", StringComparison.Ordinal))
             {
                 wrong.Add("an activation code appeared in a response-topic answer");
             }
