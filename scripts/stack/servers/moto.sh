@@ -11,8 +11,10 @@ moto_start() {
   local port="$1"
   # The request recorder (tests read IoT Data publishes back through it) writes to this file once switched on:
   # a fresh one per stack, removed again by `stack down`, so it neither grows across runs nor outlives the stack.
+  # Made empty here because moto answers download-recording with a 500 until the file exists.
   local recording="$STACK_HOME/moto/moto_recording"
-  rm -f "$recording"
+  mkdir -p "$STACK_HOME/moto"
+  : >"$recording"
   MOTO_RECORDER_FILEPATH="$recording" launch moto "$STACK_HOME/moto" "$port" "$(moto_python)" -m moto.server -H 127.0.0.1 -p "$port"
 }
 
