@@ -3,6 +3,7 @@ using Fanout;
 using Fanout.Config;
 using Fanout.Delivery;
 using Fanout.Targets;
+using Fanout.Tests.Support;
 using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Data.Fanout;

@@ -5,6 +5,7 @@ using Fanout.Delivery;
 using Fanout.Tests.Delivery;
 using Fanout.Tests.Hostile;
 using Fanout.Tests.Records;
+using Fanout.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Fanout.Config;
 using Fanout.Delivery;
 using Fanout.Tests.Delivery;
+using Fanout.Tests.Support;
 using LambdaSuite.Aws.Retry;
 using LambdaSuite.Data.Fanout;
 using LambdaSuite.TestKit;

@@ -1,8 +1,12 @@
+using Fanout.Config;
 using LambdaSuite.Data.Fanout;
 
-namespace Fanout.Config;
+namespace Fanout.Tests.Support;
 
-/// <summary>A fixed set of mappings: for tests, the bench and running the handler from the CLI without a table.</summary>
+/// <summary>
+/// A fixed set of mappings instead of the table, for the tests and the bench (which compiles this same file in: both
+/// see Fanout's internals, and a test helper has no place in the shipped function).
+/// </summary>
 internal sealed class StaticTargetSource(IEnumerable<FanoutTarget> targets) : IFanoutTargetSource
 {
     private readonly FanoutTarget[] _targets = [.. targets];
