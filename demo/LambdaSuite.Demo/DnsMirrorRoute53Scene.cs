@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using LambdaSuite.Harness;
-using LambdaSuite.Harness.Runtime;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness;
+using LambdaSuite.Harness.Moto;
+using LambdaSuite.Harness.Runtime;
 
 namespace LambdaSuite.Demo;
+
 
 /// <summary>
 /// DnsMirror's Route 53 path through its bootstrap: a private hosted zone made in moto with boto3, example.test
@@ -48,7 +50,7 @@ public static class DnsMirrorRoute53Scene
     {
         await output.WriteLineAsync("  -- the same zone into a Route 53 private hosted zone (moto), through the bootstrap").ConfigureAwait(false);
         var run = Guid.NewGuid().ToString("N");
-        var zoneId = await DemoBoto3.RunAsync(CreateZoneScript, ct, ("run", run)).ConfigureAwait(false);
+        var zoneId = await Boto3Runner.RunAsync(CreateZoneScript, [("run", run)], cancellationToken: ct).ConfigureAwait(false);
         using var dynamoDb = DynamoDbClientFactory.Create(Environment.GetEnvironmentVariable);
         var table = $"{TableCatalog.DnsMirrorZones.LogicalName}-demo-{run}";
         await new TableProvisioner(dynamoDb, TimeProvider.System).EnsureAsync(TableCatalog.DnsMirrorZones, table, ct).ConfigureAwait(false);
@@ -59,7 +61,7 @@ public static class DnsMirrorRoute53Scene
             await using var session = await BootstrapSession.StartAsync(layout.PackagedBootstrap("DnsMirror"), "DnsMirror", onLogLine: null, ct, variables).ConfigureAwait(false);
             var first = await InvokeAsync(session, request, ct).ConfigureAwait(false);
             await output.WriteLineAsync($"  private zone {zoneId}: first run {first.Outcome}, {first.Changes} change(s) in {first.Batches} batch(es)").ConfigureAwait(false);
-            using var counted = JsonDocument.Parse(await DemoBoto3.RunAsync(CountScript, ct, ("zone", zoneId)).ConfigureAwait(false));
+            using var counted = JsonDocument.Parse(await Boto3Runner.RunAsync(CountScript, [("zone", zoneId)], cancellationToken: ct).ConfigureAwait(false));
             var (sets, records, serial) = (counted.RootElement.GetProperty("sets").GetInt32(), counted.RootElement.GetProperty("records").GetInt32(), counted.RootElement.GetProperty("serial").GetUInt32());
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  Route 53 (boto3's paginator): {records} records in {sets} sets, SOA serial {serial}; the primary's AXFR: {primaryRecords} records, serial {primarySerial}")).ConfigureAwait(false);
             var second = await InvokeAsync(session, request, ct).ConfigureAwait(false);

@@ -47,7 +47,7 @@ public sealed record FanoutMotoTargets(string TopicArn, string TopicQueueUrl, st
 
     public static async Task<FanoutMotoTargets> CreateAsync(string name, CancellationToken ct)
     {
-        using var created = JsonDocument.Parse(await DemoBoto3.RunAsync(CreateScript, ct, ("name", name)).ConfigureAwait(false));
+        using var created = JsonDocument.Parse(await Boto3Runner.RunAsync(CreateScript, [("name", name)], cancellationToken: ct).ConfigureAwait(false));
         await MotoRecording.StartAsync(MotoEndpoint(), ct).ConfigureAwait(false);
         var root = created.RootElement;
         return new FanoutMotoTargets(
@@ -69,8 +69,8 @@ public sealed record FanoutMotoTargets(string TopicArn, string TopicQueueUrl, st
     /// </summary>
     public async Task<IReadOnlyList<string>> CheckAsync(TextWriter output, IReadOnlyList<string> expected, List<string> wrong, CancellationToken ct)
     {
-        using var read = JsonDocument.Parse(await DemoBoto3.RunAsync(
-            ReadScript, ct, ("queue", TopicQueueUrl), ("fifo", FifoQueueUrl), ("stream", DeliveryStream), ("dead", DeadLetterUrl)).ConfigureAwait(false));
+        using var read = JsonDocument.Parse(await Boto3Runner.RunAsync(
+            ReadScript, [("queue", TopicQueueUrl), ("fifo", FifoQueueUrl), ("stream", DeliveryStream), ("dead", DeadLetterUrl)], cancellationToken: ct).ConfigureAwait(false));
         var root = read.RootElement;
         var fifo = root.GetProperty("fifo").EnumerateArray().Select(m => (Body: m.GetProperty("body").GetString()!, Group: m.GetProperty("group").GetString())).ToList();
         await CompareAsync(output, "SNS topic -> raw SQS subscription", Texts(root, "sns"), expected, wrong).ConfigureAwait(false);
