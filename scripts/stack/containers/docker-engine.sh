@@ -58,9 +58,11 @@ restore_network() {
   read -r forward policy <"$before_file"
   if command -v iptables >/dev/null 2>&1; then
     for table in filter nat; do
-      iptables -t "$table" -S | grep -E -- '^-A .*(DOCKER|docker0)' | sed 's/^-A /-D /' | while read -r rule; do
-        eval "iptables -t $table $rule" || true
-      done
+      # Each rule is split into words and handed to iptables as arguments: never evaluated by the shell, so a rule's
+      # comment text cannot run as a command (as root).
+      iptables -t "$table" -S | grep -E -- '^-A .*(DOCKER|docker0)' | sed 's/^-A /-D /' | while read -r -a rule; do
+        iptables -t "$table" "${rule[@]}" || true
+      done || true # grep finds nothing in a table dockerd left alone; under pipefail that must not end the clean-up
       for chain in $(iptables -t "$table" -S | awk '$1 == "-N" && $2 ~ /^DOCKER/ { print $2 }'); do
         iptables -t "$table" -F "$chain" && iptables -t "$table" -X "$chain" || true
       done
