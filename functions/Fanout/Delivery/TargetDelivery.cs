@@ -101,8 +101,8 @@ internal sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, 
             }
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // The whole call failed after the client's own retries. A retryable error is retried here too; any
-                // other means the target itself is wrong (access, missing resource): not the records' fault, so they
+                // The whole call failed (the client makes one attempt: this loop is the only retry). A retryable
+                // error is retried here; any other means the target itself is wrong (access, missing resource): not the records' fault, so they
                 // fail the batch rather than fill the dead-letter queue, and delivery resumes once it is fixed.
                 var retryable = AwsRetryPolicy.IsRetryable(error, cancellationToken, out var throttled);
                 var code = error is LambdaSuite.Aws.Http.AwsServiceException service ? service.ErrorCode : error.GetType().Name;

@@ -2,7 +2,14 @@ using System.Collections.Concurrent;
 using Amazon.Runtime;
 using Fanout.Delivery;
 using LambdaSuite.Aws.Endpoints;
+using LambdaSuite.Aws.Firehose;
 using LambdaSuite.Aws.Http;
+using LambdaSuite.Aws.IotData;
+using LambdaSuite.Aws.Kinesis;
+using LambdaSuite.Aws.Lambda;
+using LambdaSuite.Aws.Retry;
+using LambdaSuite.Aws.Sns;
+using LambdaSuite.Aws.Sqs;
 using LambdaSuite.Data.Fanout;
 
 namespace Fanout.Targets;
@@ -16,6 +23,15 @@ internal sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider tim
 {
     /// <summary>OpenSearch Service signs as <c>es</c>; its endpoint is the mapping's URL, not a regional one.</summary>
     public static readonly AwsService OpenSearch = new("OPENSEARCH", "es", "es");
+
+    /// <summary>
+    /// The engine (<see cref="TargetDelivery"/>) owns every retry of a delivery, with the invocation's deadline and
+    /// its own attempt budget; a client that retried too would multiply the two (4 client attempts under each of 8
+    /// engine attempts: 32 sends per call in an outage). So each client here makes one attempt, still cut off at the
+    /// deadline, on the factory's clock. STS (cross-account credentials, cached per role) keeps the factory's retries:
+    /// a credential fetch is not a delivery call.
+    /// </summary>
+    private AwsRetryPolicy OneAttemptPolicy => aws.RetryPolicy with { MaxAttempts = 1 };
 
     private readonly ConcurrentDictionary<string, ITargetSender> _senders = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<CacheConnection> _connections = [];
@@ -38,7 +54,7 @@ internal sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider tim
 
         // The dead-letter queue belongs to the function's account: no role, and its own FIFO settings.
         var deadLetter = new FanoutTarget { SourceArn = target.SourceArn, Id = "dead-letter", Type = FanoutTargetType.Sqs, Destination = url };
-        return _senders.GetOrAdd("dead-letter|" + url, _ => new SqsSender(aws.CreateSqs(aws.Endpoints.Region), url, deadLetter));
+        return _senders.GetOrAdd("dead-letter|" + url, _ => new SqsSender(new SqsClient(OneAttempt(aws.CreateSqs(aws.Endpoints.Region).Http)), url, deadLetter));
     }
 
     public async ValueTask DisposeAsync()
@@ -57,22 +73,22 @@ internal sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider tim
         {
             case FanoutTargetType.Kinesis:
                 FanoutDestinations.TryStreamName(target.Destination, "kinesis", "stream", out var stream);
-                return new KinesisSender(aws.CreateKinesis(region, credentials), stream ?? target.Destination);
+                return new KinesisSender(new KinesisClient(OneAttempt(aws.CreateKinesis(region, credentials).Http)), stream ?? target.Destination);
             case FanoutTargetType.Firehose:
                 FanoutDestinations.TryStreamName(target.Destination, "firehose", "deliverystream", out var delivery);
-                return new FirehoseSender(aws.CreateFirehose(region, credentials), delivery ?? target.Destination);
+                return new FirehoseSender(new FirehoseClient(OneAttempt(aws.CreateFirehose(region, credentials).Http)), delivery ?? target.Destination);
             case FanoutTargetType.Sqs:
                 FanoutDestinations.TryQueueUrl(target.Destination, region, out var queueUrl);
-                return new SqsSender(aws.CreateSqs(region, credentials), queueUrl ?? target.Destination, target);
+                return new SqsSender(new SqsClient(OneAttempt(aws.CreateSqs(region, credentials).Http)), queueUrl ?? target.Destination, target);
             case FanoutTargetType.Sns:
-                return new SnsSender(aws.CreateSns(region, credentials), target.Destination, target);
+                return new SnsSender(new SnsClient(OneAttempt(aws.CreateSns(region, credentials).Http)), target.Destination, target);
             case FanoutTargetType.Iot:
-                return new IotSender(aws.CreateIotData(target.Destination, region, credentials), target.Topic ?? "", target.Qos);
+                return new IotSender(new IotDataClient(OneAttempt(aws.CreateIotData(target.Destination, region, credentials).Http)), target.Topic ?? "", target.Qos);
             case FanoutTargetType.Lambda:
-                return new LambdaSender(aws.CreateLambda(region, credentials), target.Destination);
+                return new LambdaSender(new LambdaClient(OneAttempt(aws.CreateLambda(region, credentials).Http)), target.Destination);
             case FanoutTargetType.OpenSearch:
                 var endpoint = new Uri(target.Destination);
-                var http = new AwsHttp(aws.SignedHttpClient(OpenSearch, region, credentials), OpenSearch, endpoint, region, aws.RetryPolicy);
+                var http = new AwsHttp(aws.SignedHttpClient(OpenSearch, region, credentials), OpenSearch, endpoint, region, OneAttemptPolicy);
                 return new OpenSearchSender(http, target.Index ?? "");
             case FanoutTargetType.Redis:
                 var redis = RedisSender.Connect(target);
@@ -86,6 +102,8 @@ internal sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider tim
                 throw new ArgumentOutOfRangeException(nameof(target), target.Type, "Unknown target type.");
         }
     }
+
+    private AwsHttp OneAttempt(AwsHttp http) => http.WithRetryPolicy(OneAttemptPolicy);
 
     /// <summary>The mapping's region, else the destination ARN's or queue URL's, else the function's.</summary>
     private string RegionOf(FanoutTarget target) =>

@@ -54,7 +54,7 @@ public class StubbedTargetTests : StubbedSendersTestBase
         Assert.Null(result.FailedSequenceNumber);
         Assert.True(Stub.Requests.All(r => r.Signature.IsValid));
         var bodies = Stub.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).ToArray();
-        // 3 batches of 10/10/5, one throttled whole call retried by the client, one entry retried on its own
+        // 3 batches of 10/10/5, one throttled whole call retried by the engine, one entry retried on its own
         // before the next batch.
         Assert.Equal(5, bodies.Length);
         var retried = bodies[2].GetProperty("Entries");
