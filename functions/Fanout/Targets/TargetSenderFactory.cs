@@ -54,7 +54,7 @@ internal sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider tim
 
         // The dead-letter queue belongs to the function's account: no role, and its own FIFO settings.
         var deadLetter = new FanoutTarget { SourceArn = target.SourceArn, Id = "dead-letter", Type = FanoutTargetType.Sqs, Destination = url };
-        return _senders.GetOrAdd("dead-letter|" + url, _ => new SqsSender(new SqsClient(OneAttempt(aws.CreateSqs(aws.Endpoints.Region).Http)), url, deadLetter));
+        return _senders.GetOrAdd("dead-letter|" + url, _ => new SqsSender(new SqsClient(OneAttempt(AwsService.Sqs, aws.Endpoints.Region, credentials: null)), url, deadLetter));
     }
 
     public async ValueTask DisposeAsync()
@@ -73,19 +73,19 @@ internal sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider tim
         {
             case FanoutTargetType.Kinesis:
                 FanoutDestinations.TryStreamName(target.Destination, "kinesis", "stream", out var stream);
-                return new KinesisSender(new KinesisClient(OneAttempt(aws.CreateKinesis(region, credentials).Http)), stream ?? target.Destination);
+                return new KinesisSender(new KinesisClient(OneAttempt(AwsService.Kinesis, region, credentials)), stream ?? target.Destination);
             case FanoutTargetType.Firehose:
                 FanoutDestinations.TryStreamName(target.Destination, "firehose", "deliverystream", out var delivery);
-                return new FirehoseSender(new FirehoseClient(OneAttempt(aws.CreateFirehose(region, credentials).Http)), delivery ?? target.Destination);
+                return new FirehoseSender(new FirehoseClient(OneAttempt(AwsService.Firehose, region, credentials)), delivery ?? target.Destination);
             case FanoutTargetType.Sqs:
                 FanoutDestinations.TryQueueUrl(target.Destination, region, out var queueUrl);
-                return new SqsSender(new SqsClient(OneAttempt(aws.CreateSqs(region, credentials).Http)), queueUrl ?? target.Destination, target);
+                return new SqsSender(new SqsClient(OneAttempt(AwsService.Sqs, region, credentials)), queueUrl ?? target.Destination, target);
             case FanoutTargetType.Sns:
-                return new SnsSender(new SnsClient(OneAttempt(aws.CreateSns(region, credentials).Http)), target.Destination, target);
+                return new SnsSender(new SnsClient(OneAttempt(AwsService.Sns, region, credentials)), target.Destination, target);
             case FanoutTargetType.Iot:
                 return new IotSender(new IotDataClient(OneAttempt(aws.CreateIotData(target.Destination, region, credentials).Http)), target.Topic ?? "", target.Qos);
             case FanoutTargetType.Lambda:
-                return new LambdaSender(new LambdaClient(OneAttempt(aws.CreateLambda(region, credentials).Http)), target.Destination);
+                return new LambdaSender(new LambdaClient(OneAttempt(AwsService.Lambda, region, credentials)), target.Destination);
             case FanoutTargetType.OpenSearch:
                 var endpoint = new Uri(target.Destination);
                 var http = new AwsHttp(aws.SignedHttpClient(OpenSearch, region, credentials), OpenSearch, endpoint, region, OneAttemptPolicy);
@@ -104,6 +104,8 @@ internal sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider tim
     }
 
     private AwsHttp OneAttempt(AwsHttp http) => http.WithRetryPolicy(OneAttemptPolicy);
+
+    private AwsHttp OneAttempt(AwsService service, string region, AWSCredentials? credentials) => OneAttempt(aws.Http(service, region, credentials));
 
     /// <summary>The mapping's region, else the destination ARN's or queue URL's, else the function's.</summary>
     private string RegionOf(FanoutTarget target) =>

@@ -1,12 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LambdaSuite.Harness.Route53;
 
@@ -40,14 +34,9 @@ public sealed class Route53FakeServer : IAsyncDisposable
     public static async Task<Route53FakeServer> StartAsync(FakeRoute53 zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         Route53FakeServer? server = null;
-        app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server = new Route53FakeServer(app, new Uri(address + "/"), zone);
+        var (app, endpoint) = await LoopbackServer.StartAsync(context => server!.HandleAsync(context)).ConfigureAwait(false);
+        server = new Route53FakeServer(app, endpoint, zone);
         return server;
     }
 

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
+using LambdaSuite.Harness;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LambdaSuite.TestKit.Stubs;
 
@@ -38,14 +34,9 @@ public sealed class AwsStubServer : IAsyncDisposable
 
     public static async Task<AwsStubServer> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         AwsStubServer? server = null;
-        app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server = new AwsStubServer(app, new Uri(address + "/"));
+        var (app, endpoint) = await LoopbackServer.StartAsync(context => server!.HandleAsync(context));
+        server = new AwsStubServer(app, endpoint);
         return server;
     }
 

@@ -1,6 +1,0 @@
-namespace LambdaSuite.Aws.Sqs;
-
-public sealed record DeleteMessageBatchResultEntry
-{
-    public required string Id { get; init; }
-}
