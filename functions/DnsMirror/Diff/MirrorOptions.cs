@@ -1,3 +1,5 @@
+using DnsMirror.Zone;
+
 namespace DnsMirror.Diff;
 
 /// <summary>Everything one Route 53 sync run is told.</summary>
@@ -9,4 +11,7 @@ internal sealed record MirrorOptions
 
     /// <summary>Print the plan and change nothing.</summary>
     public bool DryRun { get; init; }
+
+    /// <summary>Origin remapping (<c>MirrorAs</c>): applied to the transfer before anything compares it; null mirrors the zone under its own name.</summary>
+    public OriginRemapper? Remap { get; init; }
 }

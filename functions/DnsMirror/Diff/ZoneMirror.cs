@@ -23,7 +23,12 @@ internal static class ZoneMirror
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(timings);
         var phase = Stopwatch.GetTimestamp();
-        var transfer = await source.TransferIfNewerAsync(target.ZoneName, knownSerial, cancellationToken).ConfigureAwait(false);
+        var transfer = await source.TransferIfNewerAsync(options.Remap?.From ?? target.ZoneName, knownSerial, cancellationToken).ConfigureAwait(false);
+        if (options.Remap is { } remap && transfer.Snapshot is { } transferred)
+        {
+            transfer = transfer with { Snapshot = remap.Apply(transferred) };
+        }
+
         timings.TransferMs = ZonePhaseTimings.Since(phase);
         if (transfer.Snapshot is null)
         {

@@ -127,7 +127,7 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         var source = new ZoneTransferClient(TransferOptions(job.Masters, job.MasterKey, deadline), time);
         if (job.Target == TargetKind.Route53)
         {
-            var zone = new Route53HostedZone(route53.WithDeadline(deadline), job.HostedZoneId!, job.Zone, settings.PollInterval);
+            var zone = new Route53HostedZone(route53.WithDeadline(deadline), job.HostedZoneId!, job.TargetZone, settings.PollInterval);
             var result = await ZoneMirror.SyncAsync(source, zone, knownSerial, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
             Fill(report, result.Transfer);
             if (result.Sync is { } sync)
@@ -152,7 +152,8 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         }
 
         var target = new Rfc2136ZoneTarget(new ZoneTransferClient(TransferOptions([job.Rfc2136Server!], job.Rfc2136Key, deadline), time));
-        var (plan, sent) = await target.MirrorAsync(transfer.Snapshot, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
+        var snapshot = job.Options.Remap?.Apply(transfer.Snapshot) ?? transfer.Snapshot;
+        var (plan, sent) = await target.MirrorAsync(snapshot, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
         report.Batches = sent;
         report.Changes = plan.Deletes.Count + plan.Adds.Count + (plan.SerialRecord is null ? 0 : 1);
         report.Outcome = Outcome(job.Options.DryRun, plan.IsRefused, plan.IsEmpty, plan.IsEmptySource);
