@@ -128,8 +128,14 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         if (job.Target == TargetKind.Route53)
         {
             var zone = new Route53HostedZone(route53.WithDeadline(deadline), job.HostedZoneId!, job.TargetZone, settings.PollInterval);
-            var result = await ZoneMirror.SyncAsync(source, zone, knownSerial, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
+            var result = await ZoneMirror.SyncAsync(source, zone, job.Audit ? ZoneAudit.TransferFloor(knownSerial) : knownSerial, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
             Fill(report, result.Transfer);
+            if (job.Audit)
+            {
+                ZoneAudit.RelabelBehind(report, knownSerial);
+                report.Audit = result.Sync is { } audited ? ZoneAudit.Describe(audited, knownSerial, report.MasterSerial) : null;
+            }
+
             if (result.Sync is { } sync)
             {
                 report.Changes = sync.Plan.Diff.Changes.Count + (sync.Plan.Diff.SerialChange is null ? 0 : 1);
@@ -142,9 +148,14 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         }
 
         var phase = Stopwatch.GetTimestamp();
-        var transfer = await source.TransferIfNewerAsync(job.Zone, knownSerial, cancellationToken).ConfigureAwait(false);
+        var transfer = await source.TransferIfNewerAsync(job.Zone, job.Audit ? ZoneAudit.TransferFloor(knownSerial) : knownSerial, cancellationToken).ConfigureAwait(false);
         report.Phases.TransferMs = ZonePhaseTimings.Since(phase);
         Fill(report, transfer);
+        if (job.Audit)
+        {
+            ZoneAudit.RelabelBehind(report, knownSerial);
+        }
+
         if (transfer.Snapshot is null)
         {
             log.WriteLine($"{job.Zone}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}{(transfer.Reason is null ? "" : $" ({transfer.Reason})")}; nothing to do");
