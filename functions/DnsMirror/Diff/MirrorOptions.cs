@@ -1,3 +1,4 @@
+using DnsMirror.Route53;
 using DnsMirror.Zone;
 
 namespace DnsMirror.Diff;
@@ -14,4 +15,7 @@ internal sealed record MirrorOptions
 
     /// <summary>Origin remapping (<c>MirrorAs</c>): applied to the transfer before anything compares it; null mirrors the zone under its own name.</summary>
     public OriginRemapper? Remap { get; init; }
+
+    /// <summary>Paces change batches to Route 53's request and change buckets; null sends them as fast as answers come.</summary>
+    public ChangeBudget? Budget { get; init; }
 }

@@ -44,7 +44,7 @@ internal static class ZoneMirror
         var plan = ZonePlanner.Plan(diff, transfer.Snapshot, options.Plan);
         timings.DiffMs = ZonePhaseTimings.Since(phase);
         phase = Stopwatch.GetTimestamp();
-        var sync = await ZonePlanApplier.ApplyAsync(target, plan, options.DryRun, log, cancellationToken).ConfigureAwait(false);
+        var sync = await ZonePlanApplier.ApplyAsync(target, plan, options.DryRun, log, cancellationToken, options.Budget).ConfigureAwait(false);
         timings.ApplyMs = ZonePhaseTimings.Since(phase);
         return new ZoneMirrorResult(transfer, sync, timings);
     }

@@ -128,7 +128,9 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         if (job.Target == TargetKind.Route53)
         {
             var zone = new Route53HostedZone(route53.WithDeadline(deadline), job.HostedZoneId!, job.TargetZone, settings.PollInterval);
-            var result = await ZoneMirror.SyncAsync(source, zone, job.Audit ? ZoneAudit.TransferFloor(knownSerial) : knownSerial, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
+            // AWS's endpoint is paced (the client's account bucket); its record changes are then paced too. Configured endpoints are not.
+            var options = route53.Http.Pacer is null ? job.Options : job.Options with { Budget = ChangeBudget.Account };
+            var result = await ZoneMirror.SyncAsync(source, zone, job.Audit ? ZoneAudit.TransferFloor(knownSerial) : knownSerial, options, log, report.Phases, cancellationToken).ConfigureAwait(false);
             Fill(report, result.Transfer);
             if (job.Audit)
             {
