@@ -50,7 +50,7 @@ internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore
         var request = ReadRequest(eventJson.Span);
         var deadline = context.Deadline - settings.DeadlineMargin;
         var response = new DnsMirrorResponse();
-        var requests = request.AllZones ? await ConfiguredZonesAsync(IsAudit(request), context.CancellationToken).ConfigureAwait(false) : [request];
+        var requests = request.AllZones ? await ConfiguredZonesAsync(request, context.CancellationToken).ConfigureAwait(false) : [request];
         foreach (var zoneRequest in requests)
         {
             response.Zones.Add(await RunOneAsync(zoneRequest, deadline, context).ConfigureAwait(false));
@@ -123,11 +123,11 @@ internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore
         }
     }
 
-    /// <summary>An all-zones audit (the audit schedule's input) audits every configured zone; a bad Mode fails each zone with the parser's sentence.</summary>
-    private static bool IsAudit(ZoneSyncRequest request) =>
-        request.Audit || string.Equals(request.Mode?.Trim(), "audit", StringComparison.OrdinalIgnoreCase);
-
-    private async Task<IReadOnlyList<ZoneSyncRequest>> ConfiguredZonesAsync(bool audit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every configured zone. An all-zones audit audits each of them whatever its row says; any other Mode the all-zones
+    /// request gives goes to each zone that names none, so a wrong one fails each zone with the parser's sentence.
+    /// </summary>
+    private async Task<IReadOnlyList<ZoneSyncRequest>> ConfiguredZonesAsync(ZoneSyncRequest all, CancellationToken cancellationToken)
     {
         var rows = await store.ListAsync(cancellationToken).ConfigureAwait(false);
         var requests = new List<ZoneSyncRequest>();
@@ -136,7 +136,15 @@ internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore
             var zoneRequest = Parse(row.Config!);
             zoneRequest.Domain ??= row.Zone;
             zoneRequest.AllZones = false;
-            zoneRequest.Audit |= audit;
+            if (all.Audit || string.Equals(all.Mode?.Trim(), "audit", StringComparison.OrdinalIgnoreCase))
+            {
+                (zoneRequest.Audit, zoneRequest.Mode) = (true, null);
+            }
+            else
+            {
+                zoneRequest.Mode ??= all.Mode;
+            }
+
             requests.Add(zoneRequest);
         }
 

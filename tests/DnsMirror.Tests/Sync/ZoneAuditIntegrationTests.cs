@@ -99,6 +99,27 @@ public sealed class ZoneAuditIntegrationTests
         Assert.Equal(0, harness.Route53.ListCalls);
     }
 
+    [Fact]
+    public async Task AllZonesAudit_ConfiguredRow_AuditedAndHandEditRepaired()
+    {
+        await using var harness = await MirrorHarness.StartAsync();
+        await harness.Store.PutConfigAsync("example.test.", $$"""{"ZoneId":"{{MirrorHarness.HostedZoneId}}"}""");
+        var function = harness.NewFunction();
+        await function.InvokeAsync("""{"AllZones":true}"""u8.ToArray(), new LambdaSuite.TestKit.Runtime.TestLambdaContext());
+        harness.Route53.Add("handmade.example.test.", "A", 60, "198.51.100.9");
+
+        using var plain = JsonDocument.Parse(await function.InvokeAsync("""{"AllZones":true}"""u8.ToArray(), new LambdaSuite.TestKit.Runtime.TestLambdaContext()));
+        using var audit = JsonDocument.Parse(await function.InvokeAsync("""{"AllZones":true,"Mode":"audit"}"""u8.ToArray(), new LambdaSuite.TestKit.Runtime.TestLambdaContext()));
+
+        var skipped = plain.RootElement.GetProperty("Zones")[0];
+        var audited = audit.RootElement.GetProperty("Zones")[0];
+        Assert.Equal("Unchanged", skipped.GetProperty("Outcome").GetString());
+        Assert.False(skipped.TryGetProperty("Audit", out _));
+        Assert.Equal("Synced", audited.GetProperty("Outcome").GetString());
+        Assert.Equal("DELETE", audited.GetProperty("Audit").GetProperty("RecordSets")[0].GetProperty("Action").GetString());
+        Assert.Null(harness.Route53.Find("handmade.example.test.", "A"));
+    }
+
     private static List<string> Values(FakeRoute53 zone, string name, string type) =>
         [.. (zone.Find(name, type) ?? throw new InvalidOperationException($"{name} {type} is not in the hosted zone")).Values.Order(StringComparer.Ordinal)];
 
