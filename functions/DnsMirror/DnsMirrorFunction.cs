@@ -50,7 +50,7 @@ internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore
         var request = ReadRequest(eventJson.Span);
         var deadline = context.Deadline - settings.DeadlineMargin;
         var response = new DnsMirrorResponse();
-        var requests = request.AllZones ? await ConfiguredZonesAsync(context.CancellationToken).ConfigureAwait(false) : [request];
+        var requests = request.AllZones ? await ConfiguredZonesAsync(request, context.CancellationToken).ConfigureAwait(false) : [request];
         foreach (var zoneRequest in requests)
         {
             response.Zones.Add(await RunOneAsync(zoneRequest, deadline, context).ConfigureAwait(false));
@@ -123,7 +123,11 @@ internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore
         }
     }
 
-    private async Task<IReadOnlyList<ZoneSyncRequest>> ConfiguredZonesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every configured zone. An all-zones audit audits each of them whatever its row says; any other Mode the all-zones
+    /// request gives goes to each zone that names none, so a wrong one fails each zone with the parser's sentence.
+    /// </summary>
+    private async Task<IReadOnlyList<ZoneSyncRequest>> ConfiguredZonesAsync(ZoneSyncRequest all, CancellationToken cancellationToken)
     {
         var rows = await store.ListAsync(cancellationToken).ConfigureAwait(false);
         var requests = new List<ZoneSyncRequest>();
@@ -132,6 +136,15 @@ internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore
             var zoneRequest = Parse(row.Config!);
             zoneRequest.Domain ??= row.Zone;
             zoneRequest.AllZones = false;
+            if (all.Audit || string.Equals(all.Mode?.Trim(), "audit", StringComparison.OrdinalIgnoreCase))
+            {
+                (zoneRequest.Audit, zoneRequest.Mode) = (true, null);
+            }
+            else
+            {
+                zoneRequest.Mode ??= all.Mode;
+            }
+
             requests.Add(zoneRequest);
         }
 
@@ -155,7 +168,7 @@ internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore
         var report = await sync.RunAsync(job, deadline, log, context.CancellationToken).ConfigureAwait(false);
         ReleaseZoneData(report);
         var level = report.Outcome == nameof(ZoneRunOutcome.Failed) ? LambdaLogLevel.Error : LambdaLogLevel.Information;
-        context.Logger.Log(level, "zone run", [new("zone", report.Zone), new("outcome", report.Outcome), new("serial", report.MasterSerial?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("changes", report.Changes.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("error", report.Error), new("phases", report.Phases.ToString()), new("plan", log.ToString())]);
+        context.Logger.Log(level, "zone run", [new("zone", report.Zone), new("outcome", report.Outcome), new("serial", report.MasterSerial?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("changes", report.Changes.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("error", report.Error), new("phases", report.Phases.ToString()), new("repaired", report.Audit?.ToString()), new("plan", log.ToString())]);
         return report;
     }
 }

@@ -53,11 +53,48 @@ public class DnsMirrorScheduleInputTests
         Assert.Equal(["10.0.0.53:53"], job.Masters.Select(m => m.ToString()));
     }
 
-    private static (ZoneSyncRequest Request, ZoneJob Job) Render(Dictionary<string, string> parameters, IReadOnlyDictionary<string, string>? secrets)
+    [Theory]
+    [InlineData("")]
+    [InlineData(SecretArn)]
+    public void AuditScheduleInput_SameZoneAsTheSync_AuditsIt(string secretArn)
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["DnsMirrorZone"] = "corp.example.",
+            ["DnsMirrorHostedZoneId"] = "Z0123456789ABC",
+            ["DnsMirrorTsigSecretArn"] = secretArn,
+            ["DnsMirrorTsigKeyName"] = "mirror-key.",
+            ["DnsMirrorMasters"] = "10.0.0.53",
+        };
+        var secrets = new Dictionary<string, string> { [SecretArn] = "q/DCgUK4sBwFvc0Ct4XO4UDSmD3/d/d3vJmTLVxfClY=" };
+
+        var (_, sync) = Render(parameters, secrets);
+        var (_, audit) = Render(parameters, secrets, "DnsMirrorAuditSchedule");
+
+        Assert.False(sync.Audit);
+        Assert.True(audit.Audit);
+        Assert.Equal((sync.Zone, sync.HostedZoneId, sync.MasterKey?.Name), (audit.Zone, audit.HostedZoneId, audit.MasterKey?.Name));
+    }
+
+    [Fact]
+    public void AuditSchedule_OwnExpressionDefaultHourlySameStateAsTheSync()
+    {
+        var template = SamTemplate.Repository;
+        var rule = template.Resource("DnsMirrorAuditSchedule").GetProperty("Properties");
+
+        Assert.Equal("rate(1 hour)", template.Parameters["DnsMirrorAuditScheduleExpression"].GetProperty("Default").GetString());
+        Assert.Equal("DnsMirrorAuditScheduleExpression", rule.GetProperty("ScheduleExpression").GetProperty("Ref").GetString());
+        Assert.Equal(
+            JsonSerializer.Serialize(template.Resource("DnsMirrorSchedule").GetProperty("Properties").GetProperty("State")),
+            JsonSerializer.Serialize(rule.GetProperty("State")));
+        Assert.Equal("DnsMirrorAuditSchedule", template.Resource("DnsMirrorAuditSchedulePermission").GetProperty("Properties").GetProperty("SourceArn").GetProperty("Fn::GetAtt")[0].GetString());
+    }
+
+    private static (ZoneSyncRequest Request, ZoneJob Job) Render(Dictionary<string, string> parameters, IReadOnlyDictionary<string, string>? secrets, string rule = "DnsMirrorSchedule")
     {
         var template = SamTemplate.Repository;
         var evaluator = new IntrinsicEvaluator(template, parameters);
-        var target = template.Resource("DnsMirrorSchedule").GetProperty("Properties").GetProperty("Targets")[0];
+        var target = template.Resource(rule).GetProperty("Properties").GetProperty("Targets")[0];
         var input = evaluator.String(target.GetProperty("Input"));
         var environment = template.EnvironmentOf("DnsMirror").ToDictionary(v => v.Key, v => evaluator.String(v.Value));
 

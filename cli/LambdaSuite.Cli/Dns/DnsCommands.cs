@@ -4,7 +4,7 @@ using DnsMirror.Commands;
 namespace LambdaSuite.Cli.Dns;
 
 /// <summary>
-/// <c>suite dns axfr|plan|sync</c>: DnsMirror's steps by hand. The target is a Route 53 hosted zone
+/// <c>suite dns axfr|plan|sync|audit</c>: DnsMirror's steps by hand. The target is a Route 53 hosted zone
 /// (<c>--zone-id</c>; endpoint from <c>AWS_ENDPOINT_URL_ROUTE_53</c>) or an RFC 2136 server (<c>--rfc2136</c>).
 /// </summary>
 public static class DnsCommands
@@ -26,21 +26,25 @@ public static class DnsCommands
         var maxDelete = new Option<int>("--max-delete-percent") { Description = "Refuse a plan deleting more than this share.", DefaultValueFactory = _ => 20 };
         var force = new Option<bool>("--force") { Description = "Apply even past --max-delete-percent." };
 
-        var plan = new Command("plan", "Transfer, compare with the target and print the change plan; change nothing.") { master, zone, tsig, zoneId, rfc2136, ignoreTtl, maxDelete, force, json };
-        var sync = new Command("sync", "Transfer, compare and apply the plan to the target.") { master, zone, tsig, zoneId, rfc2136, ignoreTtl, maxDelete, force, json };
-        foreach (var (command, dryRun) in new[] { (plan, true), (sync, false) })
+        var mirrorAs = new Option<string?>("--mirror-as") { Description = "Mirror the zone into a hosted zone of this other name (origin remapping), e.g. corp.aws.internal." };
+
+        var plan = new Command("plan", "Transfer, compare with the target and print the change plan; change nothing.") { master, zone, tsig, zoneId, rfc2136, ignoreTtl, maxDelete, force, mirrorAs, json };
+        var sync = new Command("sync", "Transfer, compare and apply the plan to the target.") { master, zone, tsig, zoneId, rfc2136, ignoreTtl, maxDelete, force, mirrorAs, json };
+        var audit = new Command("audit", "Drift audit: full transfer and listing, repair what differs in the target (edits made by hand) and list each record set repaired.") { master, zone, tsig, zoneId, rfc2136, ignoreTtl, maxDelete, force, mirrorAs, json };
+        foreach (var (command, dryRun) in new[] { (plan, true), (sync, false), (audit, false) })
         {
             command.SetAction((result, ct) =>
             {
                 var request = new ZoneSyncCommand(
                     result.GetValue(master)!, result.GetValue(zone)!, result.GetValue(tsig), result.GetValue(zoneId), result.GetValue(rfc2136),
-                    result.GetValue(ignoreTtl), result.GetValue(maxDelete), result.GetValue(force), dryRun);
+                    result.GetValue(ignoreTtl), result.GetValue(maxDelete), result.GetValue(force), dryRun)
+                { MirrorAs = result.GetValue(mirrorAs) };
                 return ReportFailures(command.Name, result.InvocationConfiguration.Error, () =>
-                    DnsSyncRunner.RunAsync(request, result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
+                    DnsSyncRunner.RunAsync(request, result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct, audit: command == audit));
             });
         }
 
-        return new Command("dns", "DnsMirror by hand: zone transfer, plan, sync.") { axfr, plan, sync };
+        return new Command("dns", "DnsMirror by hand: zone transfer, plan, sync, drift audit.") { axfr, plan, sync, audit };
     }
 
     /// <summary>

@@ -2,10 +2,11 @@ using DnsMirror.Commands;
 
 namespace LambdaSuite.Cli.Dns;
 
-/// <summary>Runs <c>suite dns plan|sync</c> against a Route 53 hosted zone or an RFC 2136 server.</summary>
+/// <summary>Runs <c>suite dns plan|sync|audit</c> against a Route 53 hosted zone or an RFC 2136 server.</summary>
 internal static class DnsSyncRunner
 {
-    public static async Task<int> RunAsync(ZoneSyncCommand command, bool asJson, TextWriter output, TextWriter error, CancellationToken ct)
+    /// <param name="audit">Report the plan's record sets as repairs (<c>suite dns audit</c>): what differed in the target and was set right.</param>
+    public static async Task<int> RunAsync(ZoneSyncCommand command, bool asJson, TextWriter output, TextWriter error, CancellationToken ct, bool audit = false)
     {
         if ((command.ZoneId is null) == (command.Rfc2136Server is null))
         {
@@ -16,7 +17,7 @@ internal static class DnsSyncRunner
         var log = asJson ? new StringWriter() : output;
         var summary = await DnsMirrorCommands.SyncAsync(command, Environment.GetEnvironmentVariable, log, ct).ConfigureAwait(false);
         var (serial, changes, sent, refusal) = (summary.Serial, summary.Changes, summary.Sent, summary.Refusal);
-        var outcome = refusal is not null ? "refused" : changes == 0 ? "in-sync" : command.DryRun ? "planned" : "applied";
+        var outcome = refusal is not null ? "refused" : changes == 0 ? "in-sync" : command.DryRun ? "planned" : audit ? "repaired" : "applied";
         if (asJson)
         {
             await output.WriteLineAsync(CliJson.Write(w =>
@@ -40,6 +41,17 @@ internal static class DnsSyncRunner
                 w.WriteNumber("apply", summary.ApplyMs);
                 w.WriteNumber("total", summary.TotalMs);
                 w.WriteEndObject();
+                if (audit)
+                {
+                    w.WriteStartArray("repaired");
+                    foreach (var repair in summary.Repairs)
+                    {
+                        w.WriteStringValue(repair);
+                    }
+
+                    w.WriteEndArray();
+                }
+
                 w.WriteString("plan", log.ToString());
                 w.WriteEndObject();
             })).ConfigureAwait(false);
@@ -48,6 +60,13 @@ internal static class DnsSyncRunner
         {
             await output.WriteLineAsync(FormattableString.Invariant(
                 $"{command.Zone}: {outcome}, {changes} change(s), {sent} request(s) sent (transfer {summary.TransferMs:0} ms, list {summary.ListMs:0} ms, diff {summary.DiffMs:0} ms, apply {summary.ApplyMs:0} ms)")).ConfigureAwait(false);
+            if (audit)
+            {
+                foreach (var repair in summary.Repairs)
+                {
+                    await output.WriteLineAsync("repaired: " + repair).ConfigureAwait(false);
+                }
+            }
         }
 
         return refusal is null ? 0 : 1;

@@ -2,15 +2,17 @@ using System.Diagnostics;
 using DnsMirror.Diff;
 using DnsMirror.Rfc2136;
 using DnsMirror.Route53;
+using DnsMirror.Sync;
 using DnsMirror.Transfer;
 using DnsMirror.Tsig;
 using DnsMirror.Wire;
+using DnsMirror.Zone;
 using LambdaSuite.Aws.Http;
 
 namespace DnsMirror.Commands;
 
 /// <summary>
-/// DnsMirror's steps by hand (<c>suite dns axfr|plan|sync</c>), DnsMirror's deliberate surface for the CLI (STYLE 16):
+/// DnsMirror's steps by hand (<c>suite dns axfr|plan|sync|audit</c>), DnsMirror's deliberate surface for the CLI (STYLE 16):
 /// the CLI passes text in and gets text and figures back, so the wire types, the planner and the targets stay internal.
 /// </summary>
 public static class DnsMirrorCommands
@@ -21,7 +23,7 @@ public static class DnsMirrorCommands
     /// </summary>
     public static bool IsOperatorFailure(Exception failure) =>
         failure is ZoneTransferException or TsigException or DnsFormatException or Rfc2136Exception or Route53ChangeRejectedException
-            or AwsServiceException or FormatException or ArgumentException or HttpRequestException or IOException or TimeoutException;
+            or OriginRemapException or AwsServiceException or FormatException or ArgumentException or HttpRequestException or IOException or TimeoutException;
 
     /// <summary>Transfers <paramref name="zone"/> from the first primary in <paramref name="masters"/> that answers.</summary>
     public static async Task<ZoneListing> TransferAsync(string masters, string? tsig, string zone, CancellationToken cancellationToken = default)
@@ -57,6 +59,7 @@ public static class DnsMirrorCommands
             Diff = new DiffOptions { IgnoreTtl = command.IgnoreTtl },
             Plan = new PlanOptions { MaxDeletePercent = command.MaxDeletePercent, Force = command.Force },
             DryRun = command.DryRun,
+            Remap = command.MirrorAs is null ? null : OriginRemapper.TryCreate(command.Zone, command.MirrorAs, out var invalid) ?? throw new ArgumentException(invalid, nameof(command)),
         };
         var source = Source(command.Masters, command.Tsig);
         var timings = new ZonePhaseTimings();
@@ -64,19 +67,22 @@ public static class DnsMirrorCommands
         uint serial;
         int changes, sent;
         string? refusal;
+        IReadOnlyList<string> repairs = [];
         if (command.ZoneId is not null)
         {
-            var hostedZone = new Route53HostedZone(AwsClientFactory.FromEnvironment(environment).CreateRoute53(), command.ZoneId, command.Zone, TimeSpan.FromSeconds(1));
+            var hostedZone = new Route53HostedZone(AwsClientFactory.FromEnvironment(environment).CreateRoute53(), command.ZoneId, options.Remap?.To ?? command.Zone, TimeSpan.FromSeconds(1));
             var result = await ZoneMirror.SyncAsync(source, hostedZone, knownSerial: null, options, log, timings, cancellationToken).ConfigureAwait(false);
             var sync = result.Sync!;
             serial = result.Transfer.MasterSerial;
             changes = sync.Plan.Diff.Changes.Count + (sync.Plan.Diff.SerialChange is null ? 0 : 1);
             sent = sync.ChangeIds.Count;
             refusal = sync.Plan.RefusalReason;
+            repairs = [.. ZoneAudit.Describe(sync, null, serial).RecordSets.Select(r => r.ToString())];
         }
         else
         {
-            var snapshot = await source.TransferAsync(command.Zone, cancellationToken).ConfigureAwait(false);
+            var transferred = await source.TransferAsync(command.Zone, cancellationToken).ConfigureAwait(false);
+            var snapshot = options.Remap?.Apply(transferred) ?? transferred;
             timings.TransferMs = ZonePhaseTimings.Since(started);
             var target = new Rfc2136ZoneTarget(Server([DnsMaster.Parse(command.Rfc2136Server!)], command.Tsig));
             (var plan, sent) = await target.MirrorAsync(snapshot, options, log, timings, cancellationToken).ConfigureAwait(false);
@@ -86,7 +92,7 @@ public static class DnsMirrorCommands
         }
 
         timings.TotalMs = ZonePhaseTimings.Since(started);
-        return new ZoneSyncSummary(serial, changes, sent, refusal, timings.TransferMs, timings.ListMs, timings.DiffMs, timings.ApplyMs, timings.TotalMs);
+        return new ZoneSyncSummary(serial, changes, sent, refusal, timings.TransferMs, timings.ListMs, timings.DiffMs, timings.ApplyMs, timings.TotalMs) { Repairs = repairs };
     }
 
     private static ZoneTransferClient Source(string masters, string? tsig) => Server(DnsMaster.ParseList(masters), tsig);

@@ -13,4 +13,8 @@ public sealed record ZoneSyncCommand(
     bool IgnoreTtl,
     int MaxDeletePercent,
     bool Force,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>The hosted zone's name when the zone is mirrored under another (origin remapping); null for the zone's own.</summary>
+    public string? MirrorAs { get; init; }
+}

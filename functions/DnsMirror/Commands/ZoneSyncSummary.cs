@@ -13,4 +13,8 @@ public sealed record ZoneSyncSummary(
     double ListMs,
     double DiffMs,
     double ApplyMs,
-    double TotalMs);
+    double TotalMs)
+{
+    /// <summary>Route 53 only: each record set the plan changes, <c>ACTION name type</c> (what <c>suite dns audit</c> reports as repaired).</summary>
+    public IReadOnlyList<string> Repairs { get; init; } = [];
+}

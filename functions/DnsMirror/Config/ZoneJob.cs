@@ -23,4 +23,10 @@ internal sealed record ZoneJob
     public TsigKey? Rfc2136Key { get; init; }
 
     public required MirrorOptions Options { get; init; }
+
+    /// <summary>A drift audit: transfer and compare in full even when the serial has not moved, and report what was repaired.</summary>
+    public bool Audit { get; init; }
+
+    /// <summary>The name of the zone written to: <see cref="MirrorOptions.Remap"/>'s target, else <see cref="Zone"/>.</summary>
+    public string TargetZone => Options.Remap?.To ?? Zone;
 }

@@ -1,6 +1,7 @@
 using DnsMirror.Diff;
 using DnsMirror.Transfer;
 using DnsMirror.Tsig;
+using DnsMirror.Zone;
 
 namespace DnsMirror.Config;
 
@@ -75,6 +76,8 @@ internal static class ZoneJobParser
             throw new ZoneConfigException($"{zone}: MaxDeletePercent {maxDelete} is not between 0 and 100.");
         }
 
+        var remap = ParseMirrorAs(request.MirrorAs, zone);
+        var audit = ParseAudit(request, zone);
         return new ZoneJob
         {
             Zone = zone,
@@ -89,9 +92,32 @@ internal static class ZoneJobParser
                 Diff = new DiffOptions { IgnoreTtl = request.IgnoreTTL },
                 Plan = new PlanOptions { MaxDeletePercent = maxDelete, Force = request.Force },
                 DryRun = request.DryRun,
+                Remap = remap,
             },
+            Audit = audit,
         };
     }
+
+    /// <summary>Null when the zone is mirrored under its own name; otherwise B validated against the zone A.</summary>
+    private static OriginRemapper? ParseMirrorAs(string? mirrorAs, string zone)
+    {
+        if (mirrorAs is null)
+        {
+            return null;
+        }
+
+        return OriginRemapper.TryCreate(zone, mirrorAs, out var error) ?? throw new ZoneConfigException($"{zone}: {error}");
+    }
+
+    private static bool ParseAudit(ZoneSyncRequest request, string zone) =>
+        (request.Mode?.Trim().ToLowerInvariant()) switch
+        {
+            null or "" => request.Audit,
+            "audit" => true,
+            "sync" when !request.Audit => false,
+            "sync" => throw new ZoneConfigException($"{zone}: Mode 'sync' and Audit true contradict each other; give one of them."),
+            var other => throw new ZoneConfigException($"{zone}: Mode '{other}' is not sync or audit."),
+        };
 
     /// <summary>The key a reference names; null when there is none. The secret comes from an environment variable or, fetched beforehand, Secrets Manager.</summary>
     public static TsigKey? ResolveKey(TsigReference? reference, string zone, Func<string, string?> environment, IReadOnlyDictionary<string, string>? secretsByArn = null)

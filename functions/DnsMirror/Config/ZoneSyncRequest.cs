@@ -28,4 +28,13 @@ internal sealed class ZoneSyncRequest
     public TargetReference? Target { get; set; }
 
     public bool AllZones { get; set; }
+
+    /// <summary>The hosted zone's name when it differs from <see cref="Domain"/> (origin remapping, e.g. <c>corp.aws.internal</c>).</summary>
+    public string? MirrorAs { get; set; }
+
+    /// <summary>A drift audit: full transfer and listing whatever the serial, repairing what differs (same as <c>"Mode": "audit"</c>).</summary>
+    public bool Audit { get; set; }
+
+    /// <summary><c>sync</c> (the default) or <c>audit</c>.</summary>
+    public string? Mode { get; set; }
 }

@@ -23,7 +23,12 @@ internal static class ZoneMirror
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(timings);
         var phase = Stopwatch.GetTimestamp();
-        var transfer = await source.TransferIfNewerAsync(target.ZoneName, knownSerial, cancellationToken).ConfigureAwait(false);
+        var transfer = await source.TransferIfNewerAsync(options.Remap?.From ?? target.ZoneName, knownSerial, cancellationToken).ConfigureAwait(false);
+        if (options.Remap is { } remap && transfer.Snapshot is { } transferred)
+        {
+            transfer = transfer with { Snapshot = remap.Apply(transferred) };
+        }
+
         timings.TransferMs = ZonePhaseTimings.Since(phase);
         if (transfer.Snapshot is null)
         {
@@ -39,7 +44,7 @@ internal static class ZoneMirror
         var plan = ZonePlanner.Plan(diff, transfer.Snapshot, options.Plan);
         timings.DiffMs = ZonePhaseTimings.Since(phase);
         phase = Stopwatch.GetTimestamp();
-        var sync = await ZonePlanApplier.ApplyAsync(target, plan, options.DryRun, log, cancellationToken).ConfigureAwait(false);
+        var sync = await ZonePlanApplier.ApplyAsync(target, plan, options.DryRun, log, cancellationToken, options.Budget).ConfigureAwait(false);
         timings.ApplyMs = ZonePhaseTimings.Since(phase);
         return new ZoneMirrorResult(transfer, sync, timings);
     }

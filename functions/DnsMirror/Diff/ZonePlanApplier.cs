@@ -8,7 +8,8 @@ namespace DnsMirror.Diff;
 /// </summary>
 internal static class ZonePlanApplier
 {
-    public static async Task<ZoneSyncResult> ApplyAsync(IHostedZone zone, ZonePlan plan, bool dryRun, TextWriter log, CancellationToken cancellationToken = default)
+    /// <param name="budget">When given, each batch waits for its request and record-change tokens before it is sent.</param>
+    public static async Task<ZoneSyncResult> ApplyAsync(IHostedZone zone, ZonePlan plan, bool dryRun, TextWriter log, CancellationToken cancellationToken = default, ChangeBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(plan);
@@ -27,8 +28,20 @@ internal static class ZonePlanApplier
         var ids = new List<string>(plan.Batches.Count);
         for (var i = 0; i < plan.Batches.Count; i++)
         {
+            if (budget is not null)
+            {
+                await budget.WaitAsync(plan.Batches[i].ResourceRecordCount, cancellationToken).ConfigureAwait(false);
+            }
+
             var comment = $"DnsMirror batch {i + 1}/{plan.Batches.Count}";
-            ids.Add(await zone.ChangeAsync(plan.Batches[i].Changes, comment, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                ids.Add(await zone.ChangeAsync(plan.Batches[i].Changes, comment, cancellationToken).ConfigureAwait(false));
+            }
+            finally
+            {
+                budget?.Settle();
+            }
         }
 
         await zone.WaitInSyncAsync(ids[^1], cancellationToken).ConfigureAwait(false);

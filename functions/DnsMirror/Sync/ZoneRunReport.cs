@@ -24,4 +24,7 @@ internal sealed class ZoneRunReport
 
     /// <summary>Where the run's time went; phases a run did not reach stay 0.</summary>
     public ZonePhaseTimings Phases { get; set; } = new();
+
+    /// <summary>A drift audit's repairs; null on an ordinary sync.</summary>
+    public ZoneAuditReport? Audit { get; set; }
 }

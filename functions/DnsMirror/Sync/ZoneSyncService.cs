@@ -127,9 +127,17 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         var source = new ZoneTransferClient(TransferOptions(job.Masters, job.MasterKey, deadline), time);
         if (job.Target == TargetKind.Route53)
         {
-            var zone = new Route53HostedZone(route53.WithDeadline(deadline), job.HostedZoneId!, job.Zone, settings.PollInterval);
-            var result = await ZoneMirror.SyncAsync(source, zone, knownSerial, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
+            var zone = new Route53HostedZone(route53.WithDeadline(deadline), job.HostedZoneId!, job.TargetZone, settings.PollInterval);
+            // AWS's endpoint is paced (the client's account bucket); its record changes are then paced too. Configured endpoints are not.
+            var options = route53.Http.Pacer is null ? job.Options : job.Options with { Budget = ChangeBudget.Account };
+            var result = await ZoneMirror.SyncAsync(source, zone, job.Audit ? ZoneAudit.TransferFloor(knownSerial) : knownSerial, options, log, report.Phases, cancellationToken).ConfigureAwait(false);
             Fill(report, result.Transfer);
+            if (job.Audit)
+            {
+                ZoneAudit.RelabelBehind(report, knownSerial);
+                report.Audit = result.Sync is { } audited ? ZoneAudit.Describe(audited, knownSerial, report.MasterSerial) : null;
+            }
+
             if (result.Sync is { } sync)
             {
                 report.Changes = sync.Plan.Diff.Changes.Count + (sync.Plan.Diff.SerialChange is null ? 0 : 1);
@@ -142,9 +150,14 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         }
 
         var phase = Stopwatch.GetTimestamp();
-        var transfer = await source.TransferIfNewerAsync(job.Zone, knownSerial, cancellationToken).ConfigureAwait(false);
+        var transfer = await source.TransferIfNewerAsync(job.Zone, job.Audit ? ZoneAudit.TransferFloor(knownSerial) : knownSerial, cancellationToken).ConfigureAwait(false);
         report.Phases.TransferMs = ZonePhaseTimings.Since(phase);
         Fill(report, transfer);
+        if (job.Audit)
+        {
+            ZoneAudit.RelabelBehind(report, knownSerial);
+        }
+
         if (transfer.Snapshot is null)
         {
             log.WriteLine($"{job.Zone}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}{(transfer.Reason is null ? "" : $" ({transfer.Reason})")}; nothing to do");
@@ -152,7 +165,8 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         }
 
         var target = new Rfc2136ZoneTarget(new ZoneTransferClient(TransferOptions([job.Rfc2136Server!], job.Rfc2136Key, deadline), time));
-        var (plan, sent) = await target.MirrorAsync(transfer.Snapshot, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
+        var snapshot = job.Options.Remap?.Apply(transfer.Snapshot) ?? transfer.Snapshot;
+        var (plan, sent) = await target.MirrorAsync(snapshot, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
         report.Batches = sent;
         report.Changes = plan.Deletes.Count + plan.Adds.Count + (plan.SerialRecord is null ? 0 : 1);
         report.Outcome = Outcome(job.Options.DryRun, plan.IsRefused, plan.IsEmpty, plan.IsEmptySource);

@@ -8,7 +8,8 @@ namespace LambdaSuite.Harness.Route53;
 /// change batches applied atomically or not at all, refused as InvalidChangeBatch beyond 1,000 records or 32,000
 /// value characters (an UPSERT counted twice), for a CREATE of an existing set, a DELETE of a missing or different
 /// set, a CNAME beside another type or at the apex; changes PENDING for <see cref="PendingPolls"/> GetChange calls,
-/// then INSYNC. Failures can be scripted (Throttling, PriorRequestNotComplete) and answers paced.
+/// then INSYNC. Failures can be scripted (Throttling, PriorRequestNotComplete), answers paced, and record changes held
+/// to a change-throughput bucket (<see cref="ChangeBudget"/>) that answers Throttling when a batch overdraws it.
 /// Its faces: <see cref="Respond"/> (Route 53's REST-XML, behind any loopback server), <see cref="Route53FakeServer"/>
 /// (its own Kestrel) and the direct calls below (for an in-process hosted zone).
 /// </summary>
@@ -60,6 +61,12 @@ public sealed partial class FakeRoute53
 
     public int GetChangeCalls { get; private set; }
 
+    /// <summary>Route 53's change-throughput bucket when set: a batch it cannot pay is answered Throttling (null: no limit).</summary>
+    public FakeChangeBudget? ChangeBudget { get; set; }
+
+    /// <summary>Change batches answered Throttling because <see cref="ChangeBudget"/> was short.</summary>
+    public int ThrottledChanges { get; private set; }
+
     /// <summary>The record count (UPSERT twice) of every batch applied, in order.</summary>
     public List<int> AcceptedBatchSizes { get; } = [];
 
@@ -107,7 +114,7 @@ public sealed partial class FakeRoute53
         {
             _sets = sets.ToDictionary(KeyOf);
             _sorted = Sorted(_sets);
-            ListCalls = ChangeCalls = GetChangeCalls = 0;
+            ListCalls = ChangeCalls = GetChangeCalls = ThrottledChanges = 0;
             AcceptedBatchSizes.Clear();
         }
     }
@@ -167,6 +174,14 @@ public sealed partial class FakeRoute53
             {
                 errorCode = scripted;
                 errorMessage = scripted == "PriorRequestNotComplete" ? "The request was rejected because Route 53 was still processing a prior request." : "Rate exceeded";
+                return false;
+            }
+
+            if (ChangeBudget is { } budget && !budget.TryTake(changes.Sum(c => c.Set.Values.Count * Weight(c))))
+            {
+                ThrottledChanges++;
+                errorCode = "Throttling";
+                errorMessage = "Rate exceeded";
                 return false;
             }
 

@@ -100,4 +100,54 @@ public sealed class ZoneJobParserTests
         Assert.Empty(read);
         Assert.Equal(0, secretsAsked);
     }
+    [Fact]
+    public void Parse_MirrorAs_JobWritesToTheOtherZone()
+    {
+        var request = new ZoneSyncRequest { Domain = "corp.internal", ZoneId = "Z1", MirrorAs = "Corp.AWS.internal" };
+
+        var job = ZoneJobParser.Parse(request, s_settings, _ => null);
+
+        Assert.Equal(("corp.internal.", "corp.aws.internal."), (job.Zone, job.TargetZone));
+    }
+
+    [Theory]
+    [InlineData("corp.internal.", "is the zone itself")]
+    [InlineData("eu.corp.internal", "lies inside the zone corp.internal.")]
+    [InlineData("corp!.aws", "is not a domain name")]
+    public void Parse_BadMirrorAs_RefusedNamingTheZone(string mirrorAs, string expected)
+    {
+        var request = new ZoneSyncRequest { Domain = "corp.internal", ZoneId = "Z1", MirrorAs = mirrorAs };
+
+        var error = Assert.Throws<ZoneConfigException>(() => ZoneJobParser.Parse(request, s_settings, _ => null));
+
+        Assert.StartsWith("corp.internal.: MirrorAs", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, false, false)]
+    [InlineData(null, true, true)]
+    [InlineData("audit", false, true)]
+    [InlineData(" AUDIT ", true, true)]
+    [InlineData("sync", false, false)]
+    public void Parse_ModeAndAudit_AuditFlag(string? mode, bool audit, bool expected)
+    {
+        var request = new ZoneSyncRequest { Domain = "example.test", ZoneId = "Z1", Mode = mode, Audit = audit };
+
+        var job = ZoneJobParser.Parse(request, s_settings, _ => null);
+
+        Assert.Equal(expected, job.Audit);
+    }
+
+    [Theory]
+    [InlineData("repair", false, "Mode 'repair' is not sync or audit")]
+    [InlineData("sync", true, "contradict")]
+    public void Parse_BadMode_Refused(string mode, bool audit, string expected)
+    {
+        var request = new ZoneSyncRequest { Domain = "example.test", ZoneId = "Z1", Mode = mode, Audit = audit };
+
+        var error = Assert.Throws<ZoneConfigException>(() => ZoneJobParser.Parse(request, s_settings, _ => null));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }

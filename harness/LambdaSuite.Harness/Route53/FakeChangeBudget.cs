@@ -1,0 +1,66 @@
+namespace LambdaSuite.Harness.Route53;
+
+/// <summary>
+/// Route 53's change-throughput bucket as the fake keeps it: <see cref="Burst"/> record changes at once, refilled at
+/// <see cref="PerSecond"/>. A batch costs its ResourceRecord elements (an UPSERT's twice); one the bucket cannot pay
+/// in full is answered <c>Throttling</c> and costs nothing, as Route 53 does. The clock is injectable so tests decide
+/// when the bucket refills. Not thread-safe: the fake calls it under its own lock.
+/// </summary>
+public sealed class FakeChangeBudget
+{
+    private readonly TimeProvider _time;
+    private double _tokens;
+    private DateTimeOffset _refilledAt;
+
+    public FakeChangeBudget(int burst, double perSecond, TimeProvider? time = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
+        Burst = burst;
+        PerSecond = perSecond;
+        _time = time ?? TimeProvider.System;
+        _tokens = burst;
+        _refilledAt = _time.GetUtcNow();
+    }
+
+    public int Burst { get; }
+
+    public double PerSecond { get; }
+
+    /// <summary>Tokens left now.</summary>
+    public double Available
+    {
+        get
+        {
+            Refill();
+            return _tokens;
+        }
+    }
+
+    /// <summary>Takes <paramref name="changes"/> tokens when the bucket holds them; false (and nothing taken) otherwise.</summary>
+    public bool TryTake(int changes)
+    {
+        Refill();
+        if (_tokens < changes)
+        {
+            return false;
+        }
+
+        _tokens -= changes;
+        return true;
+    }
+
+    /// <summary>Another caller in the account spends <paramref name="changes"/> (down to an empty bucket).</summary>
+    public void Spend(int changes)
+    {
+        Refill();
+        _tokens = Math.Max(0, _tokens - changes);
+    }
+
+    private void Refill()
+    {
+        var now = _time.GetUtcNow();
+        _tokens = Math.Min(Burst, _tokens + (Math.Max(0, (now - _refilledAt).TotalSeconds) * PerSecond));
+        _refilledAt = now;
+    }
+}
