@@ -39,7 +39,7 @@ public static class ChatCommands
         revoke.SetAction((r, ct) => Run(r, verbose, environment, "tokens revoke", () => RevokeAsync(environment, standardInput, r.GetValue(token)!, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct)));
         var tokens = new Command("tokens", "The allowlist of HipChat tokens.") { add, listTokens, revoke };
 
-        var room = new Argument<string>("room") { Description = "The HipChat room id or name, as callers put it in the URL." };
+        var room = new Argument<string>("room") { Description = "The HipChat room id or name, as callers put it in the URL (percent escapes are decoded)." };
         var channel = new Option<string>("--channel") { Description = "The Slack channel id (C0123456789).", Required = true };
         var allowMention = new Option<bool>("--allow-mention") { Description = "Let HipChat's notify become an @channel mention in this room." };
         var from = new Option<string?>("--from") { Description = "The sender label shown when a request gives none." };
@@ -71,7 +71,7 @@ public static class ChatCommands
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var part in roomList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!ChatRoomKey.TryNormalise(part, out var key))
+            if (!ChatRoomKey.TryNormalise(FromUrl(part), out var key))
             {
                 await error.WriteLineAsync($"'{part}' is not a room: give ids or names of 1 to {ChatRoomKey.MaxLength} characters, comma-separated.").ConfigureAwait(false);
                 return 2;
@@ -134,7 +134,7 @@ public static class ChatCommands
 
     private static async Task<int> MapAsync(Func<string, string?> environment, string room, string channel, bool allowMention, string? from, bool asJson, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        if (!ChatRoomKey.TryNormalise(room, out var key))
+        if (!ChatRoomKey.TryNormalise(FromUrl(room), out var key))
         {
             await error.WriteLineAsync($"'{room}' is not a room: give an id or name of 1 to {ChatRoomKey.MaxLength} characters.").ConfigureAwait(false);
             return 2;
@@ -175,7 +175,7 @@ public static class ChatCommands
 
     private static async Task<int> UnmapAsync(Func<string, string?> environment, string room, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        if (!ChatRoomKey.TryNormalise(room, out var key) || !await Store(environment).DeleteRoomAsync(key, ct).ConfigureAwait(false))
+        if (!ChatRoomKey.TryNormalise(FromUrl(room), out var key) || !await Store(environment).DeleteRoomAsync(key, ct).ConfigureAwait(false))
         {
             await error.WriteLineAsync($"the room '{room}' is not mapped").ConfigureAwait(false);
             return 1;
@@ -184,6 +184,9 @@ public static class ChatCommands
         await output.WriteLineAsync($"unmapped {key}").ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>A room as callers write it in the URL (<c>API%20Evangelist</c>): percent-decoded, as the function sees it.</summary>
+    private static string FromUrl(string room) => room.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(room) : room;
 
     /// <summary>The token as given, or the first line of standard input for "-"; null when it is no usable token.</summary>
     private static async Task<string?> ReadTokenAsync(string given, TextReader input)
