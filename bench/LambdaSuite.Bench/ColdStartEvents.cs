@@ -5,7 +5,8 @@ namespace LambdaSuite.Bench;
 /// invocation, and a function's first invocation builds its clients and opens its first connection, so each event
 /// does one real piece of work with one DynamoDB request against the local stack, and answers without an error:
 /// a delivery notification for one address, a device lookup that finds nothing (404), a Kinesis record from a
-/// source with no mappings, and a run over an empty zones table. The probe and unknown targets get <c>{}</c>.
+/// source with no mappings, a run over an empty zones table, and a HipChat post with a token not on the allowlist
+/// (one GetItem, a 401 answer). The probe and unknown targets get <c>{}</c>.
 /// </summary>
 public static class ColdStartEvents
 {
@@ -17,6 +18,7 @@ public static class ColdStartEvents
         "IotRegistry" => s_deviceLookup,
         "Fanout" => s_kinesisRecord,
         "DnsMirror" => s_allZones,
+        "ChatRelay" => s_hipChatUnknownToken,
         _ => Empty,
     };
 
@@ -48,6 +50,14 @@ public static class ColdStartEvents
         "eventID":"shardId-000000000000:49590338271490256608559692538361571095921575989136588898","eventName":"aws:kinesis:record",
         "invokeIdentityArn":"arn:aws:iam::111122223333:role/fanout","awsRegion":"us-east-1",
         "eventSourceARN":"arn:aws:kinesis:us-east-1:111122223333:stream/coldstart-unmapped"}]}
+        """u8.ToArray();
+
+    // A HipChat notification through the internal ALB with a token not on the allowlist: one GetItem, HipChat's 401.
+    private static readonly byte[] s_hipChatUnknownToken = """
+        {"requestContext":{"elb":{"targetGroupArn":"arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/chat-relay/0123456789abcdef"}},
+        "httpMethod":"POST","path":"/v2/room/coldstart/notification","queryStringParameters":{},
+        "headers":{"authorization":"Bearer coldstart-token-not-on-the-allowlist","content-type":"application/json","x-amzn-trace-id":"Root=1-00000000-coldstart"},
+        "body":"{\"message\":\"cold start\"}","isBase64Encoded":false}
         """u8.ToArray();
 
     // The scheduled run over every configured zone: one Scan of the zones table.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LambdaSuite.Cli.Chat;
 using LambdaSuite.Cli.Devices;
 using LambdaSuite.Cli.Dns;
 using LambdaSuite.Cli.Fanout;
@@ -21,5 +22,6 @@ internal static class CliCommands
         yield return FanoutCommands.Create();
         yield return DevicesCommands.Create();
         yield return DnsCommands.Create();
+        yield return ChatCommands.Create();
     }
 }

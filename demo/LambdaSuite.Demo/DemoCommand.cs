@@ -21,6 +21,7 @@ public static class DemoCommand
             failures += await IotRegistryDemo.RunAsync(layout, output, ct).ConfigureAwait(false);
             failures += await DnsMirrorDemo.RunAsync(layout, output, ct).ConfigureAwait(false);
             failures += await FanoutDemo.RunAsync(layout, output, ct).ConfigureAwait(false);
+            failures += await ChatRelayDemo.RunAsync(layout, output, ct).ConfigureAwait(false);
             await output.WriteLineAsync(failures == 0 ? "\ndemo: every scene ran as expected" : $"\ndemo: {failures} scene(s) did not behave as expected").ConfigureAwait(false);
             return failures == 0 ? 0 : 1;
         });

@@ -5,6 +5,7 @@ using DnsMirror.Sync;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.Route53;
 using LambdaSuite.Aws.SecretsManager;
+using LambdaSuite.Aws.Sns;
 using LambdaSuite.Data;
 using LambdaSuite.Data.DnsMirror;
 using LambdaSuite.Data.Tables;
@@ -18,9 +19,10 @@ namespace DnsMirror;
 /// Scheduled mirror of DNS zones into Route 53 (or an RFC 2136 server). Input: an EventBridge scheduled event
 /// whose <c>detail</c> holds one zone's settings, the same settings given directly as the rule target's input,
 /// or <c>{"AllZones": true}</c> (also an empty detail) to sync every configured row of the zones table. Each zone
-/// is synced on its own; a failed zone is recorded and reported, and fails the invocation once all have run.
+/// is synced on its own; a failed zone is recorded, reported, alerted to the suite's topic when one is set
+/// (<see cref="FailureAlertPublisher"/>), and fails the invocation once all have run.
 /// </summary>
-internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore store, DnsMirrorSettings settings, Func<string, string?> environment, TsigSecretStore? secrets = null) : ILambdaFunction
+internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore store, DnsMirrorSettings settings, Func<string, string?> environment, TsigSecretStore? secrets = null, FailureAlertPublisher? alerts = null) : ILambdaFunction
 {
     /// <summary>Every variable <see cref="Create"/> reads by name (the template sets exactly these); a zone's TSIG secret variable is named in its input.</summary>
     public static IReadOnlyList<string> EnvironmentVariables => DnsMirrorSettings.Variables.All;
@@ -28,8 +30,8 @@ internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore
     /// <summary>The tables <see cref="Create"/> composes.</summary>
     public static IReadOnlyList<TableDefinition> Tables { get; } = [TableCatalog.DnsMirrorZones];
 
-    /// <summary>Every IAM action the composed clients can call: zone state in DynamoDB, the Route 53 client's, and Secrets Manager's for TSIG secrets named by ARN.</summary>
-    public static IReadOnlyList<string> IamActions { get; } = [.. DnsMirrorZoneStore.IamActions, .. Route53Client.IamActions, .. SecretsManagerClient.IamActions];
+    /// <summary>Every IAM action the composed clients can call: zone state in DynamoDB, the Route 53 client's, Secrets Manager's for TSIG secrets named by ARN, and SNS's for the failure alert.</summary>
+    public static IReadOnlyList<string> IamActions { get; } = [.. DnsMirrorZoneStore.IamActions, .. Route53Client.IamActions, .. SecretsManagerClient.IamActions, .. SnsClient.IamActions];
 
     public static DnsMirrorFunction Create(Func<string, string?> environment) =>
         Create(environment, AwsClientFactory.FromEnvironment(environment));
@@ -41,7 +43,8 @@ internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore
         ArgumentNullException.ThrowIfNull(aws);
         var settings = DnsMirrorSettings.Read(environment);
         var store = new DnsMirrorZoneStore(DynamoDbClientFactory.Create(environment), settings.TableName);
-        return new DnsMirrorFunction(new ZoneSyncService(aws.CreateRoute53(), store, settings, TimeProvider.System), store, settings, environment, TsigSecretStore.Create(aws));
+        var alerts = FailureAlertPublisher.Create(aws, settings, TimeProvider.System);
+        return new DnsMirrorFunction(new ZoneSyncService(aws.CreateRoute53(), store, settings, TimeProvider.System), store, settings, environment, TsigSecretStore.Create(aws), alerts);
     }
 
     public async Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> eventJson, ILambdaContext context)
@@ -53,7 +56,12 @@ internal sealed class DnsMirrorFunction(ZoneSyncService sync, DnsMirrorZoneStore
         var requests = request.AllZones ? await ConfiguredZonesAsync(request, context.CancellationToken).ConfigureAwait(false) : [request];
         foreach (var zoneRequest in requests)
         {
-            response.Zones.Add(await RunOneAsync(zoneRequest, deadline, context).ConfigureAwait(false));
+            var report = await RunOneAsync(zoneRequest, deadline, context).ConfigureAwait(false);
+            response.Zones.Add(report);
+            if (alerts is not null)
+            {
+                await alerts.PublishIfFailedAsync(report, context).ConfigureAwait(false);
+            }
         }
 
         if (response.Failed > 0)

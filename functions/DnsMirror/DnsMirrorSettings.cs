@@ -36,6 +36,9 @@ internal sealed record DnsMirrorSettings
     /// <summary><see cref="Variables.MaxTransferBytes"/>: a zone transfer larger than this (received, or uncompressed) fails that zone.</summary>
     public long MaxTransferBytes { get; init; } = ZoneTransferOptions.DefaultMaxBytes;
 
+    /// <summary><see cref="Variables.AlertTopic"/>: SNS topic a failed zone's alert goes to; null publishes none (the local stack's default).</summary>
+    public string? AlertTopicArn { get; init; }
+
     public static DnsMirrorSettings Read(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -50,6 +53,7 @@ internal sealed record DnsMirrorSettings
             PollInterval = Seconds(environment, Variables.PollInterval) ?? defaults.PollInterval,
             MaxTransferRecords = Count(environment, Variables.MaxTransferRecords) ?? defaults.MaxTransferRecords,
             MaxTransferBytes = Count(environment, Variables.MaxTransferBytes) ?? defaults.MaxTransferBytes,
+            AlertTopicArn = NonEmpty(environment(Variables.AlertTopic)),
         };
     }
 
@@ -102,10 +106,13 @@ internal sealed record DnsMirrorSettings
         public const string MaxTransferRecords = "DNS_MIRROR_MAX_TRANSFER_RECORDS";
         public const string MaxTransferBytes = "DNS_MIRROR_MAX_TRANSFER_BYTES";
 
+        /// <summary>The suite's alert topic (the template's SuiteAlertTopic); the name is the suite's, not DnsMirror's, as other functions may publish there too.</summary>
+        public const string AlertTopic = "SUITE_ALERT_TOPIC_ARN";
+
         /// <summary>The only prefix a zone's <c>Tsig.SecretEnv</c> may name (see <see cref="ZoneJobParser.SecretEnvPrefix"/>).</summary>
         public const string TsigSecretPrefix = "DNS_MIRROR_TSIG_";
 
         public static IReadOnlyList<string> All { get; } =
-            [Table, Masters, MaxDeletePercent, AttemptTimeout, DeadlineMargin, PollInterval, MaxTransferRecords, MaxTransferBytes];
+            [Table, Masters, MaxDeletePercent, AttemptTimeout, DeadlineMargin, PollInterval, MaxTransferRecords, MaxTransferBytes, AlertTopic];
     }
 }

@@ -18,6 +18,7 @@ public sealed class ColdStartEventsTests
         { "IotRegistry", TableCatalog.IotCatalog.LogicalName },
         { "Fanout", TableCatalog.FanoutTargets.LogicalName },
         { "DnsMirror", TableCatalog.DnsMirrorZones.LogicalName },
+        { "ChatRelay", TableCatalog.ChatRelay.LogicalName },
     };
 
     [Fact]

@@ -28,11 +28,11 @@ public class AsyncFailureDestinationTests
     }
 
     [Fact]
-    public void AsyncInvokedFunctions_AreTheThreeWithSnsScheduleAndIotTriggers()
+    public void AsyncInvokedFunctions_AreTheFourWithSnsScheduleAndIotTriggers()
     {
         var functions = AsyncInvoked().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["DnsMirror", "IotRegistry", "SesFeedback"], functions);
+        Assert.Equal(["ChatRelay", "DnsMirror", "IotRegistry", "SesFeedback"], functions);
     }
 
     [Theory]

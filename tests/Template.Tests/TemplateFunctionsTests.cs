@@ -9,7 +9,7 @@ public class TemplateFunctionsTests
     public static TheoryData<string> Functions() => FunctionDeclarations.All();
 
     [Fact]
-    public void DeclaredFunctions_AreExactlyTheSuitesFour()
+    public void DeclaredFunctions_AreExactlyTheSuitesFunctions()
     {
         var template = SamTemplate.Repository;
 

@@ -12,13 +12,14 @@ public sealed class FunctionCatalog
         Functions = [.. _entries.Values];
     }
 
-    /// <summary>The four shipped functions, with the factory each <c>Program.cs</c> hands to the runtime host.</summary>
+    /// <summary>The shipped functions, with the factory each <c>Program.cs</c> hands to the runtime host.</summary>
     public static FunctionCatalog Default { get; } = new(
     [
         new FunctionEntry("SesFeedback", "functions/SesFeedback", SesFeedback.SesFeedbackEntry.Create),
         new FunctionEntry("IotRegistry", "functions/IotRegistry", IotRegistry.IotRegistryEntry.Create),
         new FunctionEntry("Fanout", "functions/Fanout", global::Fanout.FanoutEntry.Create),
         new FunctionEntry("DnsMirror", "functions/DnsMirror", global::DnsMirror.DnsMirrorEntry.Create),
+        new FunctionEntry("ChatRelay", "functions/ChatRelay", global::ChatRelay.ChatRelayEntry.Create),
     ]);
 
     public IReadOnlyList<FunctionEntry> Functions { get; }

@@ -15,5 +15,8 @@ public static class TableCatalog
     /// <summary>DnsMirror: zones to sync (optional) and per-zone state (last serial, outcome, counts).</summary>
     public static readonly TableDefinition DnsMirrorZones = new("dnsMirrorZones", "DNS_MIRROR_ZONES_TABLE", PartitionKey: "zone");
 
-    public static IReadOnlyList<TableDefinition> All { get; } = [Mailing, IotCatalog, FanoutTargets, DnsMirrorZones];
+    /// <summary>ChatRelay: HipChat token allowlist, room → Slack channel mappings and sent-message claims (TTL'd), keyed by <c>pk</c>.</summary>
+    public static readonly TableDefinition ChatRelay = new("chatRelay", "CHAT_RELAY_TABLE", PartitionKey: "pk", TimeToLiveAttribute: "expiresAt");
+
+    public static IReadOnlyList<TableDefinition> All { get; } = [Mailing, IotCatalog, FanoutTargets, DnsMirrorZones, ChatRelay];
 }

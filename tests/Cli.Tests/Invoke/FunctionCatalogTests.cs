@@ -6,11 +6,11 @@ namespace Cli.Tests.Invoke;
 public sealed class FunctionCatalogTests
 {
     [Fact]
-    public void Default_ListsTheFourFunctionsWithTheirFolders()
+    public void Default_ListsTheFiveFunctionsWithTheirFolders()
     {
         var names = FunctionCatalog.Default.Functions.Select(f => $"{f.Name}:{f.ProjectFolder}").Order();
 
-        Assert.Equal(["DnsMirror:functions/DnsMirror", "Fanout:functions/Fanout", "IotRegistry:functions/IotRegistry", "SesFeedback:functions/SesFeedback"], names);
+        Assert.Equal(["ChatRelay:functions/ChatRelay", "DnsMirror:functions/DnsMirror", "Fanout:functions/Fanout", "IotRegistry:functions/IotRegistry", "SesFeedback:functions/SesFeedback"], names);
     }
 
     [Fact]
@@ -37,6 +37,6 @@ public sealed class FunctionCatalogTests
 
         Assert.True(catalog.TryFind("LambdaProbe", out var probe));
         Assert.NotNull(probe.CreateInProcess);
-        Assert.Equal(5, catalog.Functions.Count);
+        Assert.Equal(6, catalog.Functions.Count);
     }
 }

@@ -6,12 +6,12 @@ namespace Template.Tests.Support;
 /// <summary>
 /// What each function's handler class declares about itself: <c>EnvironmentVariables</c>, <c>IamActions</c> and
 /// <c>Tables</c>, static members of <c>&lt;Name&gt;.&lt;Name&gt;Function</c>. Read by reflection so the checks
-/// stay generic over the four functions, and a function that has not declared them yet fails by name.
+/// stay generic over the functions, and a function that has not declared them yet fails by name.
 /// </summary>
 public static class FunctionDeclarations
 {
     /// <summary>The suite's functions: folder, project, namespace and template logical id share the name.</summary>
-    public static readonly string[] Names = ["SesFeedback", "IotRegistry", "Fanout", "DnsMirror"];
+    public static readonly string[] Names = ["SesFeedback", "IotRegistry", "Fanout", "DnsMirror", "ChatRelay"];
 
     public static TheoryData<string> All()
     {
