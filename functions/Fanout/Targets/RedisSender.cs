@@ -14,9 +14,16 @@ namespace Fanout.Targets;
 /// Cluster mode is found, not configured: the first call asks the destination <c>CLUSTER SLOTS</c>; a server without
 /// cluster support refuses it ("ERR This instance has cluster support disabled") and is used as one server from then
 /// on, exactly as before; otherwise <see cref="RedisCluster"/> routes each SET to its slot's master and follows
-/// <c>MOVED</c>/<c>ASK</c>. The in-house client was kept over StackExchange.Redis 3.4.35 after measuring both in the
-/// packaged bootstrap (README, "Redis cluster mode"): the package adds MiBs to the bootstrap and a connect handshake to
-/// the first response, and it retries and re-queues by itself, where Fanout's engine is the one retry owner.
+/// <c>MOVED</c>/<c>ASK</c>.
+/// </para>
+/// <para>
+/// Why not StackExchange.Redis 3.4.35 (it restores and AOT-publishes with 0 warnings): both were measured in the
+/// packaged bootstrap, first record mapped to the stack's three-master cluster (AMD EPYC, 2 cores, load average
+/// 37–57; README, "Redis cluster mode"). Package against in-house: bootstrap 16.18 against 14.20 MiB, zip 7.62 against
+/// 6.68 MiB, peak RSS 23.1 against 20.0–20.1 MiB, 6 connections and ~52 commands per cold start against 2 and 2; the
+/// first response (medians 63.9–84.1 against 54.8–95.9 ms) is within this machine's noise. The package follows
+/// redirections and reconnects by itself and holds commands in a backlog while a node reconnects, a second retry
+/// layer blind to the invocation's deadline; the engine is the one retry owner here. The cost is ~580 lines of code.
 /// </para>
 /// </summary>
 internal sealed class RedisSender(CacheConnection connection, FanoutTarget target) : ITargetSender, IAsyncDisposable
