@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes and reads .stack/env: `export NAME=value` lines that point tests and tools at the stack.
-# Sourced after lib.sh, servers/bind.sh and servers/moto.sh.
+# Sourced after lib.sh, servers/bind.sh, servers/moto.sh and servers/redis-cluster.sh.
 
 # env_line NAME VALUE: quotes only what the shell would otherwise split or expand.
 env_line() { printf 'export %s=%q\n' "$1" "$2"; }
@@ -29,6 +29,8 @@ write_env_file() {
     env_line SUITE_DNS_SECONDARY "127.0.0.1:$(server_port dns-secondary)"
     env_line SUITE_DNS_TSIG "$(tsig_env_value)"
     env_line SUITE_REDIS "127.0.0.1:$(server_port redis)"
+    # The cluster's masters as host:port,host:port,host:port: any one of them is a seed.
+    env_line SUITE_REDIS_CLUSTER "$(redis_cluster_seeds)"
     env_line SUITE_MEMCACHED "127.0.0.1:$(server_port memcached)"
     if [[ -n "$given" ]]; then
       env_line AWS_REGION "${AWS_REGION:-us-east-1}"

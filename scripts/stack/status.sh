@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
-for part in probes bind moto; do
+for part in probes bind moto redis-cluster; do
   # shellcheck disable=SC1090
   source "$here/servers/$part.sh"
 done
@@ -34,7 +34,7 @@ main() {
   if $as_json; then
     printf '{"mode":%s,"servers":[' "$(json_string "$(mode)")"
   else
-    printf '%-14s %-8s %-6s %s\n' SERVER PID PORT STATE
+    printf '%-16s %-8s %-6s %s\n' SERVER PID PORT STATE
   fi
   for name in "${STACK_SERVERS[@]}"; do
     fn="${name//-/_}"
@@ -67,7 +67,7 @@ main() {
         "$(json_string "$name")" "${pid:-null}" "${port:-null}" "$alive" "$answering" \
         "$(needed "$name" && echo true || echo false)" "$(json_string "$LOG_DIR/$name.log")"
     else
-      printf '%-14s %-8s %-6s %s\n' "$name" "${pid:--}" "${port:--}" "$state"
+      printf '%-16s %-8s %-6s %s\n' "$name" "${pid:--}" "${port:--}" "$state"
     fi
   done
   if $as_json; then

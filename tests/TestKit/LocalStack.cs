@@ -36,6 +36,9 @@ public static class LocalStack
     /// <summary>Redis as host:port (<c>SUITE_REDIS</c>).</summary>
     public static string Redis => Require("SUITE_REDIS");
 
+    /// <summary>The Redis cluster's three masters as <c>host:port,host:port,host:port</c> (<c>SUITE_REDIS_CLUSTER</c>).</summary>
+    public static string RedisCluster => Require("SUITE_REDIS_CLUSTER");
+
     /// <summary>Memcached as host:port (<c>SUITE_MEMCACHED</c>).</summary>
     public static string Memcached => Require("SUITE_MEMCACHED");
 

@@ -97,6 +97,40 @@ internal sealed class CacheConnection(
         }
     }
 
+    /// <summary>
+    /// A connection to another server of the same deployment (a Redis cluster's node): same TLS, connect hook and
+    /// certificate check.
+    /// </summary>
+    public CacheConnection WithEndpoint(string otherHost, int otherPort) => new(otherHost, otherPort, tls, onConnect, certificateValidation);
+
+    /// <summary>Reads a bulk reply's <paramref name="count"/> bytes as UTF-8, and its CRLF.</summary>
+    public async Task<string> ReadStringAsync(int count, CancellationToken cancellationToken)
+    {
+        // Only short values are read whole (node addresses and ids); a value is never read back.
+        if (count > _buffer.Length)
+        {
+            throw new InvalidDataException($"Bulk reply of {count} bytes is longer than the {_buffer.Length}-byte limit for read values.");
+        }
+
+        var bytes = new byte[count];
+        var filled = 0;
+        while (filled < count)
+        {
+            if (_end == _start)
+            {
+                await FillAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var take = Math.Min(count - filled, _end - _start);
+            Buffer.BlockCopy(_buffer, _start, bytes, filled, take);
+            _start += take;
+            filled += take;
+        }
+
+        await SkipAsync(0, cancellationToken).ConfigureAwait(false);
+        return Encoding.UTF8.GetString(bytes);
+    }
+
     /// <summary>Skips <paramref name="count"/> bytes of a bulk reply and its CRLF.</summary>
     public async Task SkipAsync(int count, CancellationToken cancellationToken)
     {
@@ -120,6 +154,18 @@ internal sealed class CacheConnection(
 
             _end = read;
         }
+    }
+
+    private async Task FillAsync(CancellationToken cancellationToken)
+    {
+        _start = _end = 0;
+        var read = await (_stream ?? throw new IOException("Not connected.")).ReadAsync(_buffer, cancellationToken).ConfigureAwait(false);
+        if (read == 0)
+        {
+            throw new IOException("Server closed the connection.");
+        }
+
+        _end = read;
     }
 
     public ValueTask DisposeAsync()

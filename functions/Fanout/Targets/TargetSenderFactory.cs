@@ -34,7 +34,7 @@ internal sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider tim
     private AwsRetryPolicy OneAttemptPolicy => aws.RetryPolicy with { MaxAttempts = 1 };
 
     private readonly ConcurrentDictionary<string, ITargetSender> _senders = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<CacheConnection> _connections = [];
+    private readonly ConcurrentBag<IAsyncDisposable> _connections = [];
 
     public ITargetSender Create(FanoutTarget target)
     {
@@ -91,9 +91,9 @@ internal sealed class TargetSenderFactory(AwsClientFactory aws, TimeProvider tim
                 var http = new AwsHttp(aws.SignedHttpClient(OpenSearch, region, credentials), OpenSearch, endpoint, region, OneAttemptPolicy);
                 return new OpenSearchSender(http, target.Index ?? "");
             case FanoutTargetType.Redis:
-                var redis = RedisSender.Connect(target);
+                var redis = new RedisSender(RedisSender.Connect(target), target);
                 _connections.Add(redis);
-                return new RedisSender(redis, target);
+                return redis;
             case FanoutTargetType.Memcached:
                 var memcached = MemcachedSender.Connect(target);
                 _connections.Add(memcached);

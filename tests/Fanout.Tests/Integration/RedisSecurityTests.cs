@@ -123,7 +123,7 @@ public sealed class RedisSecurityTests : IAsyncLifetime
     private static async Task<(string Header, string Value)> GetAsync(CacheConnection connection, string key)
     {
         var request = new System.Buffers.ArrayBufferWriter<byte>();
-        RedisSender.WriteCommand(request, "GET"u8.ToArray(), Encoding.UTF8.GetBytes(key));
+        RedisCommand.Write(request, "GET"u8.ToArray(), Encoding.UTF8.GetBytes(key));
         return await connection.ExchangeAsync(request.WrittenMemory, async (c, token) => (await c.ReadLineAsync(token), await c.ReadLineAsync(token)), CancellationToken.None);
     }
 
