@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
-for part in probes bind moto; do
+for part in probes bind moto mosquitto; do
   # shellcheck disable=SC1090
   source "$here/servers/$part.sh"
 done

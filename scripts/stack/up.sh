@@ -9,7 +9,7 @@ set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
-for part in probes dynamodb kinesis moto bind cache; do
+for part in probes dynamodb kinesis moto bind cache mosquitto; do
   # shellcheck disable=SC1090
   source "$here/servers/$part.sh"
 done
@@ -80,6 +80,7 @@ main() {
   ensure_dns
   ensure_server redis 20
   ensure_server memcached 20
+  ensure_server mosquitto 20
 
   write_env_file "$GIVEN_ENDPOINT"
   endpoint="$(env_file_value AWS_ENDPOINT_URL_DYNAMODB)"
