@@ -3,7 +3,7 @@
 # 127.0.0.1, on a port free at this moment), creates the catalog's tables, writes .stack/env and prints it.
 # Running it again keeps what runs and starts only what is missing.
 # With AWS_ENDPOINT_URL set (a person's LocalStack) it starts only what LocalStack lacks: BIND, Redis,
-# Memcached; the AWS services come from that endpoint.
+# Memcached, mosquitto; the AWS services come from that endpoint.
 # moto stands in for the AWS services that have no local server (see servers/moto.sh).
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
