@@ -19,6 +19,7 @@ public static class DemoCommand
             var failures = 0;
             failures += await SesFeedbackDemo.RunAsync(layout, output, ct).ConfigureAwait(false);
             failures += await IotRegistryDemo.RunAsync(layout, output, ct).ConfigureAwait(false);
+            failures += await IotRegistryMqttScene.RunAsync(layout, output, ct).ConfigureAwait(false);
             failures += await DnsMirrorDemo.RunAsync(layout, output, ct).ConfigureAwait(false);
             failures += await FanoutDemo.RunAsync(layout, output, ct).ConfigureAwait(false);
             failures += await ChatRelayDemo.RunAsync(layout, output, ct).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes and reads .stack/env: `export NAME=value` lines that point tests and tools at the stack.
-# Sourced after lib.sh, servers/bind.sh, servers/moto.sh and servers/redis-cluster.sh.
+# Sourced after lib.sh, servers/bind.sh, servers/moto.sh, servers/redis-cluster.sh and servers/mosquitto.sh.
 
 # env_line NAME VALUE: quotes only what the shell would otherwise split or expand.
 env_line() { printf 'export %s=%q\n' "$1" "$2"; }
@@ -32,6 +32,11 @@ write_env_file() {
     # The cluster's masters as host:port,host:port,host:port: any one of them is a seed.
     env_line SUITE_REDIS_CLUSTER "$(redis_cluster_seeds)"
     env_line SUITE_MEMCACHED "127.0.0.1:$(server_port memcached)"
+    # The MQTT broker (TLS only), its PKI folder (ca.crt, the rule engine's and IoT Data plane's certificates,
+    # devices/ for the devices'), and the topic prefix its ACL was written for.
+    env_line SUITE_MQTT "127.0.0.1:$(server_port mosquitto)"
+    env_line SUITE_MQTT_PKI "$MQTT_PKI"
+    env_line SUITE_MQTT_TOPIC_PREFIX "$MQTT_TOPIC_PREFIX"
     if [[ -n "$given" ]]; then
       env_line AWS_REGION "${AWS_REGION:-us-east-1}"
       # A person's LocalStack keeps the person's credentials; LocalStack accepts any when none are set.

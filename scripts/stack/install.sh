@@ -27,6 +27,8 @@ missing_debian_packages() {
   { have dig && have nsupdate; } || echo bind9-dnsutils
   { have redis-server && have redis-cli; } || echo redis-server
   have memcached || echo memcached
+  have mosquitto || echo mosquitto
+  have openssl || echo openssl
   have curl || echo curl
   have ss || echo iproute2
   have setsid || echo util-linux
@@ -75,6 +77,7 @@ disable_system_services() {
       bind9) units+=(named.service) ;;
       redis-server) units+=(redis-server.service) ;;
       memcached) units+=(memcached.service) ;;
+      mosquitto) units+=(mosquitto.service) ;;
     esac
   done
   ((${#units[@]})) || return 0

@@ -19,7 +19,7 @@ DYNAMODB_EMULATOR="$NODE_PREFIX/node_modules/amplify-dynamodb-simulator/emulator
 DYNAMODB_CLASSES="$STACK_HOME/dynamodb/classes"
 
 # Every server the stack can run, in start order.
-STACK_SERVERS=(dynamodb kinesis moto dns-primary dns-secondary redis redis-cluster-1 redis-cluster-2 redis-cluster-3 memcached)
+STACK_SERVERS=(dynamodb kinesis moto dns-primary dns-secondary redis redis-cluster-1 redis-cluster-2 redis-cluster-3 memcached mosquitto)
 
 # Debian puts named and the service tools in sbin, which a non-login root shell may not have.
 case ":$PATH:" in

@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
-for part in probes bind moto redis-cluster; do
+for part in probes bind moto redis-cluster mosquitto; do
   # shellcheck disable=SC1090
   source "$here/servers/$part.sh"
 done

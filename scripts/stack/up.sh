@@ -3,13 +3,13 @@
 # 127.0.0.1, on a port free at this moment), creates the catalog's tables, writes .stack/env and prints it.
 # Running it again keeps what runs and starts only what is missing.
 # With AWS_ENDPOINT_URL set (a person's LocalStack) it starts only what LocalStack lacks: BIND, Redis,
-# Memcached and the Redis cluster; the AWS services come from that endpoint.
+# Memcached, the Redis cluster and mosquitto; the AWS services come from that endpoint.
 # moto stands in for the AWS services that have no local server (see servers/moto.sh).
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
-for part in probes dynamodb kinesis moto bind cache redis-cluster; do
+for part in probes dynamodb kinesis moto bind cache redis-cluster mosquitto; do
   # shellcheck disable=SC1090
   source "$here/servers/$part.sh"
 done
@@ -81,6 +81,7 @@ main() {
   ensure_server redis 20
   ensure_redis_cluster
   ensure_server memcached 20
+  ensure_server mosquitto 20
 
   write_env_file "$GIVEN_ENDPOINT"
   endpoint="$(env_file_value AWS_ENDPOINT_URL_DYNAMODB)"

@@ -42,6 +42,9 @@ public static class LocalStack
     /// <summary>Memcached as host:port (<c>SUITE_MEMCACHED</c>).</summary>
     public static string Memcached => Require("SUITE_MEMCACHED");
 
+    /// <summary>The stack's mosquitto as host:port (<c>SUITE_MQTT</c>; its PKI folder and topic prefix are beside it in .stack/env).</summary>
+    public static string Mqtt => Require("SUITE_MQTT");
+
     public static string Require(string variable)
     {
         var value = Environment.GetEnvironmentVariable(variable);

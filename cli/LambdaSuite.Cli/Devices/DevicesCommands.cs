@@ -8,7 +8,7 @@ using LambdaSuite.Data.Tables;
 namespace LambdaSuite.Cli.Devices;
 
 /// <summary>
-/// <c>suite devices register|get|activate|list</c>: IotRegistry's catalog through the function's own services.
+/// <c>suite devices register|get|activate|list|simulate</c>: IotRegistry's catalog through the function's own services.
 /// Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 could not run (one line on stderr saying why and what to
 /// do; <c>--verbose</c> adds the exception).
 /// </summary>
@@ -43,10 +43,23 @@ public static class DevicesCommands
         activate.SetAction((r, ct) => Run(r, verbose, environment, "activate", () => ActivateAsync(
             environment, r.GetValue(serial)!, r.GetValue(client)!, r.GetValue(code)!, r.GetValue(email)!, r.GetValue(json), r.InvocationConfiguration.Output, ct)));
 
+        var activateToo = new Option<bool>("--activate") { Description = "Then activate each device as its owner would, through the HTTP door." };
+        var inFlight = new Option<int>("--concurrency") { Description = "Devices in flight at once (1-64).", DefaultValueFactory = _ => 8 };
+        inFlight.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 64)
+            {
+                r.AddError("--concurrency must be from 1 to 64.");
+            }
+        });
+        var simulate = new Command("simulate", "Devices over MQTT with their own certificates through the stack's mosquitto, the rule engine and the packaged bootstrap; prints devices/s.") { count, activateToo, inFlight, json };
+        simulate.SetAction((r, ct) => Run(r, verbose, environment, "simulate", () => DeviceMqttSimulation.RunAsync(
+            environment, r.GetValue(count), r.GetValue(activateToo), r.GetValue(inFlight), r.GetValue(json), r.InvocationConfiguration.Output, ct)));
+
         var list = new Command("list", "List every device (all pages).") { json };
         list.SetAction((r, ct) => Run(r, verbose, environment, "list", () => ListAsync(environment, r.GetValue(json), r.InvocationConfiguration.Output, ct)));
 
-        return new Command("devices", "The device catalog of IotRegistry.") { verbose, register, get, activate, list };
+        return new Command("devices", "The device catalog of IotRegistry.") { verbose, register, get, activate, list, simulate };
     }
 
     /// <summary>Runs one command; whatever stops it becomes one line on stderr (what happened, what to do) and exit code 3.</summary>

@@ -76,6 +76,19 @@ public sealed class IotMessageHandler
 
         var result = await _registrations.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
         var outcome = result.Outcome;
+        if (outcome == RegistrationOutcome.SerialMismatch)
+        {
+            // Answered to the sender, under the serial of its own topic; the serial it claimed is not repeated.
+            return new IotResult(
+                RegisterOperation,
+                outcome.Name(),
+                outcome.Status(),
+                registration.TopicSerialNumber,
+                Error: outcome.Name(),
+                Field: "serialNumber",
+                Message: "The payload's serialNumber is not the serial number of the topic it was published on.");
+        }
+
         return new IotResult(
             RegisterOperation,
             outcome.Name(),

@@ -18,6 +18,13 @@ internal sealed record DeviceRegistration(
     string? Principal,
     string? Topic)
 {
+    /// <summary>
+    /// The serial level of the topic the rule read, <c>{prefix}/{serial}/register</c> as the template's rule subscribes;
+    /// null without a topic or for another shape (the peer's single <c>iotbackend/register</c> names no device).
+    /// </summary>
+    public string? TopicSerialNumber =>
+        Topic?.Split('/') is [_, var serial, "register"] && serial.Length > 0 ? serial : null;
+
     /// <summary>Keeps the activation code out of any log line or exception message that prints this record.</summary>
     private bool PrintMembers(StringBuilder builder)
     {

@@ -14,6 +14,9 @@ internal enum RegistrationOutcome
     /// <summary>The rule's MQTT client id differs from the payload's clientId: one device tried to register another.</summary>
     ClientIdMismatch,
 
+    /// <summary>The payload's serial number differs from the one in the topic it was published on (the broker's policy ties that one to the sender's certificate).</summary>
+    SerialMismatch,
+
     /// <summary>The message failed validation; nothing was written.</summary>
     InvalidInput,
 }

@@ -13,6 +13,14 @@ internal sealed class RegistrationService(IDeviceCatalog catalog, ActivationKeyR
     public async Task<RegistrationResult> RegisterAsync(DeviceRegistration registration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registration);
+
+        // The topic's serial is the sender's (the broker's policy lets a certificate publish only on its own serial's
+        // topic); a payload naming another serial is one device registering another, refused before the client id.
+        if (registration.TopicSerialNumber is { } topicSerial && !string.Equals(topicSerial, registration.Key.SerialNumber, StringComparison.Ordinal))
+        {
+            return new RegistrationResult(RegistrationOutcome.SerialMismatch);
+        }
+
         if (registration.MqttClientId is { } mqttClientId && !string.Equals(mqttClientId, registration.Key.ClientId, StringComparison.Ordinal))
         {
             return new RegistrationResult(RegistrationOutcome.ClientIdMismatch);

@@ -34,7 +34,7 @@ public sealed class DeviceRegistrationParserTests
 
         Assert.True(parsed);
         Assert.Equal("thermostat-0002", registration!.MqttClientId);
-        Assert.Equal("devices/thermostat-0002/register", registration.Topic);
+        Assert.Equal("devices/SN-0002/register", registration.Topic);
         Assert.StartsWith("0a1b2c3d", registration.Principal, StringComparison.Ordinal);
     }
 
