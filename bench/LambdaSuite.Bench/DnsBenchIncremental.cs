@@ -28,6 +28,7 @@ internal sealed class DnsBenchIncremental(TextWriter output)
         var unchanged = new DnsBenchFigures("(g) unchanged, function time");
         var unchangedWall = new DnsBenchFigures("    unchanged, wall");
         var calls = new List<string>();
+        var phases = new List<string>();
         var (batches, changes, unchangedCalls) = (0, 0, 0);
         var pagingBefore = route53.Zone.ListDelay;
         route53.Zone.ListDelay = PacedListPage;
@@ -66,6 +67,7 @@ internal sealed class DnsBenchIncremental(TextWriter output)
                 unchanged.Add(TimeSpan.FromMilliseconds(again.Phases.TotalMs));
                 unchangedWall.Add(againWall);
                 calls.Add(callLine);
+                phases.Add(report.Phases.ToString());
                 (batches, changes) = (report.Batches, changed);
                 unchangedCalls += route53.Zone.ListCalls + route53.Zone.ChangeCalls + route53.Zone.GetChangeCalls - before;
             }
@@ -73,6 +75,7 @@ internal sealed class DnsBenchIncremental(TextWriter output)
             await output.WriteLineAsync(Invariant($"{function}   (target <= 300 ms; {changes} records changed on the primary per round, {settings.ChangePercent}%)")).ConfigureAwait(false);
             await output.WriteLineAsync(Invariant($"{wall}   (target <= 2 s with pacing: listing pages paced at {PacedListPage.TotalMilliseconds:0} ms, none asked)")).ConfigureAwait(false);
             await output.WriteLineAsync(cpu.ToString()).ConfigureAwait(false);
+            await output.WriteLineAsync("    incremental phases per round   " + string.Join(" | ", phases)).ConfigureAwait(false);
             await output.WriteLineAsync(Invariant($"    Route 53 per incremental run   {string.Join(" | ", calls.Distinct())}; {batches} change batches sent")).ConfigureAwait(false);
             await output.WriteLineAsync(Invariant($"{unchanged}   (target <= 20 ms; one SOA query, {unchangedCalls} Route 53 calls over every round)")).ConfigureAwait(false);
             await output.WriteLineAsync(unchangedWall.ToString()).ConfigureAwait(false);
