@@ -30,6 +30,9 @@ internal sealed class MirroredZone
     /// <summary>The hosted zone's SOA as last written (Route 53's own, with the mirrored serial); null when unknown.</summary>
     public HostedZoneRecordSet? TargetSoa { get; set; }
 
+    /// <summary>The hosted zone the records were mirrored into: a zone moved to another one must be compared in full there.</summary>
+    public string? HostedZoneId { get; set; }
+
     public int RecordCount { get; private set; }
 
     private string Apex { get; }

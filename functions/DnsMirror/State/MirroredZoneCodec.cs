@@ -10,8 +10,8 @@ namespace DnsMirror.State;
 /// <summary>
 /// The stored form of a <see cref="MirroredZone"/>: a compact binary list of the records (owner written once per run
 /// of the same owner, then type, class, TTL and the RDATA as on the wire), Brotli-compressed at its fastest level.
-/// Layout: "DMZ1", the uncompressed length (uint32), then the compressed body: serial, origin, the hosted zone's SOA
-/// (or a 0 flag), the record count and the records. Every read is bounds-checked; a blob that does not decode is a
+/// Layout: "DMZ1", the uncompressed length (uint32), then the compressed body: serial, origin, the hosted zone's id
+/// (empty when none), its SOA (or a 0 flag), the record count and the records. Every read is bounds-checked; a blob that does not decode is a
 /// <see cref="FormatException"/> and the run falls back to a full transfer.
 /// </summary>
 internal static class MirroredZoneCodec
@@ -23,13 +23,14 @@ internal static class MirroredZoneCodec
     /// <summary>A zone's state may not expand past this: a corrupt length must not allocate gigabytes.</summary>
     private const int MaxRawLength = 256 * 1024 * 1024;
 
-    public static byte[] Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, IEnumerable<DnsResourceRecord> records, int count)
+    public static byte[] Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, IEnumerable<DnsResourceRecord> records, int count, string? hostedZoneId = null)
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(records);
         var raw = new ArrayBufferWriter<byte>(Math.Max(1024, count * 48));
         WriteUInt32(raw, serial);
         WriteText(raw, origin);
+        WriteText(raw, hostedZoneId ?? "");
         if (targetSoa is { Ttl: { } ttl, Values.Count: 1 })
         {
             WriteByte(raw, 1);
@@ -105,6 +106,7 @@ internal static class MirroredZoneCodec
         var reader = new Reader(raw);
         var serial = reader.UInt32();
         var origin = reader.Text();
+        var hostedZoneId = reader.Text();
         HostedZoneRecordSet? targetSoa = null;
         if (reader.Byte() == 1)
         {
@@ -136,7 +138,9 @@ internal static class MirroredZoneCodec
             throw new FormatException("stored zone state has bytes after its last record");
         }
 
-        return MirroredZone.FromRecords(origin, serial, targetSoa, records);
+        var zone = MirroredZone.FromRecords(origin, serial, targetSoa, records);
+        zone.HostedZoneId = hostedZoneId.Length == 0 ? null : hostedZoneId;
+        return zone;
     }
 
     private static void WriteByte(ArrayBufferWriter<byte> raw, byte value)

@@ -15,7 +15,7 @@ namespace DnsMirror.Sync;
 /// records, the touched record sets written whole, the new records stored; no listing. Full: a whole transfer
 /// compared with the hosted zone's listing, the records stored. Every doubt sends the incremental path to the full
 /// one: IXFR refused or answered with the whole zone, stored records missing or unusable, a delta that does not apply
-/// to them, a batch Route 53 rejects (the hosted zone was changed by hand).
+/// to them, records stored for another hosted zone, a batch Route 53 rejects (the hosted zone was changed by hand).
 /// </summary>
 internal sealed partial class ZoneSyncService
 {
@@ -57,7 +57,7 @@ internal sealed partial class ZoneSyncService
         }
 
         var targetSoa = sync.Plan.Diff.SerialChange?.RecordSet ?? sync.Plan.Diff.TargetSoa;
-        return await SaveAsync(state, snapshot.Origin, snapshot.Serial, targetSoa, snapshot.Records, snapshot.Records.Count, report, log, cancellationToken).ConfigureAwait(false);
+        return await SaveAsync(state, job.HostedZoneId, snapshot.Origin, snapshot.Serial, targetSoa, snapshot.Records, snapshot.Records.Count, report, log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>(true, pointer) when the incremental path finished the zone; (false, null) when the full path must run.</summary>
@@ -86,6 +86,11 @@ internal sealed partial class ZoneSyncService
         if (zone is null)
         {
             return Fall(report, log, job.Zone, reason!);
+        }
+
+        if (!string.Equals(zone.HostedZoneId, job.HostedZoneId, StringComparison.Ordinal))
+        {
+            return Fall(report, log, job.Zone, $"the stored records were mirrored into hosted zone {zone.HostedZoneId ?? "(unknown)"}, this run's is {job.HostedZoneId}");
         }
 
         phase = Stopwatch.GetTimestamp();
@@ -129,7 +134,7 @@ internal sealed partial class ZoneSyncService
         }
 
         zone.TargetSoa = diff.SerialChange?.RecordSet ?? zone.TargetSoa;
-        return (true, await SaveAsync(state, zone.Origin, zone.Serial, zone.TargetSoa, zone.Records(), zone.RecordCount, report, log, cancellationToken).ConfigureAwait(false));
+        return (true, await SaveAsync(state, job.HostedZoneId, zone.Origin, zone.Serial, zone.TargetSoa, zone.Records(), zone.RecordCount, report, log, cancellationToken).ConfigureAwait(false));
     }
 
     private static (bool, DnsMirrorZoneState?) Fall(ZoneRunReport report, TextWriter log, string zone, string reason)
@@ -143,12 +148,12 @@ internal sealed partial class ZoneSyncService
     /// Stores the mirrored records; a failure is logged and leaves the row's pointer where it was (at an older serial,
     /// so the next run takes the full path): the zone itself is mirrored either way.
     /// </summary>
-    private async Task<DnsMirrorZoneState?> SaveAsync(DnsMirrorZoneState state, string origin, uint serial, HostedZoneRecordSet? targetSoa, IEnumerable<DnsResourceRecord> records, int count, ZoneRunReport report, TextWriter log, CancellationToken cancellationToken)
+    private async Task<DnsMirrorZoneState?> SaveAsync(DnsMirrorZoneState state, string? hostedZoneId, string origin, uint serial, HostedZoneRecordSet? targetSoa, IEnumerable<DnsResourceRecord> records, int count, ZoneRunReport report, TextWriter log, CancellationToken cancellationToken)
     {
         var phase = Stopwatch.GetTimestamp();
         try
         {
-            var blob = MirroredZoneCodec.Encode(origin, serial, targetSoa, records, count);
+            var blob = MirroredZoneCodec.Encode(origin, serial, targetSoa, records, count, hostedZoneId);
             return await _states.SaveAsync(state, serial, blob, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException)

@@ -21,10 +21,11 @@ public sealed class MirroredZoneCodecTests
     {
         var soa = new HostedZoneRecordSet(Zone, "SOA", 900, ["ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 77 7200 900 1209600 86400"]);
 
-        var zone = MirroredZoneCodec.Decode(MirroredZoneCodec.Encode(Zone, 77, soa, s_records, s_records.Length));
+        var zone = MirroredZoneCodec.Decode(MirroredZoneCodec.Encode(Zone, 77, soa, s_records, s_records.Length, "Z0E2E"));
 
         Assert.Equal(77u, zone.Serial);
         Assert.Equal(Zone, zone.Origin);
+        Assert.Equal("Z0E2E", zone.HostedZoneId);
         Assert.Equal(soa.Values, zone.TargetSoa!.Values);
         Assert.Equal(900, zone.TargetSoa.Ttl);
         Assert.Equal(s_records.Select(r => (r.ToString(), r.Class)).Order(), zone.Records().Select(r => (r.ToString(), r.Class)).Order());

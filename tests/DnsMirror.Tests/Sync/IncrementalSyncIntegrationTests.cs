@@ -203,6 +203,27 @@ public sealed class IncrementalSyncIntegrationTests : IAsyncLifetime
         await MirrorJudge.AssertMirrorsAsync(primary, _harness.Route53);
     }
 
+    [Fact]
+    public async Task InvokeAsync_ZoneMovedToAnotherHostedZone_ComparedInFull()
+    {
+        await using var primary = await IxfrPrimary.StartAsync(Zone, IxfrOptions, 50, BaseRecords(30));
+        await RunAsync(primary);
+        var row = (await _harness.Store.GetAsync(Zone))!;
+        var repository = new ZoneStateRepository(_harness.Store);
+        var (zone, _) = await repository.LoadAsync(row, CancellationToken.None);
+        var records = zone!.Records().ToList();
+        var saved = await repository.SaveAsync(row, zone.Serial, MirroredZoneCodec.Encode(zone.Origin, zone.Serial, zone.TargetSoa, records, records.Count, "ZOTHER"), CancellationToken.None);
+        await _harness.Store.RecordRunAsync(saved with { LastRunAt = DateTimeOffset.UtcNow }, row.Version);
+        Change(primary, 0, "m");
+        await primary.PublishAsync(51);
+
+        var report = await RunAsync(primary);
+
+        AssertReport(report, "Synced", "Full");
+        Assert.Contains("hosted zone ZOTHER", report.GetProperty("Fallback").GetString(), StringComparison.Ordinal);
+        await MirrorJudge.AssertMirrorsAsync(primary, _harness.Route53);
+    }
+
     /// <summary>Rewrites the stored records without one owner's, at the same serial, as a damaged or stale state would be.</summary>
     private async Task DropFromStoredStateAsync(string owner)
     {
@@ -211,7 +232,7 @@ public sealed class IncrementalSyncIntegrationTests : IAsyncLifetime
         var (zone, reason) = await repository.LoadAsync(row, CancellationToken.None);
         Assert.True(zone is not null, reason);
         var kept = zone.Records().Where(r => !string.Equals(r.Name, owner, StringComparison.OrdinalIgnoreCase)).ToList();
-        var saved = await repository.SaveAsync(row, zone.Serial, MirroredZoneCodec.Encode(zone.Origin, zone.Serial, zone.TargetSoa, kept, kept.Count), CancellationToken.None);
+        var saved = await repository.SaveAsync(row, zone.Serial, MirroredZoneCodec.Encode(zone.Origin, zone.Serial, zone.TargetSoa, kept, kept.Count, zone.HostedZoneId), CancellationToken.None);
         await _harness.Store.RecordRunAsync(saved with { LastRunAt = DateTimeOffset.UtcNow }, row.Version);
     }
 }
