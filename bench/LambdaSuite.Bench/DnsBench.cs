@@ -21,7 +21,7 @@ namespace LambdaSuite.Bench;
 /// (b) the diff against a Route 53 listing with a share of the sets disturbed, (c) the whole sync (state read, SOA
 /// query, AXFR, paginated listing, diff, plan, batches, INSYNC wait, state write) by the packaged Native AOT bootstrap
 /// against a loopback Route 53 and DynamoDB Local, (d) batches sent against the minimum the limits allow, (e) the
-/// function process's peak RSS. The shipped code is the bootstrap, so (b) and (c) are its own figures (the phase
+/// function process's peak RSS; then the incremental case (<see cref="DnsBenchIncremental"/>). The shipped code is the bootstrap, so (b) and (c) are its own figures (the phase
 /// timings it reports); the in-process diff runs JIT-compiled code and is printed beside them for comparison.
 /// </summary>
 public sealed class DnsBench(Func<string, string?> environment, TextWriter output)
@@ -109,6 +109,7 @@ public sealed class DnsBench(Func<string, string?> environment, TextWriter outpu
         await output.WriteLineAsync(Invariant($"(d) change batches                 planned {plan.Batches.Count}, sent {report!.Batches}, minimum by the limits {minimum} ({records} records, {characters} value characters)")).ConfigureAwait(false);
         var functionPeak = syncRunner.PeakRssMegabytes is { } peak ? Invariant($"{peak:0.0} MB") : "not read";
         await output.WriteLineAsync(Invariant($"(e) peak RSS (VmHWM), function     {functionPeak} over every round   (target < 150 MB; the bench process itself: {PeakRssMegabytes():0.0} MB)")).ConfigureAwait(false);
+        await new DnsBenchIncremental(output).RunAsync(settings, zone, named, route53, syncRunner, bootstrap, environment, ct).ConfigureAwait(false);
     }
 
     private static void Record(bool measured, DnsBenchFigures figures, TimeSpan elapsed)

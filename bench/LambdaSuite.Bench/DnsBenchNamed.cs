@@ -26,6 +26,47 @@ public sealed class DnsBenchNamed : IDisposable
 
     public string Master => "127.0.0.1:" + Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Rewrites the zone file, sends named SIGHUP (the zone's <c>ixfr-from-differences</c> journals the difference, see
+    /// <c>servers/bind.sh</c>) and waits until it serves <paramref name="serial"/>.
+    /// </summary>
+    public async Task ReloadAsync(string zoneFile, string origin, uint serial, CancellationToken ct)
+    {
+        var file = Path.Combine(_home, "zone.db");
+        // Written aside and moved into place: named must never read half a file.
+        await File.WriteAllTextAsync(file + ".new", zoneFile, ct).ConfigureAwait(false);
+        File.Move(file + ".new", file, overwrite: true);
+        using (var hup = Process.Start("kill", ["-HUP", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await hup.WaitForExitAsync(ct).ConfigureAwait(false);
+        }
+
+        var client = new ZoneTransferClient(new ZoneTransferOptions { Masters = [DnsMaster.Parse(Master)], AttemptTimeout = TimeSpan.FromSeconds(1), Deadline = TimeSpan.FromSeconds(2) });
+        var watch = Stopwatch.StartNew();
+        while (!await ServesAsync(client, origin, serial, ct).ConfigureAwait(false))
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"named did not serve serial {serial} of {origin} within 60 s of its reload");
+            }
+
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+    }
+
+    // While named compares a large zone with its reloaded file it may not answer within the query's second.
+    private static async Task<bool> ServesAsync(ZoneTransferClient client, string origin, uint serial, CancellationToken ct)
+    {
+        try
+        {
+            return await client.QuerySerialAsync(origin, ct).ConfigureAwait(false) == serial;
+        }
+        catch (ZoneTransferException)
+        {
+            return false;
+        }
+    }
+
     public static async Task<DnsBenchNamed> StartAsync(RepositoryLayout layout, string origin, string zoneFile, uint serial, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(layout);

@@ -15,7 +15,7 @@ namespace LambdaSuite.Bench;
 /// <summary>
 /// The whole sync as it ships: DnsMirror's packaged Native AOT <c>bootstrap</c> in its own process under a local
 /// Runtime API, Route 53 on the bench's loopback server, zone state in a scratch table of DynamoDB Local (dropped
-/// afterwards). Each run deletes the state row first, so every round transfers and applies. The function's answer
+/// afterwards). A run deletes the state row first unless asked not to, so every full round transfers and applies. The function's answer
 /// carries its own phase timings; the process's CPU time and peak RSS are read from /proc.
 /// </summary>
 internal sealed class DnsBenchSync : IAsyncDisposable
@@ -26,9 +26,11 @@ internal sealed class DnsBenchSync : IAsyncDisposable
     private readonly byte[] _event;
     private readonly string _zone;
     private readonly string _table;
+    private readonly bool _ownsTable;
 
-    private DnsBenchSync(IAmazonDynamoDB dynamoDb, BootstrapSession session, byte[] @event, string zone, string table)
+    private DnsBenchSync(IAmazonDynamoDB dynamoDb, BootstrapSession session, byte[] @event, string zone, string table, bool ownsTable)
     {
+        _ownsTable = ownsTable;
         _dynamoDb = dynamoDb;
         _session = session;
         _event = @event;
@@ -38,10 +40,14 @@ internal sealed class DnsBenchSync : IAsyncDisposable
 
     public string StateStore => "in DynamoDB table " + _table;
 
+    /// <summary>The scratch zones table, which a second session (a fresh process) may share: <see cref="StartAsync"/>'s <c>table</c>.</summary>
+    public string Table => _table;
+
     /// <summary>The function process's peak resident set so far, in MB.</summary>
     public double? PeakRssMegabytes => _session.PeakResidentKib / 1024.0;
 
-    public static async Task<DnsBenchSync> StartAsync(string bootstrap, Func<string, string?> environment, Route53FakeServer route53, string master, string zone, CancellationToken ct)
+    /// <summary>Starts a bootstrap process; with <paramref name="table"/> it shares that session's table (and leaves it to that session to drop).</summary>
+    public static async Task<DnsBenchSync> StartAsync(string bootstrap, Func<string, string?> environment, Route53FakeServer route53, string master, string zone, CancellationToken ct, string? table = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(route53);
@@ -50,9 +56,14 @@ internal sealed class DnsBenchSync : IAsyncDisposable
             throw new InvalidOperationException("No local DynamoDB endpoint for the zone state: run ./suite stack up and eval \"$(./suite stack env)\" first.");
         }
 
-        var table = "dnsMirrorZones-bench-" + Guid.NewGuid().ToString("N")[..8];
+        var ownsTable = table is null;
+        table ??= "dnsMirrorZones-bench-" + Guid.NewGuid().ToString("N")[..8];
         var dynamoDb = DynamoDbClientFactory.Create(environment);
-        await new TableProvisioner(dynamoDb, TimeProvider.System).EnsureAsync(TableCatalog.DnsMirrorZones, table, ct).ConfigureAwait(false);
+        if (ownsTable)
+        {
+            await new TableProvisioner(dynamoDb, TimeProvider.System).EnsureAsync(TableCatalog.DnsMirrorZones, table, ct).ConfigureAwait(false);
+        }
+
         var variables = new Dictionary<string, string?>
         {
             [TableCatalog.DnsMirrorZones.EnvironmentVariable] = table,
@@ -62,17 +73,25 @@ internal sealed class DnsBenchSync : IAsyncDisposable
         var request = new ZoneSyncRequest { Domain = zone, Masters = [master], ZoneId = route53.Zone.HostedZoneId, MaxDeletePercent = 20 };
         var @event = JsonSerializer.SerializeToUtf8Bytes(request, DnsMirrorJsonContext.Default.ZoneSyncRequest);
         var session = await BootstrapSession.StartAsync(bootstrap, "DnsMirror", onLogLine: null, ct, variables).ConfigureAwait(false);
-        return new DnsBenchSync(dynamoDb, session, @event, zone, table);
+        return new DnsBenchSync(dynamoDb, session, @event, zone, table, ownsTable);
     }
 
-    /// <summary>One invocation: the zone's report as the function answered it, the wall time from the event queued to the answer, and the process's CPU time spent.</summary>
-    public async Task<(ZoneRunReport Report, TimeSpan Wall, TimeSpan Cpu)> RunAsync(CancellationToken ct)
+    /// <summary>
+    /// One invocation: the zone's report as the function answered it, the wall time from the event queued to the
+    /// answer, and the process's CPU time spent. <paramref name="freshState"/> deletes the zone's row first, so the run
+    /// transfers and compares the whole zone; without it the run goes on from the stored state (incremental).
+    /// </summary>
+    public async Task<(ZoneRunReport Report, TimeSpan Wall, TimeSpan Cpu)> RunAsync(CancellationToken ct, bool freshState = true)
     {
-        await _dynamoDb.DeleteItemAsync(new DeleteItemRequest
+        if (freshState)
         {
-            TableName = _table,
-            Key = new Dictionary<string, AttributeValue> { [TableCatalog.DnsMirrorZones.PartitionKey] = new AttributeValue { S = _zone } },
-        }, ct).ConfigureAwait(false);
+            await _dynamoDb.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = _table,
+                Key = new Dictionary<string, AttributeValue> { [TableCatalog.DnsMirrorZones.PartitionKey] = new AttributeValue { S = _zone } },
+            }, ct).ConfigureAwait(false);
+        }
+
         var cpu = _session.CpuTime ?? TimeSpan.Zero;
         var started = Stopwatch.GetTimestamp();
         var outcome = await _session.InvokeAsync(_event, s_invocationTimeout, ct).ConfigureAwait(false);
@@ -87,7 +106,11 @@ internal sealed class DnsBenchSync : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _session.DisposeAsync().ConfigureAwait(false);
-        await _dynamoDb.DeleteTableAsync(_table, CancellationToken.None).ConfigureAwait(false);
+        if (_ownsTable)
+        {
+            await _dynamoDb.DeleteTableAsync(_table, CancellationToken.None).ConfigureAwait(false);
+        }
+
         _dynamoDb.Dispose();
     }
 }

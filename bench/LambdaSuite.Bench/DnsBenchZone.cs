@@ -25,6 +25,9 @@ public sealed class DnsBenchZone
     /// <summary>Every RR, the apex SOA first.</summary>
     public IReadOnlyList<DnsBenchRecord> Records { get; }
 
+    /// <summary>A zone of the given records (the apex SOA first), e.g. a generated one after <see cref="DnsBenchZoneChanges"/>.</summary>
+    internal static DnsBenchZone Of(string origin, IReadOnlyList<DnsBenchRecord> records) => new(origin, records);
+
     public static DnsBenchZone Generate(int seed, int size, string origin = "bench.test.")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 10);

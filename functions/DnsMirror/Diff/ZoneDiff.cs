@@ -13,5 +13,8 @@ internal sealed record ZoneDiff(
     int ManagedTargetRecordSets,
     int UnchangedRecordSets)
 {
+    /// <summary>The hosted zone's own apex SOA as the comparison found it (null when it has none it can read).</summary>
+    public HostedZoneRecordSet? TargetSoa { get; init; }
+
     public int Deletes => Changes.Count(c => c.Action == ChangeAction.Delete);
 }

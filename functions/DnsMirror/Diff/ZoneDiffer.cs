@@ -77,7 +77,7 @@ internal static class ZoneDiffer
             changes.Add(new RecordSetChange(ChangeAction.Delete, existing));
         }
 
-        return new ZoneDiff(changes, SerialChange(targetSoa, source.Serial), skipped, managed, unchanged);
+        return new ZoneDiff(changes, SerialChange(targetSoa, source.Serial), skipped, managed, unchanged) { TargetSoa = targetSoa };
     }
 
     private static Dictionary<(string, DnsRecordType), HostedZoneRecordSet> IndexTarget(
@@ -217,7 +217,7 @@ internal static class ZoneDiffer
     }
 
     /// <summary>The hosted zone's own SOA with only the serial replaced by the source's.</summary>
-    private static RecordSetChange? SerialChange(HostedZoneRecordSet? targetSoa, uint serial)
+    internal static RecordSetChange? SerialChange(HostedZoneRecordSet? targetSoa, uint serial)
     {
         if (targetSoa is null || targetSoa.Values.Count != 1)
         {

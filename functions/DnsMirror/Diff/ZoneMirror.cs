@@ -36,7 +36,22 @@ internal static class ZoneMirror
             return new ZoneMirrorResult(transfer, null, timings);
         }
 
-        phase = Stopwatch.GetTimestamp();
+        return await CompareAndApplyAsync(transfer, target, options, log, timings, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The full comparison of a zone already transferred (an IXFR the master answered with the whole zone): list the
+    /// hosted zone, diff, plan, apply.
+    /// </summary>
+    public static async Task<ZoneMirrorResult> CompareAndApplyAsync(ZoneTransferResult transfer, IHostedZone target, MirrorOptions options, TextWriter log, ZonePhaseTimings timings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        ArgumentNullException.ThrowIfNull(transfer.Snapshot);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(timings);
+        var phase = Stopwatch.GetTimestamp();
         var current = await target.ListRecordSetsAsync(cancellationToken).ConfigureAwait(false);
         timings.ListMs = ZonePhaseTimings.Since(phase);
         phase = Stopwatch.GetTimestamp();

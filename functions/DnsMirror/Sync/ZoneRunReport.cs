@@ -22,6 +22,12 @@ internal sealed class ZoneRunReport
 
     public string? Error { get; set; }
 
+    /// <summary><c>Incremental</c> (IXFR deltas applied to the stored records, no listing) or <c>Full</c> (a whole transfer compared with the hosted zone's listing); null when nothing was transferred.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>Why an incremental run went the full way (IXFR refused, whole zone sent, stored records unusable, a conflicting delta, a rejected batch).</summary>
+    public string? Fallback { get; set; }
+
     /// <summary>Where the run's time went; phases a run did not reach stay 0.</summary>
     public ZonePhaseTimings Phases { get; set; } = new();
 

@@ -5,6 +5,7 @@ using DnsMirror.Config;
 using DnsMirror.Diff;
 using DnsMirror.Rfc2136;
 using DnsMirror.Route53;
+using DnsMirror.State;
 using DnsMirror.Transfer;
 using LambdaSuite.Aws.Route53;
 using LambdaSuite.Data.DnsMirror;
@@ -18,8 +19,10 @@ namespace DnsMirror.Sync;
 /// whose lease another run holds is reported <see cref="ZoneRunOutcome.ZoneBusy"/> and left alone. Every wait is
 /// bounded by <c>deadline</c>.
 /// </summary>
-internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore store, DnsMirrorSettings settings, TimeProvider time)
+internal sealed partial class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore store, DnsMirrorSettings settings, TimeProvider time)
 {
+    private readonly ZoneStateRepository _states = new(store);
+
     /// <summary>
     /// How long a lease outlives its owner's invocation. Lambda ends an invocation at its deadline (the template's
     /// 300 s timeout at most), so once the deadline has passed the owner cannot apply anything more; the margin
@@ -80,9 +83,10 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
     {
         var report = new ZoneRunReport { Zone = job.Zone, KnownSerial = state.LastSerial };
         var stateMs = ZonePhaseTimings.Since(started);
+        DnsMirrorZoneState? saved = null;
         try
         {
-            await SyncAsync(job, state.LastSerial, deadline, report, log, cancellationToken).ConfigureAwait(false);
+            saved = await SyncAsync(job, state, deadline, report, log, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -103,8 +107,12 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
             Batches = report.Batches,
             LastError = report.Error,
             Master = report.Master,
+            StateSlot = mirrored ? saved?.StateSlot : null,
+            StateChunks = saved?.StateChunks ?? 0,
+            StateSerial = saved?.StateSerial,
+            StateDigest = saved?.StateDigest,
         }, state.Version, CancellationToken.None).ConfigureAwait(false);
-        report.Phases.StateMs = stateMs + ZonePhaseTimings.Since(write);
+        report.Phases.StateMs += stateMs + ZonePhaseTimings.Since(write);
         report.Phases.TotalMs = ZonePhaseTimings.Since(started);
         return report;
     }
@@ -122,31 +130,31 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         return report;
     }
 
-    private async Task SyncAsync(ZoneJob job, uint? knownSerial, DateTimeOffset deadline, ZoneRunReport report, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>The zone's sync; returns the stored records' new pointer when the run saved them (Route 53 targets).</summary>
+    private async Task<DnsMirrorZoneState?> SyncAsync(ZoneJob job, DnsMirrorZoneState state, DateTimeOffset deadline, ZoneRunReport report, TextWriter log, CancellationToken cancellationToken)
     {
+        var knownSerial = state.LastSerial;
         var source = new ZoneTransferClient(TransferOptions(job.Masters, job.MasterKey, deadline), time);
         if (job.Target == TargetKind.Route53)
         {
             var zone = new Route53HostedZone(route53.WithDeadline(deadline), job.HostedZoneId!, job.TargetZone, settings.PollInterval);
             // AWS's endpoint is paced (the client's account bucket); its record changes are then paced too. Configured endpoints are not.
-            var options = route53.Http.Pacer is null ? job.Options : job.Options with { Budget = ChangeBudget.Account };
-            var result = await ZoneMirror.SyncAsync(source, zone, job.Audit ? ZoneAudit.TransferFloor(knownSerial) : knownSerial, options, log, report.Phases, cancellationToken).ConfigureAwait(false);
-            Fill(report, result.Transfer);
-            if (job.Audit)
+            if (route53.Http.Pacer is not null)
             {
-                ZoneAudit.RelabelBehind(report, knownSerial);
-                report.Audit = result.Sync is { } audited ? ZoneAudit.Describe(audited, knownSerial, report.MasterSerial) : null;
+                job = job with { Options = job.Options with { Budget = ChangeBudget.Account } };
             }
 
-            if (result.Sync is { } sync)
+            // An audit always compares in full: hand edits in Route 53 are what it looks for, and no delta shows them.
+            if (!job.Audit && CanRunIncrementally(job, state) is { } known)
             {
-                report.Changes = sync.Plan.Diff.Changes.Count + (sync.Plan.Diff.SerialChange is null ? 0 : 1);
-                report.Batches = sync.ChangeIds.Count;
-                report.Outcome = Outcome(sync.DryRun, sync.Plan.IsRefused, sync.Plan.IsEmpty, sync.Plan.IsEmptySource);
-                report.Error = sync.Plan.RefusalReason;
+                var (handled, saved) = await TryIncrementalAsync(source, zone, job, state, known, report, log, cancellationToken).ConfigureAwait(false);
+                if (handled)
+                {
+                    return saved;
+                }
             }
 
-            return;
+            return await FullSyncAsync(source, zone, job, state, report, log, cancellationToken).ConfigureAwait(false);
         }
 
         var phase = Stopwatch.GetTimestamp();
@@ -161,9 +169,10 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         if (transfer.Snapshot is null)
         {
             log.WriteLine($"{job.Zone}: serial {transfer.MasterSerial} at {transfer.Master} is {transfer.Outcome}{(transfer.Reason is null ? "" : $" ({transfer.Reason})")}; nothing to do");
-            return;
+            return null;
         }
 
+        report.Path = "Full";
         var target = new Rfc2136ZoneTarget(new ZoneTransferClient(TransferOptions([job.Rfc2136Server!], job.Rfc2136Key, deadline), time));
         var snapshot = job.Options.Remap?.Apply(transfer.Snapshot) ?? transfer.Snapshot;
         var (plan, sent) = await target.MirrorAsync(snapshot, job.Options, log, report.Phases, cancellationToken).ConfigureAwait(false);
@@ -171,6 +180,7 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         report.Changes = plan.Deletes.Count + plan.Adds.Count + (plan.SerialRecord is null ? 0 : 1);
         report.Outcome = Outcome(job.Options.DryRun, plan.IsRefused, plan.IsEmpty, plan.IsEmptySource);
         report.Error = plan.RefusalReason;
+        return null;
     }
 
     private ZoneTransferOptions TransferOptions(IReadOnlyList<DnsMaster> masters, Tsig.TsigKey? key, DateTimeOffset deadline)
@@ -187,7 +197,7 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         };
     }
 
-    private static void Fill(ZoneRunReport report, ZoneTransferResult transfer)
+    internal static void Fill(ZoneRunReport report, ZoneTransferResult transfer)
     {
         report.MasterSerial = transfer.MasterSerial;
         report.Master = transfer.Master;
@@ -200,7 +210,7 @@ internal sealed class ZoneSyncService(Route53Client route53, IDnsMirrorZoneStore
         };
     }
 
-    private static string Outcome(bool dryRun, bool refused, bool empty, bool emptySource) =>
+    internal static string Outcome(bool dryRun, bool refused, bool empty, bool emptySource) =>
         refused && emptySource ? nameof(ZoneRunOutcome.EmptyTransfer)
         : refused ? nameof(ZoneRunOutcome.Refused)
         : dryRun ? nameof(ZoneRunOutcome.DryRun)

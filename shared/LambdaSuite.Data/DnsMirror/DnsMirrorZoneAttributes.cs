@@ -20,6 +20,21 @@ public static class DnsMirrorZoneAttributes
     public const string LastError = "lastError";
     public const string Master = "master";
 
+    /// <summary>Which of the two chunk slots (<c>a</c> or <c>b</c>) holds the records as last mirrored.</summary>
+    public const string StateSlot = "stateSlot";
+
+    /// <summary>How many chunk items the stored records take.</summary>
+    public const string StateChunks = "stateChunks";
+
+    /// <summary>The serial the stored records are at; used only while it equals <see cref="LastSerial"/>.</summary>
+    public const string StateSerial = "stateSerial";
+
+    /// <summary>SHA-256 (hex) of the stored records' chunks joined, checked on every load.</summary>
+    public const string StateDigest = "stateDigest";
+
+    /// <summary>On a chunk item (key <c>zone#state#slot#index</c>): the compressed bytes it holds.</summary>
+    public const string StateBlob = "stateBlob";
+
     /// <summary>The run holding the zone's lease: a random token per run, removed when the run ends.</summary>
     public const string LeaseOwner = "leaseOwner";
 

@@ -22,12 +22,16 @@ public static class DnsMirrorZoneMapper
             Batches = (int)(Number(item, A.Batches) ?? 0),
             LastError = String(item, A.LastError),
             Master = String(item, A.Master),
+            StateSlot = String(item, A.StateSlot),
+            StateChunks = (int)(Number(item, A.StateChunks) ?? 0),
+            StateSerial = Number(item, A.StateSerial) is { } stateSerial ? checked((uint)stateSerial) : null,
+            StateDigest = String(item, A.StateDigest),
             LeaseOwner = String(item, A.LeaseOwner),
             LeaseExpiresAt = Number(item, A.LeaseExpiresAt) is { } expires ? DateTimeOffset.FromUnixTimeMilliseconds(expires) : null,
         };
     }
 
-    /// <summary>The state attributes a sync writes (never the key, config, version or lease).</summary>
+    /// <summary>The state attributes a sync writes (never the key, config, version or lease); the stored records' pointer only when the run saved them.</summary>
     public static Dictionary<string, AttributeValue> StateValues(DnsMirrorZoneState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -45,6 +49,14 @@ public static class DnsMirrorZoneMapper
         if (state.LastSerial is { } serial)
         {
             values[A.LastSerial] = N(serial);
+        }
+
+        if (state.StateSlot is not null && state.StateSerial is { } stateSerial)
+        {
+            values[A.StateSlot] = S(state.StateSlot);
+            values[A.StateChunks] = N(state.StateChunks);
+            values[A.StateSerial] = N(stateSerial);
+            PutIfPresent(values, A.StateDigest, state.StateDigest);
         }
 
         PutIfPresent(values, A.LastError, state.LastError);

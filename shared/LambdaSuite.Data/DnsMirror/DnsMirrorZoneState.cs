@@ -28,6 +28,16 @@ public sealed record DnsMirrorZoneState
 
     public string? Master { get; init; }
 
+    /// <summary>The chunk slot holding the records as last mirrored; null when none are stored.</summary>
+    public string? StateSlot { get; init; }
+
+    public int StateChunks { get; init; }
+
+    /// <summary>The serial the stored records are at.</summary>
+    public uint? StateSerial { get; init; }
+
+    public string? StateDigest { get; init; }
+
     /// <summary>The token of the run holding the zone's lease; null when none does.</summary>
     public string? LeaseOwner { get; init; }
 

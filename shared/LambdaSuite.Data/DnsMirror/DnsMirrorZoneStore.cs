@@ -38,7 +38,15 @@ public sealed partial class DnsMirrorZoneStore(IAmazonDynamoDB dynamoDb, string 
         Dictionary<string, AttributeValue>? start = null;
         do
         {
-            var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = tableName, ExclusiveStartKey = start, ConsistentRead = true }, cancellationToken).ConfigureAwait(false);
+            // The stored records' chunk items share the table; they are not zone rows, and their bytes need not travel.
+            var page = await dynamoDb.ScanAsync(new ScanRequest
+            {
+                TableName = tableName,
+                ExclusiveStartKey = start,
+                ConsistentRead = true,
+                FilterExpression = "attribute_not_exists(#blob)",
+                ExpressionAttributeNames = new() { ["#blob"] = A.StateBlob },
+            }, cancellationToken).ConfigureAwait(false);
             rows.AddRange((page.Items ?? []).Select(DnsMirrorZoneMapper.FromItem));
             start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }

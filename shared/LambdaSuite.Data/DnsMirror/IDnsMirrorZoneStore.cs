@@ -15,4 +15,10 @@ public interface IDnsMirrorZoneStore
 
     /// <summary>Writes the run's state when the row's version is still <paramref name="expectedVersion"/>; returns the new version.</summary>
     Task<long> RecordRunAsync(DnsMirrorZoneState state, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the chunks of a zone's stored records into <paramref name="slot"/> (the one the row does not point at).</summary>
+    Task PutStateChunksAsync(string zone, string slot, IReadOnlyList<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads <paramref name="count"/> chunks of <paramref name="slot"/>; null when one is missing.</summary>
+    Task<IReadOnlyList<byte[]>?> GetStateChunksAsync(string zone, string slot, int count, CancellationToken cancellationToken = default);
 }

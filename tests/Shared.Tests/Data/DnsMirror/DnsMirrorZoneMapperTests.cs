@@ -40,6 +40,28 @@ public sealed class DnsMirrorZoneMapperTests
     }
 
     [Fact]
+    public void StateValues_StoredRecordsPointer_RoundTrips()
+    {
+        var state = new DnsMirrorZoneState { Zone = "example.test.", Outcome = "Synced", LastSerial = 9, StateSlot = "b", StateChunks = 3, StateSerial = 9, StateDigest = "ab12" };
+        var item = DnsMirrorZoneMapper.StateValues(state);
+        item[A.Zone] = new AttributeValue { S = state.Zone };
+
+        var read = DnsMirrorZoneMapper.FromItem(item);
+
+        Assert.Equal(("b", 3, 9u, "ab12"), (read.StateSlot, read.StateChunks, read.StateSerial, read.StateDigest));
+    }
+
+    [Fact]
+    public void StateValues_NoStoredRecords_LeavesThePointerAsItWas()
+    {
+        var values = DnsMirrorZoneMapper.StateValues(new DnsMirrorZoneState { Zone = "example.test.", Outcome = "Synced", LastSerial = 9, StateChunks = 2 });
+
+        Assert.DoesNotContain(A.StateSlot, values.Keys);
+        Assert.DoesNotContain(A.StateChunks, values.Keys);
+        Assert.DoesNotContain(A.StateSerial, values.Keys);
+    }
+
+    [Fact]
     public void FromItem_NoZoneKey_ThrowsFormatException()
     {
         Assert.Throws<FormatException>(() => DnsMirrorZoneMapper.FromItem(new Dictionary<string, AttributeValue> { [A.Outcome] = new() { S = "Synced" } }));

@@ -1,0 +1,92 @@
+using System.Globalization;
+using DnsMirror.Sync;
+using LambdaSuite.Harness.Route53;
+
+namespace LambdaSuite.Bench;
+
+/// <summary>
+/// The incremental case of <c>./suite bench dns</c>: after the full rounds have stored the zone's records, a fresh
+/// bootstrap process (so its peak RSS is the incremental path's own) mirrors a share of the zone changed on the
+/// primary (SOA query, IXFR, the stored records loaded and saved, no listing), then runs again on the unchanged zone
+/// (one SOA query, no Route 53 call). The loopback Route 53 paces each listing page at 100 ms, the account bucket's
+/// refill rate once its burst of 50 is spent (what a full path's 253-page listing would pay, about 20 s).
+/// </summary>
+internal sealed class DnsBenchIncremental(TextWriter output)
+{
+    public static readonly TimeSpan PacedListPage = TimeSpan.FromMilliseconds(100);
+
+    public async Task RunAsync(DnsBenchSettings settings, DnsBenchZone zone, DnsBenchNamed named, Route53FakeServer route53, DnsBenchSync primed, string bootstrap, Func<string, string?> environment, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(named);
+        ArgumentNullException.ThrowIfNull(route53);
+        ArgumentNullException.ThrowIfNull(primed);
+        var function = new DnsBenchFigures("(f) incremental, function time");
+        var wall = new DnsBenchFigures("    incremental, wall");
+        var cpu = new DnsBenchFigures("    incremental, CPU");
+        var unchanged = new DnsBenchFigures("(g) unchanged, function time");
+        var unchangedWall = new DnsBenchFigures("    unchanged, wall");
+        var calls = new List<string>();
+        var phases = new List<string>();
+        var (batches, changes, unchangedCalls) = (0, 0, 0);
+        var pagingBefore = route53.Zone.ListDelay;
+        route53.Zone.ListDelay = PacedListPage;
+        try
+        {
+            await using var session = await DnsBenchSync.StartAsync(bootstrap, environment, route53, named.Master, zone.Origin, ct, primed.Table).ConfigureAwait(false);
+            var current = zone;
+            var serial = DnsBenchZone.Serial;
+            for (var round = -settings.Warmups; round < settings.Rounds; round++)
+            {
+                current = DnsBenchZoneChanges.Apply(current, settings.Seed + 1000 + round, settings.ChangePercent, ++serial, out var changed);
+                await named.ReloadAsync(current.ToZoneFile(), zone.Origin, serial, ct).ConfigureAwait(false);
+                var (lists, posts, gets) = (route53.Zone.ListCalls, route53.Zone.ChangeCalls, route53.Zone.GetChangeCalls);
+                var (report, elapsed, spent) = await session.RunAsync(ct, freshState: false).ConfigureAwait(false);
+                if (report.Outcome != nameof(ZoneRunOutcome.Synced) || report.Path != "Incremental")
+                {
+                    throw new InvalidOperationException($"incremental round ended {report.Outcome} on the {report.Path} path: {report.Fallback ?? report.Error}");
+                }
+
+                var callLine = Invariant($"{route53.Zone.ListCalls - lists} list pages, {route53.Zone.ChangeCalls - posts} change batches, {route53.Zone.GetChangeCalls - gets} GetChange");
+                var before = route53.Zone.ListCalls + route53.Zone.ChangeCalls + route53.Zone.GetChangeCalls;
+                var (again, againWall, _) = await session.RunAsync(ct, freshState: false).ConfigureAwait(false);
+                if (again.Outcome != nameof(ZoneRunOutcome.Unchanged))
+                {
+                    throw new InvalidOperationException($"the run after the incremental one ended {again.Outcome}, not Unchanged");
+                }
+
+                if (round < 0)
+                {
+                    continue;
+                }
+
+                function.Add(TimeSpan.FromMilliseconds(report.Phases.TotalMs));
+                wall.Add(elapsed);
+                cpu.Add(spent);
+                unchanged.Add(TimeSpan.FromMilliseconds(again.Phases.TotalMs));
+                unchangedWall.Add(againWall);
+                calls.Add(callLine);
+                phases.Add(report.Phases.ToString());
+                (batches, changes) = (report.Batches, changed);
+                unchangedCalls += route53.Zone.ListCalls + route53.Zone.ChangeCalls + route53.Zone.GetChangeCalls - before;
+            }
+
+            await output.WriteLineAsync(Invariant($"{function}   (target <= 300 ms; {changes} records changed on the primary per round, {settings.ChangePercent}%)")).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant($"{wall}   (target <= 2 s with pacing: listing pages paced at {PacedListPage.TotalMilliseconds:0} ms, none asked)")).ConfigureAwait(false);
+            await output.WriteLineAsync(cpu.ToString()).ConfigureAwait(false);
+            await output.WriteLineAsync("    incremental phases per round   " + string.Join(" | ", phases)).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant($"    Route 53 per incremental run   {string.Join(" | ", calls.Distinct())}; {batches} change batches sent")).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant($"{unchanged}   (target <= 20 ms; one SOA query, {unchangedCalls} Route 53 calls over every round)")).ConfigureAwait(false);
+            await output.WriteLineAsync(unchangedWall.ToString()).ConfigureAwait(false);
+            var peak = session.PeakRssMegabytes is { } mb ? Invariant($"{mb:0.0} MB") : "not read";
+            await output.WriteLineAsync(Invariant($"(h) peak RSS (VmHWM), incremental {peak}   (a fresh process that only ran incremental and unchanged rounds; target <= 64 MB)")).ConfigureAwait(false);
+        }
+        finally
+        {
+            route53.Zone.ListDelay = pagingBefore;
+        }
+    }
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}

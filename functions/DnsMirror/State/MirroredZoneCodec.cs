@@ -1,0 +1,200 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using DnsMirror.Route53;
+using DnsMirror.Wire;
+
+namespace DnsMirror.State;
+
+/// <summary>
+/// The stored form of a <see cref="MirroredZone"/>: a compact binary list of the records (owner written once per run
+/// of the same owner, then type, class, TTL and the RDATA as on the wire), Brotli-compressed at its fastest level.
+/// Layout: "DMZ1", the uncompressed length (uint32), then the compressed body: serial, origin, the hosted zone's id
+/// (empty when none), its SOA (or a 0 flag), the record count and the records. Every read is bounds-checked; a blob that does not decode is a
+/// <see cref="FormatException"/> and the run falls back to a full transfer.
+/// </summary>
+internal static class MirroredZoneCodec
+{
+    private const uint Magic = 0x444D5A31; // "DMZ1"
+    private const int HeaderLength = 8;
+    private const byte SameOwner = 1;
+
+    /// <summary>A zone's state may not expand past this: a corrupt length must not allocate gigabytes.</summary>
+    private const int MaxRawLength = 256 * 1024 * 1024;
+
+    public static byte[] Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, IEnumerable<DnsResourceRecord> records, int count, string? hostedZoneId = null)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(records);
+        var raw = new ArrayBufferWriter<byte>(Math.Max(1024, count * 48));
+        WriteUInt32(raw, serial);
+        WriteText(raw, origin);
+        WriteText(raw, hostedZoneId ?? "");
+        if (targetSoa is { Ttl: { } ttl, Values.Count: 1 })
+        {
+            WriteByte(raw, 1);
+            WriteText(raw, targetSoa.Name);
+            WriteUInt32(raw, checked((uint)ttl));
+            WriteText(raw, targetSoa.Values[0]);
+        }
+        else
+        {
+            WriteByte(raw, 0);
+        }
+
+        WriteUInt32(raw, checked((uint)count));
+        string? lastName = null;
+        var written = 0;
+        foreach (var record in records)
+        {
+            if (string.Equals(record.Name, lastName, StringComparison.Ordinal))
+            {
+                WriteByte(raw, SameOwner);
+            }
+            else
+            {
+                WriteByte(raw, 0);
+                WriteText(raw, record.Name);
+                lastName = record.Name;
+            }
+
+            WriteUInt16(raw, (ushort)record.Type);
+            WriteUInt16(raw, record.Class);
+            WriteUInt32(raw, record.Ttl);
+            WriteUInt16(raw, checked((ushort)record.Data.Length));
+            raw.Write(record.Data);
+            written++;
+        }
+
+        if (written != count)
+        {
+            throw new ArgumentException($"{written} records given, {count} announced", nameof(count));
+        }
+
+        var output = new byte[HeaderLength + BrotliEncoder.GetMaxCompressedLength(raw.WrittenCount)];
+        BinaryPrimitives.WriteUInt32BigEndian(output, Magic);
+        BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(4), (uint)raw.WrittenCount);
+        // Quality 1: the state is rewritten on every run that changed something, so speed beats the last few percent.
+        if (!BrotliEncoder.TryCompress(raw.WrittenSpan, output.AsSpan(HeaderLength), out var compressed, quality: 1, window: 22))
+        {
+            throw new InvalidOperationException("Brotli could not compress the zone state");
+        }
+
+        return output.AsSpan(0, HeaderLength + compressed).ToArray();
+    }
+
+    public static MirroredZone Decode(ReadOnlySpan<byte> blob)
+    {
+        if (blob.Length < HeaderLength || BinaryPrimitives.ReadUInt32BigEndian(blob) != Magic)
+        {
+            throw new FormatException("stored zone state does not start with its format mark");
+        }
+
+        var rawLength = BinaryPrimitives.ReadUInt32BigEndian(blob[4..]);
+        if (rawLength > MaxRawLength)
+        {
+            throw new FormatException($"stored zone state claims {rawLength} bytes, above {MaxRawLength}");
+        }
+
+        var raw = new byte[rawLength];
+        if (!BrotliDecoder.TryDecompress(blob[HeaderLength..], raw, out var written) || written != raw.Length)
+        {
+            throw new FormatException("stored zone state does not decompress to its announced length");
+        }
+
+        var reader = new Reader(raw);
+        var serial = reader.UInt32();
+        var origin = reader.Text();
+        var hostedZoneId = reader.Text();
+        HostedZoneRecordSet? targetSoa = null;
+        if (reader.Byte() == 1)
+        {
+            var name = reader.Text();
+            var ttl = reader.UInt32();
+            targetSoa = new HostedZoneRecordSet(name, "SOA", ttl, [reader.Text()]);
+        }
+
+        var count = reader.UInt32();
+        if (count > rawLength / 11)
+        {
+            throw new FormatException($"stored zone state claims {count} records in {rawLength} bytes");
+        }
+
+        var records = new List<DnsResourceRecord>((int)count);
+        string? owner = null;
+        for (var i = 0; i < count; i++)
+        {
+            owner = reader.Byte() == SameOwner && owner is not null ? owner : reader.Text();
+            var type = (DnsRecordType)reader.UInt16();
+            var @class = reader.UInt16();
+            var ttl = reader.UInt32();
+            var data = reader.Bytes(reader.UInt16());
+            records.Add(new DnsResourceRecord(owner, type, @class, ttl, data));
+        }
+
+        if (!reader.AtEnd)
+        {
+            throw new FormatException("stored zone state has bytes after its last record");
+        }
+
+        var zone = MirroredZone.FromRecords(origin, serial, targetSoa, records);
+        zone.HostedZoneId = hostedZoneId.Length == 0 ? null : hostedZoneId;
+        return zone;
+    }
+
+    private static void WriteByte(ArrayBufferWriter<byte> raw, byte value)
+    {
+        raw.GetSpan(1)[0] = value;
+        raw.Advance(1);
+    }
+
+    private static void WriteUInt16(ArrayBufferWriter<byte> raw, ushort value)
+    {
+        BinaryPrimitives.WriteUInt16BigEndian(raw.GetSpan(2), value);
+        raw.Advance(2);
+    }
+
+    private static void WriteUInt32(ArrayBufferWriter<byte> raw, uint value)
+    {
+        BinaryPrimitives.WriteUInt32BigEndian(raw.GetSpan(4), value);
+        raw.Advance(4);
+    }
+
+    private static void WriteText(ArrayBufferWriter<byte> raw, string text)
+    {
+        var length = Encoding.UTF8.GetByteCount(text);
+        WriteUInt16(raw, checked((ushort)length));
+        raw.Advance(Encoding.UTF8.GetBytes(text, raw.GetSpan(length)));
+    }
+
+    /// <summary>Bounds-checked reads over the decompressed body.</summary>
+    private sealed class Reader(byte[] raw)
+    {
+        private int _position;
+
+        public bool AtEnd => _position == raw.Length;
+
+        public byte Byte() => Take(1)[0];
+
+        public ushort UInt16() => BinaryPrimitives.ReadUInt16BigEndian(Take(2));
+
+        public uint UInt32() => BinaryPrimitives.ReadUInt32BigEndian(Take(4));
+
+        public string Text() => Encoding.UTF8.GetString(Take(UInt16()));
+
+        public byte[] Bytes(int length) => Take(length).ToArray();
+
+        private ReadOnlySpan<byte> Take(int length)
+        {
+            if (length > raw.Length - _position)
+            {
+                throw new FormatException($"stored zone state ends at byte {raw.Length}, {length} more needed at {_position}");
+            }
+
+            var span = raw.AsSpan(_position, length);
+            _position += length;
+            return span;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using DnsMirror.Route53;
+using DnsMirror.State;
+using DnsMirror.Tests.Support;
+using DnsMirror.Wire;
+
+namespace DnsMirror.Tests.State;
+
+public sealed class MirroredZoneCodecTests
+{
+    private const string Zone = "ix.test.";
+
+    private static readonly DnsResourceRecord[] s_records =
+    [
+        Rr.Soa(Zone, 77), Rr.Name(Zone, DnsRecordType.NS, "ns1.ix.test."), Rr.A("a.ix.test.", "192.0.2.1"), Rr.A("a.ix.test.", "192.0.2.2"),
+        Rr.Txt("T.ix.test.", "quoted \" text", "second"), Rr.Mx(Zone, 10, "mail.ix.test."),
+        new("chaos.ix.test.", DnsRecordType.TXT, 3, 60, [1, 0x41]),
+    ];
+
+    [Fact]
+    public void Decode_EncodedZone_RoundTrips()
+    {
+        var soa = new HostedZoneRecordSet(Zone, "SOA", 900, ["ns-1.awsdns-00.com. awsdns-hostmaster.amazon.com. 77 7200 900 1209600 86400"]);
+
+        var zone = MirroredZoneCodec.Decode(MirroredZoneCodec.Encode(Zone, 77, soa, s_records, s_records.Length, "Z0E2E"));
+
+        Assert.Equal(77u, zone.Serial);
+        Assert.Equal(Zone, zone.Origin);
+        Assert.Equal("Z0E2E", zone.HostedZoneId);
+        Assert.Equal(soa.Values, zone.TargetSoa!.Values);
+        Assert.Equal(900, zone.TargetSoa.Ttl);
+        Assert.Equal(s_records.Select(r => (r.ToString(), r.Class)).Order(), zone.Records().Select(r => (r.ToString(), r.Class)).Order());
+    }
+
+    [Fact]
+    public void Decode_CutAtEveryLength_FailsWithFormatException()
+    {
+        var blob = MirroredZoneCodec.Encode(Zone, 77, null, s_records, s_records.Length);
+
+        for (var length = 0; length < blob.Length; length++)
+        {
+            var cut = blob.AsSpan(0, length).ToArray();
+            Assert.Throws<FormatException>(() => MirroredZoneCodec.Decode(cut));
+        }
+    }
+
+    [Fact]
+    public void Encode_WrongCount_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => MirroredZoneCodec.Encode(Zone, 1, null, s_records, s_records.Length + 1));
+    }
+}
