@@ -46,10 +46,22 @@ public static class FanoutBenchCommand
                 await output.WriteLineAsync(FanoutBenchMachine.Read().ToText() + " (at start)").ConfigureAwait(false);
             }
 
-            var results = new List<FanoutBenchResult>();
-            foreach (var result in Run(chosen, parse.GetValue(records), parse.GetValue(size), parse.GetValue(seed), Math.Max(1, parse.GetValue(runs)), !parse.GetValue(noPhases)))
+            // One core, as the targets are stated: the handler runs on this thread and its continuations on the pool.
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
             {
-                results.Add(result);
+                Process.GetCurrentProcess().ProcessorAffinity = 1;
+            }
+
+            var inputRecords = FanoutBenchInputs.Records(parse.GetValue(seed), parse.GetValue(records), parse.GetValue(size));
+            var plain = FanoutBenchInputs.PlainKinesisEvent(inputRecords);
+            var rates = FanoutBenchRates.Measure(plain);
+            if (!asJson)
+            {
+                await output.WriteLineAsync(rates.ToText()).ConfigureAwait(false);
+            }
+
+            foreach (var result in Run(chosen, inputRecords, plain, rates, parse.GetValue(seed), parse.GetValue(size), Math.Max(1, parse.GetValue(runs)), !parse.GetValue(noPhases)))
+            {
                 await output.WriteLineAsync(asJson ? Json(result) : result.ToText()).ConfigureAwait(false);
             }
 
@@ -92,27 +104,20 @@ public static class FanoutBenchCommand
         return problem.Length == 0;
     }
 
-    private static IEnumerable<FanoutBenchResult> Run(IReadOnlyList<string> inputs, int count, int size, int seed, int runs, bool phases)
+    private static IEnumerable<FanoutBenchResult> Run(IReadOnlyList<string> inputs, List<(string Key, byte[] Data)> records, byte[] plain, FanoutBenchRates rates, int seed, int size, int runs, bool phases)
     {
-        // One core, as the targets are stated: the handler runs on this thread and its continuations on the pool.
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
-        {
-            Process.GetCurrentProcess().ProcessorAffinity = 1;
-        }
-
-        var records = FanoutBenchInputs.Records(seed, count, size);
+        var count = records.Count;
         using var runner = new FanoutBenchRunner();
         var kinesis = Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, "arn:aws:kinesis:us-east-1:123456789012:stream/bench-out");
-        byte[]? plain = null;
         foreach (var input in inputs)
         {
             var (eventJson, target) = input switch
             {
-                "plain" => (plain ??= FanoutBenchInputs.PlainKinesisEvent(records), kinesis),
+                "plain" => (plain, kinesis),
                 "kpl" => (FanoutBenchInputs.AggregatedKinesisEvent(records), kinesis with { Deaggregate = true }),
                 "dynamodb" => (FanoutBenchInputs.DynamoDbEvent(seed, count, size), Target(FanoutBenchInputs.DynamoDbSource, FanoutTargetType.Kinesis, "bench-out") with { ConvertDdb = true }),
-                "sqs" => (plain ??= FanoutBenchInputs.PlainKinesisEvent(records), Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Sqs, "https://sqs.us-east-1.amazonaws.com/123456789012/bench")),
-                _ => (plain ??= FanoutBenchInputs.PlainKinesisEvent(records), Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Sns, "arn:aws:sns:us-east-1:123456789012:bench")),
+                "sqs" => (plain, Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Sqs, "https://sqs.us-east-1.amazonaws.com/123456789012/bench")),
+                _ => (plain, Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Sns, "arn:aws:sns:us-east-1:123456789012:bench")),
             };
 
             // Enough warm-up runs for tiered JIT to reach optimized code (the shipped AOT bootstrap starts there);
@@ -120,6 +125,7 @@ public static class FanoutBenchCommand
             var warmups = input is "sqs" or "sns" ? 4 : 10;
             var label = input is "sqs" or "sns" ? "plain" : input;
             var result = runner.Run(label, eventJson, count, target, runs, warmups);
+            result = result with { FloorMs = rates.Floor(result.EventBytes, result.RequestBytes) };
             yield return phases ? result with { Phases = FanoutBenchPhases.Run(runner, eventJson, target, runs) } : result;
         }
     }
@@ -150,6 +156,11 @@ public static class FanoutBenchCommand
             writer.WriteNumber("gen1PerRun", result.CollectionsPerRun.Gen1);
             writer.WriteNumber("gen2PerRun", result.CollectionsPerRun.Gen2);
             writer.WriteNumber("medianGcPauseMs", Math.Round(result.MedianGcPauseMs, 3));
+            if (result.FloorMs is { } floor)
+            {
+                writer.WriteNumber("floorMs", Math.Round(floor, 3));
+            }
+
             if (result.Phases is { } phases)
             {
                 writer.WriteStartObject("phasesMs");

@@ -31,6 +31,9 @@ internal sealed record FanoutBenchResult(
 
     public FanoutBenchPhaseTimes? Phases { get; init; }
 
+    /// <summary>The time the unavoidable byte work takes (<see cref="FanoutBenchRates.Floor"/>), when measured.</summary>
+    public double? FloorMs { get; init; }
+
     /// <summary>The slowest run over the median: the issue asks for it within 2×.</summary>
     public double Spread => MedianMs > 0 ? MaxMs / MedianMs : 0;
 
@@ -39,6 +42,11 @@ internal sealed record FanoutBenchResult(
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{Input,-10} -> {Destination,-8} {Records,6} records  median {MedianMs,8:F2} ms wall (min {MinMs:F2}, max {MaxMs:F2}, max/median {Spread:F2}, {Runs} runs), {MedianCpuMs:F2} ms CPU");
         text.Append(CultureInfo.InvariantCulture, $"  calls {Calls}  request bytes {RequestBytes}  alloc/record {AllocatedBytesPerRecord:F0} B  GC/run {CollectionsPerRun.Gen0:F1}/{CollectionsPerRun.Gen1:F1}/{CollectionsPerRun.Gen2:F1} (gen0/1/2), pause {MedianGcPauseMs:F2} ms  peak WS {PeakWorkingSetBytes / (1024 * 1024)} MB");
+        if (FloorMs is { } floor && floor > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  floor {floor:F2} ms ({MedianMs / floor:F1}x)");
+        }
+
         if (Phases is { } phases)
         {
             text.Append('\n').Append(phases.ToText(MedianMs));

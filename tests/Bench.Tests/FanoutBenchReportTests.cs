@@ -96,4 +96,24 @@ public sealed class FanoutBenchReportTests
         Assert.Contains(expected, problem, StringComparison.Ordinal);
         Assert.EndsWith(".", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RatesFloor_KnownRates_SumsScanDecodeCopyAndHash()
+    {
+        var rates = new FanoutBenchRates(MemcpyGBps: 10, JsonScanGBps: 2, Base64DecodeGBps: 4, Sha256GBps: 2);
+
+        var floor = rates.Floor(eventBytes: 1_000_000, requestBytes: 1_000_000);
+
+        Assert.Equal(0.5 + 0.1875 + 0.1 + 0.5, floor, 6);
+    }
+
+    [Fact]
+    public void ResultToText_WithFloor_SaysHowManyTimesTheFloor()
+    {
+        var result = new FanoutBenchResult("plain", "kinesis", 10_000, 14_000_000, 21, 40, 30, 90, 38.5, 20, 13_840_431, 737.6, 0) { FloorMs = 8 };
+
+        var text = result.ToText();
+
+        Assert.Contains("floor 8.00 ms (5.0x)", text, StringComparison.Ordinal);
+    }
 }
