@@ -8,34 +8,61 @@ namespace LambdaSuite.Bench;
 /// <summary>
 /// <c>./suite bench fanout</c>: 10,000 records of ~1 KB as plain Kinesis records, as KPL aggregates (≤ 50 KB) and as
 /// DynamoDB Streams records converted to JSON, to a Kinesis destination; then plain records to SQS and SNS (calls
-/// counted). Timed from the event's JSON bytes to the signed, serialized requests (only the HTTP send replaced),
-/// pinned to one core, median of the runs. Inputs are reproducible from <c>--seed</c> and <c>--records</c>.
+/// counted), each with its phase breakdown, GC counts and the machine line. Timed from the event's JSON bytes to the
+/// signed, serialized requests (only the HTTP send replaced), pinned to one core, median of the runs. Inputs are reproducible from <c>--seed</c> and <c>--records</c>.
 /// </summary>
 public static class FanoutBenchCommand
 {
+    /// <summary>The inputs, in the order they run, as <c>--inputs</c> names them.</summary>
+    public static readonly string[] InputNames = ["plain", "kpl", "dynamodb", "sqs", "sns"];
+
     /// <summary>The <c>fanout</c> subcommand, for the <c>bench</c> group.</summary>
     public static Command Create()
     {
         var records = new Option<int>("--records") { Description = "Records per input.", DefaultValueFactory = _ => 10_000 };
         var size = new Option<int>("--size") { Description = "Approximate record size in bytes.", DefaultValueFactory = _ => 1024 };
         var seed = new Option<int>("--seed") { Description = "Random seed of the inputs.", DefaultValueFactory = _ => 42 };
-        var runs = new Option<int>("--runs") { Description = "Measured runs per case (median reported).", DefaultValueFactory = _ => 21 };
+        var runs = new Option<int>("--runs") { Description = "Measured runs per input (median, min and max reported; the phases get as many).", DefaultValueFactory = _ => 21 };
+        var inputs = new Option<string>("--inputs") { Description = "Comma-separated inputs to run: plain, kpl, dynamodb (each to Kinesis), sqs, sns (plain records to each).", DefaultValueFactory = _ => string.Join(',', InputNames) };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON lines." };
-        var phases = new Option<bool>("--phases") { Description = "Also time each phase of the Kinesis cases on its own (parse, view, build, batch, write, hash, sign, send)." };
+        var noPhases = new Option<bool>("--no-phases") { Description = "Skip the phase breakdown (parse, view, build, batch, send with its hash and sign, other)." };
         var endToEnd = new Option<bool>("--kinesalite") { Description = "Also run the plain input end to end into the Kinesis at AWS_ENDPOINT_URL_KINESIS (the local stack's kinesalite)." };
-        var command = new Command("fanout", "Time the Fanout handler on 10,000 records: plain, KPL and DynamoDB Streams to Kinesis; SQS and SNS calls.")
+        var command = new Command("fanout", "Time the Fanout handler on 10,000 records: plain, KPL and DynamoDB Streams to Kinesis; plain to SQS and SNS; phases, GC and the machine.")
         {
-            records, size, seed, runs, json, endToEnd, phases,
+            records, size, seed, runs, inputs, json, noPhases, endToEnd,
         };
         command.SetAction(async (parse, token) =>
         {
-            var results = Run(parse.GetValue(records), parse.GetValue(size), parse.GetValue(seed), Math.Max(1, parse.GetValue(runs)));
-            if (parse.GetValue(phases))
+            var output = parse.InvocationConfiguration.Output;
+            if (!TryParseInputs(parse.GetValue(inputs) ?? "", out var chosen, out var problem))
             {
-                foreach (var line in Phases(parse.GetValue(records), parse.GetValue(size), parse.GetValue(seed), Math.Max(1, parse.GetValue(runs))))
-                {
-                    await parse.InvocationConfiguration.Output.WriteLineAsync(line).ConfigureAwait(false);
-                }
+                await parse.InvocationConfiguration.Error.WriteLineAsync(problem).ConfigureAwait(false);
+                return 2;
+            }
+
+            var asJson = parse.GetValue(json);
+            if (!asJson)
+            {
+                await output.WriteLineAsync(FanoutBenchMachine.Read().ToText() + " (at start)").ConfigureAwait(false);
+            }
+
+            // One core, as the targets are stated: the handler runs on this thread and its continuations on the pool.
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+            {
+                Process.GetCurrentProcess().ProcessorAffinity = 1;
+            }
+
+            var inputRecords = FanoutBenchInputs.Records(parse.GetValue(seed), parse.GetValue(records), parse.GetValue(size));
+            var plain = FanoutBenchInputs.PlainKinesisEvent(inputRecords);
+            var rates = FanoutBenchRates.Measure(plain);
+            if (!asJson)
+            {
+                await output.WriteLineAsync(rates.ToText()).ConfigureAwait(false);
+            }
+
+            foreach (var result in Run(chosen, inputRecords, plain, rates, parse.GetValue(seed), parse.GetValue(size), Math.Max(1, parse.GetValue(runs)), !parse.GetValue(noPhases)))
+            {
+                await output.WriteLineAsync(asJson ? Json(result) : result.ToText()).ConfigureAwait(false);
             }
 
             if (parse.GetValue(endToEnd))
@@ -50,12 +77,13 @@ public static class FanoutBenchCommand
                 using var runner = new FanoutBenchRunner(endpoint);
                 var stream = await runner.CreateStreamAsync(shards: 4).ConfigureAwait(false);
                 var input = FanoutBenchInputs.PlainKinesisEvent(FanoutBenchInputs.Records(parse.GetValue(seed), parse.GetValue(records), parse.GetValue(size)));
-                results.Add(runner.Run("plain e2e", input, parse.GetValue(records), Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, stream), 3, 1));
+                var result = runner.Run("plain e2e", input, parse.GetValue(records), Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, stream), 3, 1);
+                await output.WriteLineAsync(asJson ? Json(result) : result.ToText()).ConfigureAwait(false);
             }
 
-            foreach (var result in results)
+            if (!asJson)
             {
-                await parse.InvocationConfiguration.Output.WriteLineAsync(parse.GetValue(json) ? Json(result) : result.ToText()).ConfigureAwait(false);
+                await output.WriteLineAsync(FanoutBenchMachine.Read().ToText() + " (at end)").ConfigureAwait(false);
             }
 
             return 0;
@@ -63,43 +91,43 @@ public static class FanoutBenchCommand
         return command;
     }
 
-    /// <summary>A <c>bench</c> group holding only <see cref="Create"/>, for branches where the shared bench group is absent.</summary>
-    private static List<FanoutBenchResult> Run(int count, int size, int seed, int runs)
+    /// <summary>Reads <c>--inputs</c>: known names only, each once, in the bench's own order.</summary>
+    public static bool TryParseInputs(string text, out IReadOnlyList<string> inputs, out string problem)
     {
-        // One core, as the targets are stated: the handler runs on this thread and its continuations on the pool.
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
-        {
-            Process.GetCurrentProcess().ProcessorAffinity = 1;
-        }
-
-        var records = FanoutBenchInputs.Records(seed, count, size);
-        var plain = FanoutBenchInputs.PlainKinesisEvent(records);
-        var kpl = FanoutBenchInputs.AggregatedKinesisEvent(records);
-        var ddb = FanoutBenchInputs.DynamoDbEvent(seed, count, size);
-        using var runner = new FanoutBenchRunner();
-        var kinesis = Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, "arn:aws:kinesis:us-east-1:123456789012:stream/bench-out");
-        // Enough warm-up runs for tiered JIT to reach optimized code (the shipped AOT bootstrap starts there).
-        var warmups = 10;
-        return
-        [
-            runner.Run("plain", plain, count, kinesis, runs, warmups),
-            runner.Run("kpl", kpl, count, kinesis with { Deaggregate = true }, runs, warmups),
-            runner.Run("dynamodb", ddb, count, Target(FanoutBenchInputs.DynamoDbSource, FanoutTargetType.Kinesis, "bench-out") with { ConvertDdb = true }, runs, warmups),
-            runner.Run("plain", plain, count, Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Sqs, "https://sqs.us-east-1.amazonaws.com/123456789012/bench"), Math.Max(3, runs / 4), 1),
-            runner.Run("plain", plain, count, Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Sns, "arn:aws:sns:us-east-1:123456789012:bench"), Math.Max(3, runs / 4), 1),
-        ];
+        ArgumentNullException.ThrowIfNull(text);
+        var asked = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = asked.Where(name => !InputNames.Contains(name, StringComparer.OrdinalIgnoreCase)).ToArray();
+        inputs = [.. InputNames.Where(name => asked.Contains(name, StringComparer.OrdinalIgnoreCase))];
+        problem = unknown.Length > 0
+            ? $"bench fanout: unknown input(s) {string.Join(", ", unknown)}; choose from {string.Join(", ", InputNames)}."
+            : inputs.Count == 0 ? $"bench fanout: --inputs names none; choose from {string.Join(", ", InputNames)}." : "";
+        return problem.Length == 0;
     }
 
-    private static List<string> Phases(int count, int size, int seed, int runs)
+    private static IEnumerable<FanoutBenchResult> Run(IReadOnlyList<string> inputs, List<(string Key, byte[] Data)> records, byte[] plain, FanoutBenchRates rates, int seed, int size, int runs, bool phases)
     {
-        var records = FanoutBenchInputs.Records(seed, count, size);
-        var kinesis = Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, "bench-out");
-        return
-        [
-            FanoutBenchPhases.Run("plain", FanoutBenchInputs.PlainKinesisEvent(records), kinesis, runs),
-            FanoutBenchPhases.Run("kpl", FanoutBenchInputs.AggregatedKinesisEvent(records), kinesis with { Deaggregate = true }, runs),
-            FanoutBenchPhases.Run("dynamodb", FanoutBenchInputs.DynamoDbEvent(seed, count, size), Target(FanoutBenchInputs.DynamoDbSource, FanoutTargetType.Kinesis, "bench-out") with { ConvertDdb = true }, runs),
-        ];
+        var count = records.Count;
+        using var runner = new FanoutBenchRunner();
+        var kinesis = Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, "arn:aws:kinesis:us-east-1:123456789012:stream/bench-out");
+        foreach (var input in inputs)
+        {
+            var (eventJson, target) = input switch
+            {
+                "plain" => (plain, kinesis),
+                "kpl" => (FanoutBenchInputs.AggregatedKinesisEvent(records), kinesis with { Deaggregate = true }),
+                "dynamodb" => (FanoutBenchInputs.DynamoDbEvent(seed, count, size), Target(FanoutBenchInputs.DynamoDbSource, FanoutTargetType.Kinesis, "bench-out") with { ConvertDdb = true }),
+                "sqs" => (plain, Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Sqs, "https://sqs.us-east-1.amazonaws.com/123456789012/bench")),
+                _ => (plain, Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Sns, "arn:aws:sns:us-east-1:123456789012:bench")),
+            };
+
+            // Enough warm-up runs for tiered JIT to reach optimized code (the shipped AOT bootstrap starts there);
+            // SQS and SNS make 1,000 calls a run, so their code is hot after fewer.
+            var warmups = input is "sqs" or "sns" ? 4 : 10;
+            var label = input is "sqs" or "sns" ? "plain" : input;
+            var result = runner.Run(label, eventJson, count, target, runs, warmups);
+            result = result with { FloorMs = rates.Floor(result.EventBytes, result.RequestBytes) };
+            yield return phases ? result with { Phases = FanoutBenchPhases.Run(runner, eventJson, target, runs) } : result;
+        }
     }
 
     private static FanoutTarget Target(string source, FanoutTargetType type, string destination) =>
@@ -124,6 +152,29 @@ public static class FanoutBenchCommand
             writer.WriteNumber("requestBytes", result.RequestBytes);
             writer.WriteNumber("allocatedBytesPerRecord", Math.Round(result.AllocatedBytesPerRecord));
             writer.WriteNumber("peakWorkingSetBytes", result.PeakWorkingSetBytes);
+            writer.WriteNumber("gen0PerRun", result.CollectionsPerRun.Gen0);
+            writer.WriteNumber("gen1PerRun", result.CollectionsPerRun.Gen1);
+            writer.WriteNumber("gen2PerRun", result.CollectionsPerRun.Gen2);
+            writer.WriteNumber("medianGcPauseMs", Math.Round(result.MedianGcPauseMs, 3));
+            if (result.FloorMs is { } floor)
+            {
+                writer.WriteNumber("floorMs", Math.Round(floor, 3));
+            }
+
+            if (result.Phases is { } phases)
+            {
+                writer.WriteStartObject("phasesMs");
+                writer.WriteNumber("parse", Math.Round(phases.Parse, 3));
+                writer.WriteNumber("view", Math.Round(phases.View, 3));
+                writer.WriteNumber("build", Math.Round(phases.Build, 3));
+                writer.WriteNumber("batch", Math.Round(phases.Batch, 3));
+                writer.WriteNumber("send", Math.Round(phases.Send, 3));
+                writer.WriteNumber("hash", Math.Round(phases.Hash, 3));
+                writer.WriteNumber("sign", Math.Round(phases.Sign, 3));
+                writer.WriteNumber("other", Math.Round(phases.Other(result.MedianMs), 3));
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -1,44 +1,48 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Amazon.Runtime.Signing;
 using Fanout.Delivery;
 using Fanout.Records;
-using Fanout.Targets;
-using LambdaSuite.Aws.Kinesis;
+using LambdaSuite.Aws.Http;
 using LambdaSuite.Data.Fanout;
 
 namespace LambdaSuite.Bench;
 
 /// <summary>
-/// <c>--phases</c>: the Kinesis pipeline taken apart, each phase timed on its own over the same input (median of the
-/// runs): parse the event, build the target's view (KPL deaggregation, DynamoDB conversion), build the entries, split
-/// them into calls, write the PutRecords bodies, hash them (SHA-256, the SigV4 payload hash), sign (canonical request
-/// and HMAC chain, payload hash given), and the whole send path through the client (write + hash + sign + HTTP
-/// plumbing; only the socket replaced). The handler's own figure minus the phases is what the engine adds on top.
+/// The pipeline of one input taken apart, each phase timed on its own over the same input (median of the runs), with
+/// the same sender, limits and entry rules the engine uses: see <see cref="FanoutBenchPhaseTimes"/>. The bodies the
+/// send phase produced (captured once, in a warm-up run) are hashed and signed again alone, so the share of the
+/// SigV4 work in the send path is visible.
 /// </summary>
 internal static class FanoutBenchPhases
 {
-    private const string StreamName = "bench-out";
+    private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(SigV4SigningHandler.ServiceOptionKey);
+    private static readonly HttpRequestOptionsKey<string> s_regionOption = new(SigV4SigningHandler.RegionOptionKey);
 
-    public static string Run(string name, byte[] eventJson, FanoutTarget target, int runs)
+    public static FanoutBenchPhaseTimes Run(FanoutBenchRunner runner, byte[] eventJson, FanoutTarget target, int runs)
     {
+        ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(target);
-        var phases = new[] { "parse", "view", "build", "batch", "write", "hash", "sign", "send" };
-        var times = phases.ToDictionary(p => p, _ => new List<double>(runs));
-        using var signer = new HttpClient(new SigV4SigningHandler(new Amazon.Runtime.BasicAWSCredentials("bench", "bench"), Amazon.RegionEndpoint.USEast1, "kinesis", new NullTransport()));
-        using var runner = new FanoutBenchRunner();
-        var sender = runner.KinesisSender(StreamName);
-        var limits = TargetLimits.For(FanoutTargetType.Kinesis);
-        for (var run = -2; run < runs; run++)
+        var times = new double[7][];
+        for (var p = 0; p < times.Length; p++)
         {
-            var sample = new Dictionary<string, double>();
+            times[p] = new double[runs];
+        }
+
+        using var signer = new HttpMessageInvoker(new SigV4SigningHandler(new Amazon.Runtime.BasicAWSCredentials("bench", "bench"), Amazon.RegionEndpoint.USEast1, "kinesis", new NullTransport()));
+        var sender = runner.Sender(target);
+        var limits = TargetLimits.For(target.Type);
+        var needsKey = target.Type is FanoutTargetType.Sqs or FanoutTargetType.Sns or FanoutTargetType.OpenSearch or FanoutTargetType.Lambda;
+        var delivery = new TargetDelivery(sender, limits, LambdaSuite.Aws.Retry.AwsRetryPolicy.Default);
+        var bodies = new List<FanoutBenchRequest>();
+        var deadline = DateTimeOffset.UtcNow.AddHours(1);
+        const int Warmups = 3;
+        for (var run = -Warmups; run < runs; run++)
+        {
+            var sample = new double[7];
             var started = Stopwatch.GetTimestamp();
             var batch = SourceReader.Read(eventJson)[0];
-            Lap(sample, "parse", ref started);
-            var problems = new List<RecordProblem>();
+            Lap(sample, 0, ref started);
             FanoutRecord[] records;
             if (batch.Kind == SourceKind.Kinesis && target.Deaggregate)
             {
@@ -49,51 +53,50 @@ internal static class FanoutBenchPhases
                 records = batch.Kind == SourceKind.DynamoDbStreams && target.ConvertDdb ? batch.Converted() : batch.Records;
             }
 
-            Lap(sample, "view", ref started);
-            var messages = MessageBuilder.Build(batch, records, target, limits, needsIdempotencyKey: false, problems);
-            Lap(sample, "build", ref started);
-            var calls = new TargetDelivery(sender, limits, LambdaSuite.Aws.Retry.AwsRetryPolicy.Default).SplitIntoCalls(messages);
-            Lap(sample, "batch", ref started);
-            var written = calls.Select(call => KinesisSender.WriteBody(StreamName, call)).ToList();
-            var bodies = written.Select(body => body.Complete()).ToList();
-            Lap(sample, "write", ref started);
-            var hashes = bodies.Select(body => Convert.ToHexStringLower(SHA256.HashData(body.Span))).ToList();
-            Lap(sample, "hash", ref started);
-            for (var i = 0; i < bodies.Count; i++)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "https://kinesis.us-east-1.amazonaws.com/") { Content = new ReadOnlyMemoryContent(bodies[i]) };
-                request.Headers.TryAddWithoutValidation("X-Amz-Content-SHA256", hashes[i]);
-                signer.Send(request);
-            }
-
-            Lap(sample, "sign", ref started);
+            Lap(sample, 1, ref started);
+            var messages = MessageBuilder.Build(batch, records, target, limits, needsKey, []);
+            Lap(sample, 2, ref started);
+            var calls = delivery.SplitIntoCalls(messages);
+            Lap(sample, 3, ref started);
+            runner.Transport.Captured = run == -Warmups ? bodies : null;
             foreach (var call in calls)
             {
-                sender.SendAsync(call, DateTimeOffset.UtcNow.AddMinutes(5), CancellationToken.None).GetAwaiter().GetResult();
+                sender.SendAsync(call, deadline, CancellationToken.None).GetAwaiter().GetResult();
             }
 
-            Lap(sample, "send", ref started);
-            written.ForEach(body => body.Dispose());
+            runner.Transport.Captured = null;
+            Lap(sample, 4, ref started);
+            foreach (var body in bodies)
+            {
+                _ = AwsPayloadHash.Of(body.Body);
+            }
+
+            Lap(sample, 5, ref started);
+            foreach (var body in bodies)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, body.Uri) { Content = new ByteArrayContent(body.Body) };
+                AwsPayloadHash.Set(request, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+                request.Options.Set(s_serviceOption, body.Service);
+                request.Options.Set(s_regionOption, "us-east-1");
+                using var response = signer.Send(request, CancellationToken.None);
+            }
+
+            Lap(sample, 6, ref started);
+            batch.Dispose();
             if (run >= 0)
             {
-                foreach (var (phase, ms) in sample)
+                for (var p = 0; p < sample.Length; p++)
                 {
-                    times[phase].Add(ms);
+                    times[p][run] = sample[p];
                 }
             }
         }
 
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{name,-10} phases (median ms of {runs}):");
-        foreach (var phase in phases)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"  {phase} {BenchStatistics.Median(times[phase]) ?? 0:F2}");
-        }
-
-        return text.ToString();
+        double Median(int phase) => BenchStatistics.Median(times[phase]) ?? 0;
+        return new FanoutBenchPhaseTimes(Median(0), Median(1), Median(2), Median(3), Median(4), Median(5), Median(6));
     }
 
-    private static void Lap(Dictionary<string, double> sample, string phase, ref long started)
+    private static void Lap(double[] sample, int phase, ref long started)
     {
         sample[phase] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         started = Stopwatch.GetTimestamp();

@@ -37,6 +37,9 @@ internal sealed class FanoutBenchRunner : IDisposable
 
     public bool EndToEnd { get; }
 
+    /// <summary>Where the in-process runs' requests arrive (signed, serialized, counted).</summary>
+    public FanoutBenchTransport Transport => _transport;
+
     /// <summary>Creates an ACTIVE stream on the runner's Kinesis endpoint and returns its name.</summary>
     public async Task<string> CreateStreamAsync(int shards)
     {
@@ -70,11 +73,15 @@ internal sealed class FanoutBenchRunner : IDisposable
         var times = new double[runs];
         var cpu = new double[runs];
         var process = Process.GetCurrentProcess();
+        var pauses = new double[runs];
         long calls = 0, bytes = 0, allocated = 0;
+        var collections = new long[3];
         for (var i = 0; i < runs; i++)
         {
             _transport.Reset();
             var before = GC.GetTotalAllocatedBytes(precise: true);
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var collectionsBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
@@ -83,6 +90,12 @@ internal sealed class FanoutBenchRunner : IDisposable
             process.Refresh();
             cpu[i] = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
+            pauses[i] = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+            for (var generation = 0; generation < 3; generation++)
+            {
+                collections[generation] += GC.CollectionCount(generation) - collectionsBefore[generation];
+            }
+
             calls = EndToEnd ? -1 : _transport.Calls;
             bytes = EndToEnd ? -1 : _transport.Bytes;
             if (response.Length != "{\"batchItemFailures\":[]}".Length)
@@ -92,13 +105,16 @@ internal sealed class FanoutBenchRunner : IDisposable
         }
 
         Array.Sort(times);
-        Array.Sort(cpu);
         process.Refresh();
-        return new FanoutBenchResult(name, FanoutTargetTypes.NameOf(target.Type), records, eventJson.Length, runs, times[runs / 2], times[0], times[^1], cpu[runs / 2], calls, bytes, allocated / runs / (double)records, process.PeakWorkingSet64);
+        return new FanoutBenchResult(name, FanoutTargetTypes.NameOf(target.Type), records, eventJson.Length, runs, BenchStatistics.Median(times) ?? 0, times[0], times[^1], BenchStatistics.Median(cpu) ?? 0, calls, bytes, allocated / runs / (double)records, process.PeakWorkingSet64)
+        {
+            CollectionsPerRun = (collections[0] / (double)runs, collections[1] / (double)runs, collections[2] / (double)runs),
+            MedianGcPauseMs = BenchStatistics.Median(pauses) ?? 0,
+        };
     }
 
-    /// <summary>A Kinesis sender over the runner's transport, for the phase breakdown.</summary>
-    public KinesisSender KinesisSender(string streamName) => new(_aws.CreateKinesis(), streamName);
+    /// <summary>The sender the engine would use for <paramref name="target"/>, over the runner's transport (the phase breakdown).</summary>
+    public ITargetSender Sender(FanoutTarget target) => new TargetSenderFactory(_aws, TimeProvider.System).Create(target);
 
     public void Dispose() => _aws.Dispose();
 

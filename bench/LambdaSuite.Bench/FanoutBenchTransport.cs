@@ -12,12 +12,16 @@ internal sealed class FanoutBenchTransport : HttpMessageHandler
     private static readonly byte[] s_kinesis = """{"FailedRecordCount":0,"Records":[]}"""u8.ToArray();
     private static readonly byte[] s_sqs = """{"Successful":[],"Failed":[]}"""u8.ToArray();
     private static readonly byte[] s_sns = Encoding.UTF8.GetBytes("<PublishBatchResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishBatchResult><Successful/><Failed/></PublishBatchResult></PublishBatchResponse>");
+    private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(Amazon.Runtime.Signing.SigV4SigningHandler.ServiceOptionKey);
     private long _calls;
     private long _bytes;
 
     public long Calls => Interlocked.Read(ref _calls);
 
     public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>When set, each request's URI, signing service and body are copied here (the phase breakdown signs and hashes them again alone).</summary>
+    public List<FanoutBenchRequest>? Captured { get; set; }
 
     public void Reset()
     {
@@ -30,7 +34,14 @@ internal sealed class FanoutBenchTransport : HttpMessageHandler
         ArgumentNullException.ThrowIfNull(request);
         // The content is written out as a socket would take it (no copy kept): the bench counts the handler's bytes, not its own.
         var counter = new CountingStream();
-        if (request.Content is not null)
+        if (Captured is { } captured && request.Content is not null)
+        {
+            var body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            request.Options.TryGetValue(s_serviceOption, out var service);
+            captured.Add(new FanoutBenchRequest(request.RequestUri!, service ?? "", request.Content.Headers.ContentType?.ToString(), body));
+            counter.Write(body);
+        }
+        else if (request.Content is not null)
         {
             await request.Content.CopyToAsync(counter, cancellationToken).ConfigureAwait(false);
         }

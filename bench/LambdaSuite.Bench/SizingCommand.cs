@@ -46,27 +46,29 @@ public static class SizingCommand
             var failed = false;
             foreach (var function in functions)
             {
-                var workload = await workloads.CreateAsync(function, cancellationToken).ConfigureAwait(false);
-                try
+                foreach (var workload in await workloads.CreateAsync(function, cancellationToken).ConfigureAwait(false))
                 {
-                    await output.WriteLineAsync($"{function}: {workload.Description} ...").ConfigureAwait(false);
-                    var run = await RunAsync(layout.PackagedBootstrap(function), workload, cancellationToken).ConfigureAwait(false);
-                    if (run.Error is not null)
+                    try
                     {
-                        failed = true;
-                        lines.Add($"{function,-12} failed: {run.Error}");
-                        continue;
-                    }
+                        await output.WriteLineAsync($"{workload.Label}: {workload.Description} ...").ConfigureAwait(false);
+                        var run = await RunAsync(layout.PackagedBootstrap(function), workload, cancellationToken).ConfigureAwait(false);
+                        if (run.Error is not null)
+                        {
+                            failed = true;
+                            lines.Add($"{workload.Label,-12} failed: {run.Error}");
+                            continue;
+                        }
 
-                    var (memory, timeout) = template[function];
-                    var predicted = SizingModel.PredictedDuration(run.SlowestCpu, run.SlowestWall, memory);
-                    var rss = run.PeakRssKib / 1024.0;
-                    lines.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"{function,-12} {workload.Events.Count,11} {rss,12:0.0} {run.SlowestCpu.TotalMilliseconds,10:0} {run.SlowestWall.TotalMilliseconds,11:0} {$"{memory} MB/{timeout} s",13} {predicted.TotalSeconds,11:0.00} {$"{SizingModel.MemoryFor(rss)} MB/{SizingModel.TimeoutSecondsFor(predicted)} s",13}  {SizingModel.Verdict(memory, timeout, rss, predicted)}"));
-                }
-                finally
-                {
-                    await workload.CleanUp().ConfigureAwait(false);
+                        var (memory, timeout) = template[function];
+                        var predicted = SizingModel.PredictedDuration(run.SlowestCpu, run.SlowestWall, memory);
+                        var rss = run.PeakRssKib / 1024.0;
+                        lines.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"{workload.Label,-12} {workload.Events.Count,11} {rss,12:0.0} {run.SlowestCpu.TotalMilliseconds,10:0} {run.SlowestWall.TotalMilliseconds,11:0} {$"{memory} MB/{timeout} s",13} {predicted.TotalSeconds,11:0.00} {$"{SizingModel.MemoryFor(rss)} MB/{SizingModel.TimeoutSecondsFor(predicted)} s",13}  {SizingModel.Verdict(memory, timeout, rss, predicted)}"));
+                    }
+                    finally
+                    {
+                        await workload.CleanUp().ConfigureAwait(false);
+                    }
                 }
             }
 

@@ -9,4 +9,8 @@ internal sealed record SizingWorkload(
     string Description,
     IReadOnlyDictionary<string, string?> Environment,
     IReadOnlyList<byte[]> Events,
-    Func<Task> CleanUp);
+    Func<Task> CleanUp)
+{
+    /// <summary>The row's name in the sizing table: the function, or function/kind when it has several workloads.</summary>
+    public string Label { get; init; } = Function;
+}

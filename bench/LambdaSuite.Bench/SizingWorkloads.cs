@@ -13,8 +13,10 @@ namespace LambdaSuite.Bench;
 /// <summary>
 /// The heaviest legal invocation of each function, within Lambda's limits, against the local stack: SesFeedback gets
 /// SQS batches of 10 notifications with 50 recipients each (SES's per-message maximum); IotRegistry registrations
-/// and lookups (every invocation is one device); Fanout 10,000-record Kinesis batches (the event source mapping's
-/// largest batch) forwarded to Redis; DnsMirror one whole sync of a generated 100,000-record zone, transferred from
+/// and lookups (every invocation is one device); Fanout one workload per input kind (plain Kinesis records, KPL
+/// aggregates, DynamoDB Streams records converted to JSON), each event as close to Lambda's 6 MB invocation payload
+/// limit as whole records allow (the limit, not the 10,000-record batch size, bounds a batch of ~1 KB records),
+/// forwarded to Redis; DnsMirror one whole sync of a generated 100,000-record zone, transferred from
 /// a BIND 9 started here, into a 1%-disturbed hosted zone on the bench's loopback Route 53. Each function gets its
 /// own table, deleted afterwards.
 /// </summary>
@@ -22,14 +24,38 @@ internal sealed class SizingWorkloads(IAmazonDynamoDB dynamoDb, Func<string, str
 {
     public static IReadOnlyList<string> Functions { get; } = ["SesFeedback", "IotRegistry", "Fanout", "DnsMirror"];
 
-    public Task<SizingWorkload> CreateAsync(string function, CancellationToken cancellationToken) => function switch
+    /// <summary>Lambda's limit on an invocation payload (synchronous and event source mappings): 6 MB.</summary>
+    public const int MaxPayloadBytes = 6 * 1024 * 1024;
+
+    /// <summary>The function's workloads, each run in a bootstrap of its own (Fanout has one per input kind).</summary>
+    public async Task<IReadOnlyList<SizingWorkload>> CreateAsync(string function, CancellationToken cancellationToken) => function switch
     {
-        "SesFeedback" => SesFeedbackAsync(cancellationToken),
-        "IotRegistry" => IotRegistryAsync(cancellationToken),
-        "Fanout" => FanoutAsync(cancellationToken),
-        "DnsMirror" => DnsMirrorAsync(cancellationToken),
+        "SesFeedback" => [await SesFeedbackAsync(cancellationToken).ConfigureAwait(false)],
+        "IotRegistry" => [await IotRegistryAsync(cancellationToken).ConfigureAwait(false)],
+        "Fanout" => await FanoutAsync(cancellationToken).ConfigureAwait(false),
+        "DnsMirror" => [await DnsMirrorAsync(cancellationToken).ConfigureAwait(false)],
         _ => throw new ArgumentException($"No sizing workload for '{function}'; known: {string.Join(", ", Functions)}.", nameof(function)),
     };
+
+    /// <summary>
+    /// The largest event <paramref name="build"/> makes from a record count that fits <see cref="MaxPayloadBytes"/>:
+    /// the count is scaled by the measured size, then stepped down until it fits.
+    /// </summary>
+    public static byte[] LargestUnder(int maxBytes, Func<int, byte[]> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var count = 1_000;
+        var payload = build(count);
+        count = Math.Max(1, (int)((long)count * maxBytes / payload.Length));
+        payload = build(count);
+        while (payload.Length > maxBytes && count > 1)
+        {
+            count -= Math.Max(1, count / 200);
+            payload = build(count);
+        }
+
+        return payload.Length <= maxBytes ? payload : throw new InvalidOperationException($"Even one record makes an event of {payload.Length} bytes, over {maxBytes}.");
+    }
 
     private async Task<SizingWorkload> SesFeedbackAsync(CancellationToken cancellationToken)
     {
@@ -60,21 +86,37 @@ internal sealed class SizingWorkloads(IAmazonDynamoDB dynamoDb, Func<string, str
         return new SizingWorkload("IotRegistry", "200 registrations + 200 lookups", variables, events, cleanUp);
     }
 
-    private async Task<SizingWorkload> FanoutAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SizingWorkload>> FanoutAsync(CancellationToken cancellationToken)
     {
         var redis = environment("SUITE_REDIS")
             ?? throw new InvalidOperationException("SUITE_REDIS is not set: start the local stack (./suite stack up).");
         var (variables, cleanUp) = await OwnTableAsync(TableCatalog.FanoutTargets, cancellationToken).ConfigureAwait(false);
         var store = new FanoutTargetStore(dynamoDb, variables[TableCatalog.FanoutTargets.EnvironmentVariable]!);
         await store.PutAsync(
-            new FanoutTarget { SourceArn = FanoutBenchInputs.KinesisSource, Id = "sizing-redis", Type = FanoutTargetType.Redis, Destination = redis, Active = true, Ttl = 60 },
+            new FanoutTarget { SourceArn = FanoutBenchInputs.KinesisSource, Id = "sizing-redis", Type = FanoutTargetType.Redis, Destination = redis, Active = true, Ttl = 60, Deaggregate = true },
             mustExist: false,
             cancellationToken).ConfigureAwait(false);
-        var events = Enumerable.Range(0, 3)
-            .Select(run => FanoutBenchInputs.PlainKinesisEvent(FanoutBenchInputs.Records(seed: 42 + run, count: 10_000, size: 1024)))
-            .ToList();
-        return new SizingWorkload("Fanout", "3 Kinesis batches x 10,000 records x 1 KB to Redis", variables, events, cleanUp);
+        await store.PutAsync(
+            new FanoutTarget { SourceArn = FanoutBenchInputs.DynamoDbSource, Id = "sizing-redis", Type = FanoutTargetType.Redis, Destination = redis, Active = true, Ttl = 60, ConvertDdb = true },
+            mustExist: false,
+            cancellationToken).ConfigureAwait(false);
+
+        // Three events per kind, different data each (seeds), so a run is not one event's luck.
+        List<byte[]> Events(Func<int, int, byte[]> build) => [.. Enumerable.Range(0, 3).Select(run => LargestUnder(MaxPayloadBytes, count => build(42 + run, count)))];
+        var plain = Events((seed, count) => FanoutBenchInputs.PlainKinesisEvent(FanoutBenchInputs.Records(seed, count, 1024)));
+        var kpl = Events((seed, count) => FanoutBenchInputs.AggregatedKinesisEvent(FanoutBenchInputs.Records(seed, count, 1024)));
+        var ddb = Events((seed, count) => FanoutBenchInputs.DynamoDbEvent(seed, count, 1024));
+
+        // One table for the three; the last workload's clean-up drops it.
+        return
+        [
+            new SizingWorkload("Fanout", $"plain: 3 Kinesis events of {Mib(plain)} MiB (~1 KB records) to Redis", variables, plain, () => Task.CompletedTask) { Label = "Fanout/plain" },
+            new SizingWorkload("Fanout", $"kpl: 3 Kinesis events of {Mib(kpl)} MiB (KPL aggregates of ~1 KB records) to Redis", variables, kpl, () => Task.CompletedTask) { Label = "Fanout/kpl" },
+            new SizingWorkload("Fanout", $"dynamodb: 3 DynamoDB Streams events of {Mib(ddb)} MiB (~1 KB images, converted) to Redis", variables, ddb, cleanUp) { Label = "Fanout/ddb" },
+        ];
     }
+
+    private static string Mib(List<byte[]> events) => (events.Max(e => e.Length) / (1024.0 * 1024)).ToString("0.00", CultureInfo.InvariantCulture);
 
     private async Task<SizingWorkload> DnsMirrorAsync(CancellationToken cancellationToken)
     {

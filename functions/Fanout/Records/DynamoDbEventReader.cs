@@ -36,7 +36,12 @@ internal static class DynamoDbEventReader
     /// <summary>One event record: read, or not readable with the reason (its source and sequence number still known).</summary>
     public readonly record struct Entry(DynamoDbStreamEventRecord? Record, string Arn, string Sequence, ReadOnlyMemory<byte> Json, string? Problem);
 
-    public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson)
+    /// <summary>The fast path when the event allows it (see <see cref="DynamoDbPlainReader"/>), else the full read.</summary>
+    public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson) =>
+        DynamoDbPlainReader.TryRead(eventJson, () => ReadFull(eventJson)) ?? ReadFull(eventJson);
+
+    /// <summary>Every record as objects: the whole event in one pass while it is good, else record by record.</summary>
+    public static IReadOnlyList<SourceBatch> ReadFull(ReadOnlyMemory<byte> eventJson)
     {
         DynamoDbStreamEvent? whole = null;
         try

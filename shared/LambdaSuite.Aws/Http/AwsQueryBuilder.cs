@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -10,6 +11,9 @@ namespace LambdaSuite.Aws.Http;
 /// </summary>
 public sealed class AwsQueryBuilder
 {
+    /// <summary>RFC 3986's unreserved characters, the only ones a query body carries unescaped.</summary>
+    private static readonly SearchValues<char> s_unreserved = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
+
     private readonly List<KeyValuePair<string, string>> _parameters = [];
 
     public AwsQueryBuilder(string action, string version)
@@ -51,8 +55,43 @@ public sealed class AwsQueryBuilder
 
     public HttpContent ToContent() => ToContent(ToBytes());
 
-    /// <summary>The form body as UTF-8 bytes.</summary>
-    public byte[] ToBytes() => Encoding.UTF8.GetBytes(ToFormString());
+    /// <summary>
+    /// The form body as UTF-8 bytes, the same bytes as <see cref="ToFormString"/> encoded, written in one pass: an
+    /// SNS PublishBatch of 10 × 1 KB messages otherwise builds an escaped copy of each value, the whole form as a
+    /// string and then its bytes (about 10 KB of garbage per message).
+    /// </summary>
+    public byte[] ToBytes()
+    {
+        var worst = 0;
+        foreach (var (name, value) in _parameters)
+        {
+            // A UTF-16 unit is at most 3 UTF-8 bytes, each escaped as 3 characters.
+            worst += (name.Length + value.Length) * 9 + 2;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(worst, 1));
+        try
+        {
+            var at = 0;
+            foreach (var (name, value) in _parameters)
+            {
+                if (at > 0)
+                {
+                    buffer[at++] = (byte)'&';
+                }
+
+                at += Escape(name, buffer.AsSpan(at));
+                buffer[at++] = (byte)'=';
+                at += Escape(value, buffer.AsSpan(at));
+            }
+
+            return buffer.AsSpan(0, at).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>A form content over bytes from <see cref="ToBytes"/> (one body, a fresh content per attempt).</summary>
     public static HttpContent ToContent(byte[] body)
@@ -60,5 +99,44 @@ public sealed class AwsQueryBuilder
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
         return content;
+    }
+
+    /// <summary>
+    /// <see cref="Uri.EscapeDataString(string)"/> straight into UTF-8: runs of unreserved characters copied, every other
+    /// scalar as its UTF-8 bytes in upper-case <c>%XX</c>; a lone surrogate becomes U+FFFD, as in <see cref="Encoding.UTF8"/>.
+    /// </summary>
+    private static int Escape(ReadOnlySpan<char> text, Span<byte> output)
+    {
+        Span<byte> scalar = stackalloc byte[4];
+        var at = 0;
+        while (!text.IsEmpty)
+        {
+            var run = text.IndexOfAnyExcept(s_unreserved);
+            if (run < 0)
+            {
+                run = text.Length;
+            }
+
+            System.Text.Ascii.FromUtf16(text[..run], output[at..], out var copied);
+            at += copied;
+            text = text[run..];
+            if (text.IsEmpty)
+            {
+                break;
+            }
+
+            Rune.DecodeFromUtf16(text, out var rune, out var consumed);
+            var length = rune.EncodeToUtf8(scalar);
+            foreach (var b in scalar[..length])
+            {
+                output[at++] = (byte)'%';
+                output[at++] = "0123456789ABCDEF"u8[b >> 4];
+                output[at++] = "0123456789ABCDEF"u8[b & 0xF];
+            }
+
+            text = text[consumed..];
+        }
+
+        return at;
     }
 }
