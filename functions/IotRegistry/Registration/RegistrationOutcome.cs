@@ -14,6 +14,9 @@ internal enum RegistrationOutcome
     /// <summary>The rule's MQTT client id differs from the payload's clientId: one device tried to register another.</summary>
     ClientIdMismatch,
 
+    /// <summary>The device was deregistered: it can never register again; nothing changed.</summary>
+    Deregistered,
+
     /// <summary>The message failed validation; nothing was written.</summary>
     InvalidInput,
 }

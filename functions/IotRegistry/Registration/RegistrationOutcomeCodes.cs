@@ -9,6 +9,7 @@ internal static class RegistrationOutcomeCodes
         RegistrationOutcome.AlreadyRegistered => "already_registered",
         RegistrationOutcome.Conflict => "conflict",
         RegistrationOutcome.ClientIdMismatch => "client_id_mismatch",
+        RegistrationOutcome.Deregistered => "device_deregistered",
         RegistrationOutcome.InvalidInput => "invalid_input",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
@@ -19,6 +20,7 @@ internal static class RegistrationOutcomeCodes
         RegistrationOutcome.AlreadyRegistered => 200,
         RegistrationOutcome.Conflict => 409,
         RegistrationOutcome.ClientIdMismatch => 403,
+        RegistrationOutcome.Deregistered => 410,
         RegistrationOutcome.InvalidInput => 400,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };

@@ -44,7 +44,9 @@ public sealed partial class DeviceCatalog
             {
                 TableName = TableName,
                 ConsistentRead = true,
-                Limit = Math.Min(limit, MaxHistoryPage),
+                // One more than the page: DynamoDB reports a further page whenever it stops at the limit, even with
+                // nothing after it, so the extra line is what tells a last page that happens to be full.
+                Limit = Math.Min(limit, MaxHistoryPage) + 1,
                 KeyConditionExpression = "#sn = :sn AND #cid BETWEEN :from AND :to",
                 ExpressionAttributeNames = new() { ["#sn"] = DeviceAttributeNames.SerialNumber, ["#cid"] = DeviceAttributeNames.ClientId },
                 ExpressionAttributeValues = new()
@@ -55,12 +57,13 @@ public sealed partial class DeviceCatalog
                 },
             },
             cancellationToken).ConfigureAwait(false);
-        foreach (var item in page.Items ?? [])
+        var items = page.Items ?? [];
+        var more = items.Count > Math.Min(limit, MaxHistoryPage);
+        foreach (var item in more ? items.Take(items.Count - 1) : items)
         {
             entries.Add(EntryFromItem(item));
         }
 
-        var more = page.LastEvaluatedKey is { Count: > 0 };
         if (!more && UnloggedActivation(device) is { } activation)
         {
             entries.Add(activation);

@@ -9,7 +9,7 @@ namespace LambdaSuite.Data.Devices;
 /// a locked device refuses codes. Refused writes ask for the old item
 /// (<c>ReturnValuesOnConditionCheckFailure=ALL_OLD</c>) so callers learn why without an extra read.
 /// </summary>
-public sealed partial class DeviceCatalog : IDeviceCatalog
+public sealed partial class DeviceCatalog : IDeviceCatalog, IDeviceLifecycleStore
 {
     /// <summary>IAM actions of the operations the function uses (the CLI's listing and delete are not among them).</summary>
     /// <remarks>TransactWriteItems needs no action of its own: IAM checks its Put and Update as PutItem and UpdateItem.</remarks>
