@@ -91,9 +91,12 @@ public sealed class DeviceLifecycleTests(IotCatalogTableFixture table) : IClassF
         var scenario = new LifecycleScenario(table);
         var key = await scenario.RegisterAndActivateAsync();
 
+        var before = (await table.Catalog.GetAsync(key))!.FailedAttempts;
+
         var answer = await scenario.HttpAsync(HttpEvents.Alb, "POST", LifecycleScenario.Path(key, "transfer"), HttpEvents.TransferBody("buyer@example.com"));
 
         Assert.Equal((400, "missing_field"), (answer.StatusCode, answer.Error));
+        Assert.Equal(before, (await table.Catalog.GetAsync(key))!.FailedAttempts);
     }
 
     [Fact]
