@@ -32,7 +32,9 @@ public sealed class IotBench(Func<string, string?> environment, TextWriter progr
                 await progress.WriteLineAsync($"  round {round}: {registered:0} registrations/s, {activated:0} activations/s").ConfigureAwait(false);
             }
 
-            return new IotBenchReport(registrations, activations, await CountAsync(services, counter, ct).ConfigureAwait(false));
+            var requests = new List<IotBenchRequestCount>(await CountAsync(services, counter, ct).ConfigureAwait(false));
+            requests.AddRange(await IotBenchLifecycle.CountAsync(name => name == TableCatalog.IotCatalog.EnvironmentVariable ? table : environment(name), services, counter, ct).ConfigureAwait(false));
+            return new IotBenchReport(registrations, activations, requests);
         }
         finally
         {

@@ -42,7 +42,7 @@ public static class IotBenchCommand
             foreach (var count in report.Requests)
             {
                 var detail = string.Join(", ", count.Requests.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {count.Attempt,-32} {count.Status}  {count.Total} request(s): {detail}")).ConfigureAwait(false);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {count.Attempt,-44} {count.Status}  {count.Total} request(s): {detail}")).ConfigureAwait(false);
             }
 
             return 0;

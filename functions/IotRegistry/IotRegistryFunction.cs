@@ -5,13 +5,17 @@ using IotRegistry.Http;
 using IotRegistry.Iot;
 using IotRegistry.Json;
 using IotRegistry.Keys;
+using IotRegistry.Lifecycle;
+using IotRegistry.Provisioning;
 using IotRegistry.Registration;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.IotData;
 using LambdaSuite.Aws.SecretsManager;
 using LambdaSuite.Data;
 using LambdaSuite.Data.Devices;
+using LambdaSuite.Events;
 using LambdaSuite.Events.Detection;
+using LambdaSuite.Events.Iot;
 using LambdaSuite.Events.Http;
 using LambdaSuite.Runtime;
 
@@ -22,7 +26,8 @@ namespace IotRegistry;
 /// message) and hands it to the matching door. Nothing from the event is logged but the outcome and the device key.
 /// HTTP faults become a 500 with a stable code; IoT faults propagate so Lambda retries and the rule's error action see them.
 /// </summary>
-internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpApi httpDoor, ActivationKeyRing keys, IotResponsePublisher? responses = null) : ILambdaFunction
+internal sealed class IotRegistryFunction(
+    IotMessageHandler iotDoor, DeviceHttpApi httpDoor, ActivationKeyRing keys, IotResponsePublisher? responses = null, ProvisioningHookHandler? provisioning = null) : ILambdaFunction
 {
     /// <summary>How long the start waits for the key (both stages fetched at once); Lambda's init phase allows 10 s.</summary>
     public static readonly TimeSpan KeyLoadTimeout = TimeSpan.FromSeconds(5);
@@ -56,9 +61,10 @@ internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpA
         var activations = new ActivationService(catalog, keys, settings.Lockout, time);
         return new IotRegistryFunction(
             new IotMessageHandler(new RegistrationService(catalog, keys, time), activations),
-            new DeviceHttpApi(catalog, activations),
+            new DeviceHttpApi(catalog, activations, new LifecycleService(catalog, keys, settings.Lockout, time)),
             keys,
-            IotResponsePublisher.Create(settings, aws, JsonLambdaLogger.FromEnvironment(environment), time));
+            IotResponsePublisher.Create(settings, aws, JsonLambdaLogger.FromEnvironment(environment), time),
+            new ProvisioningHookHandler(catalog, settings.BindProvisionedCertificate, time));
     }
 
     /// <summary>The secret's keys, or the public development key when no secret is named (settings allow that on a local stack only).</summary>
@@ -92,9 +98,15 @@ internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpA
             context.Logger.Log(LambdaLogLevel.Warning, "activation key reload failed; the keys in hand stay in use", [new("error", refreshFailure)]);
         }
 
-        if (EventShapeDetector.Read(eventJson.Span) is { Shape: EventShape.Http } detected)
+        var detected = EventShapeDetector.Read(eventJson.Span);
+        if (detected.Shape == EventShape.Http)
         {
             return await InvokeHttpAsync(eventJson, detected.HttpKind, context).ConfigureAwait(false);
+        }
+
+        if (detected.Shape == EventShape.IotProvisioningHook && provisioning is not null)
+        {
+            return await InvokeProvisioningHookAsync(provisioning, eventJson, context).ConfigureAwait(false);
         }
 
         var result = await iotDoor.HandleAsync(eventJson, context.CancellationToken).ConfigureAwait(false);
@@ -109,6 +121,22 @@ internal sealed class IotRegistryFunction(IotMessageHandler iotDoor, DeviceHttpA
         }
 
         return answer;
+    }
+
+    /// <summary>
+    /// The hook's answer holds only the decision; the log line names the device, the reason and the template, never
+    /// the certificate's PEM.
+    /// </summary>
+    private static async Task<byte[]> InvokeProvisioningHookAsync(ProvisioningHookHandler provisioning, ReadOnlyMemory<byte> eventJson, ILambdaContext context)
+    {
+        var decision = await provisioning.DecideAsync(eventJson, context.CancellationToken).ConfigureAwait(false);
+        context.Logger.Log(
+            decision.Allow ? LambdaLogLevel.Information : LambdaLogLevel.Warning,
+            "provisioning hook",
+            [new("allow", decision.Allow ? "true" : "false"), new("reason", decision.Reason), new("serialNumber", decision.Key?.SerialNumber), new("clientId", decision.Key?.ClientId)]);
+        return JsonSerializer.SerializeToUtf8Bytes(
+            new IotProvisioningHookResponse { AllowProvisioning = decision.Allow, ParameterOverrides = decision.Allow ? new Dictionary<string, string>() : null },
+            EventsJsonContext.Default.IotProvisioningHookResponse);
     }
 
     private async Task<byte[]> InvokeHttpAsync(ReadOnlyMemory<byte> eventJson, HttpEventKind kind, ILambdaContext context)

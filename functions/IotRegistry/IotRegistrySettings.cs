@@ -55,6 +55,7 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
             new DeviceLockoutPolicy(maxFailed, TimeSpan.FromSeconds(windowSeconds)))
         {
             ResponseTopicPrefix = ReadTopicPrefix(environment),
+            BindProvisionedCertificate = ReadBoolean(environment, Variables.ProvisioningBindCertificate),
             IotDataEndpoint = ReadIotDataEndpoint(environment),
         };
     }
@@ -67,6 +68,21 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
 
     /// <summary>The account's IoT data endpoint host (<c>aws iot describe-endpoint --endpoint-type iot:Data-ATS</c>); null: the region's <c>data-ats.iot</c> endpoint.</summary>
     public string? IotDataEndpoint { get; init; }
+
+    /// <summary>
+    /// True: the fleet-provisioning hook binds the new certificate's id to a device that has none (conditional,
+    /// with a history line); false (the default): it only checks the device.
+    /// </summary>
+    public bool BindProvisionedCertificate { get; init; }
+
+    private static bool ReadBoolean(Func<string, string?> environment, string variable)
+    {
+        var text = environment(variable)?.Trim();
+        return string.IsNullOrEmpty(text) ? false
+            : text.Equals("true", StringComparison.OrdinalIgnoreCase) ? true
+            : text.Equals("false", StringComparison.OrdinalIgnoreCase) ? false
+            : throw new InvalidOperationException($"{variable} must be 'true' or 'false', not '{text}'.");
+    }
 
     /// <summary>One topic level of the template's alphabet: no '/', '+', '#' or '$', so the prefix cannot widen or move the topics.</summary>
     private static string? ReadTopicPrefix(Func<string, string?> environment)
@@ -141,6 +157,9 @@ public sealed record IotRegistrySettings(string TableName, string? ActivationCod
         /// <summary>The account's IoT data endpoint host (default none: the region's data-ats.iot endpoint); <c>AWS_ENDPOINT_URL_IOT_DATA_PLANE</c> overrides it.</summary>
         public const string IotDataEndpoint = "IOT_DATA_ENDPOINT";
 
-        public static IReadOnlyList<string> All { get; } = [Table, ActivationCodeKeySecretArn, MaxFailedAttempts, LockoutWindow, TopicPrefix, IotDataEndpoint];
+        /// <summary>Whether the fleet-provisioning hook binds the new certificate to the device (default false).</summary>
+        public const string ProvisioningBindCertificate = "PROVISIONING_BIND_CERTIFICATE";
+
+        public static IReadOnlyList<string> All { get; } = [Table, ActivationCodeKeySecretArn, MaxFailedAttempts, LockoutWindow, TopicPrefix, IotDataEndpoint, ProvisioningBindCertificate];
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using LambdaSuite.Events.Batch;
 using LambdaSuite.Events.DynamoDb;
 using LambdaSuite.Events.EventBridge;
+using LambdaSuite.Events.Iot;
 using LambdaSuite.Events.Sns;
 using LambdaSuite.Events.Sqs;
 
@@ -20,4 +21,6 @@ namespace LambdaSuite.Events;
 [JsonSerializable(typeof(DynamoDbStreamEvent))]
 [JsonSerializable(typeof(Dictionary<string, DynamoDbAttributeValue>))]
 [JsonSerializable(typeof(EventBridgeEvent))]
+[JsonSerializable(typeof(IotProvisioningHookRequest))]
+[JsonSerializable(typeof(IotProvisioningHookResponse))]
 public sealed partial class EventsJsonContext : JsonSerializerContext;

@@ -27,4 +27,7 @@ internal enum ActivationOutcome
     /// can have the device registered again.
     /// </summary>
     KeyRetired,
+
+    /// <summary>The device was deregistered: it can never be activated again; nothing was counted (HTTP: as a wrong code; IoT 410).</summary>
+    DeviceDeregistered,
 }

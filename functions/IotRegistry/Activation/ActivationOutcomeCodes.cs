@@ -12,6 +12,7 @@ internal static class ActivationOutcomeCodes
         ActivationOutcome.AlreadyActivated => "already_activated",
         ActivationOutcome.Locked => "locked",
         ActivationOutcome.KeyRetired => "key_retired",
+        ActivationOutcome.DeviceDeregistered => "device_deregistered",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 
@@ -24,6 +25,7 @@ internal static class ActivationOutcomeCodes
         ActivationOutcome.AlreadyActivated => 409,
         ActivationOutcome.Locked => 429,
         ActivationOutcome.KeyRetired => 403,
+        ActivationOutcome.DeviceDeregistered => 410,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 }

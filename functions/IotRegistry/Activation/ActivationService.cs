@@ -32,12 +32,12 @@ internal sealed class ActivationService(IDeviceCatalog catalog, ActivationKeyRin
         var retired = false;
         var write = await catalog.RecordAttemptAsync(
             request.Key,
-            new DeviceActivationClaim(current.Hash(request.Key, request.ActivationCode), current.KeyId, IsCurrentKey: true),
+            new DeviceActivationClaim(current.Hash(request.Key, request.ActivationCode), current.KeyId, IsCurrentKey: true) { Door = request.Door },
             async (keyId, ct) =>
             {
                 var hasher = await keys.FindAsync(keyId, ct).ConfigureAwait(false);
                 retired = hasher is null;
-                return hasher is null ? null : new DeviceActivationClaim(hasher.Hash(request.Key, request.ActivationCode), hasher.KeyId, ReferenceEquals(hasher, keys.Keys.Current));
+                return hasher is null ? null : new DeviceActivationClaim(hasher.Hash(request.Key, request.ActivationCode), hasher.KeyId, ReferenceEquals(hasher, keys.Keys.Current)) { Door = request.Door };
             },
             request.OwnerEmail,
             now,
@@ -57,6 +57,11 @@ internal sealed class ActivationService(IDeviceCatalog catalog, ActivationKeyRin
         if (found is null)
         {
             return new ActivationResult(ActivationOutcome.DeviceNotFound);
+        }
+
+        if (found.Deregistered)
+        {
+            return new ActivationResult(ActivationOutcome.DeviceDeregistered, found);
         }
 
         if (found.Activated)

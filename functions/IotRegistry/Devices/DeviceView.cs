@@ -19,7 +19,8 @@ public sealed record DeviceView(
     bool Activated,
     string RegisteredAt,
     string? ActivatedAt,
-    string? Owner)
+    string? Owner,
+    string? DeregisteredAt = null)
 {
     public static DeviceView From(DeviceRecord record)
     {
@@ -34,7 +35,8 @@ public sealed record DeviceView(
             record.Activated,
             Instant(record.RegisteredAt),
             record.ActivatedAt is { } at ? Instant(at) : null,
-            record.OwnerEmail is { } email ? MaskEmail(email) : null);
+            record.OwnerEmail is { } email ? MaskEmail(email) : null,
+            record.DeregisteredAt is { } retired ? Instant(retired) : null);
     }
 
     /// <summary>"alice@example.com" becomes "a***@example.com": enough for an owner to recognise, little for anyone else.</summary>

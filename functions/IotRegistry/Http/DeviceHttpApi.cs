@@ -4,6 +4,7 @@ using IotRegistry.Activation;
 using IotRegistry.Devices;
 using IotRegistry.Input;
 using IotRegistry.Json;
+using IotRegistry.Lifecycle;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.Events.Http;
 
@@ -16,10 +17,14 @@ namespace IotRegistry.Http;
 /// Routes are matched on the trailing path segments so a stage or base-path prefix does not matter; path
 /// values arrive percent-decoded and are held to the same rules as JSON fields.
 /// </summary>
-internal sealed class DeviceHttpApi(IDeviceCatalog catalog, ActivationService activations)
+internal sealed partial class DeviceHttpApi(IDeviceCatalog catalog, ActivationService activations, LifecycleService? lifecycle = null)
 {
     private const string DevicesSegment = "devices";
     private const string ActivationSegment = "activation";
+    private const string TransferSegment = "transfer";
+    private const string UnbindSegment = "unbind";
+    private const string DeregisterSegment = "deregister";
+    private const string HistorySegment = "history";
     private const string HealthSegment = "health";
 
     /// <summary>The health route's whole body: constant, so answering it costs no serialisation and reads nothing.</summary>
@@ -34,6 +39,12 @@ internal sealed class DeviceHttpApi(IDeviceCatalog catalog, ActivationService ac
             return request.Method == "POST"
                 ? await ActivateAsync(request, segments[^3], segments[^2], cancellationToken).ConfigureAwait(false)
                 : MethodNotAllowed("POST");
+        }
+
+        if (lifecycle is not null && segments.Count >= 4 && segments[^4] == DevicesSegment
+            && await LifecycleRouteAsync(lifecycle, request, segments[^1], segments[^3], segments[^2], cancellationToken).ConfigureAwait(false) is { } answer)
+        {
+            return answer;
         }
 
         if (segments.Count >= 3 && segments[^3] == DevicesSegment)
@@ -95,7 +106,7 @@ internal sealed class DeviceHttpApi(IDeviceCatalog catalog, ActivationService ac
             return InputRefused(error);
         }
 
-        var result = await activations.ActivateAsync(activation, cancellationToken).ConfigureAwait(false);
+        var result = await activations.ActivateAsync(activation with { Door = DoorOf(request.Kind) }, cancellationToken).ConfigureAwait(false);
         var outcome = result.Outcome;
         return outcome switch
         {
@@ -103,7 +114,7 @@ internal sealed class DeviceHttpApi(IDeviceCatalog catalog, ActivationService ac
             ActivationOutcome.Locked => Locked(result.RetryAfter ?? TimeSpan.Zero),
             ActivationOutcome.WrongCode => WrongCode(),
             // The same answer as a wrong code, so this door does not tell which devices exist or how (README, "Exposure").
-            ActivationOutcome.DeviceNotFound or ActivationOutcome.KeyRetired => WrongCode(),
+            ActivationOutcome.DeviceNotFound or ActivationOutcome.KeyRetired or ActivationOutcome.DeviceDeregistered => WrongCode(),
             ActivationOutcome.AlreadyActivated => Error(409, outcome.Name(), "The device is already activated."),
             _ => throw new InvalidOperationException($"Unexpected activation outcome {outcome}."),
         };

@@ -3,6 +3,7 @@ using IotRegistry.Activation;
 using IotRegistry.Devices;
 using IotRegistry.Input;
 using IotRegistry.Registration;
+using LambdaSuite.Data.Devices;
 
 namespace IotRegistry.Iot;
 
@@ -106,7 +107,7 @@ public sealed class IotMessageHandler
             return Refused(ActivateOperation, error);
         }
 
-        var result = await _activations.ActivateAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await _activations.ActivateAsync(request with { Door = DeviceDoors.IotRule }, cancellationToken).ConfigureAwait(false);
         var outcome = result.Outcome;
         return new IotResult(
             ActivateOperation,

@@ -10,4 +10,6 @@ namespace IotRegistry.Json;
 [JsonSerializable(typeof(IotResult))]
 [JsonSerializable(typeof(DeviceView))]
 [JsonSerializable(typeof(HttpErrorBody))]
+[JsonSerializable(typeof(HistoryView))]
+[JsonSerializable(typeof(UnbindView))]
 internal sealed partial class IotRegistryJsonContext : JsonSerializerContext;

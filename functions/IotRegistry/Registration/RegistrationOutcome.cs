@@ -17,6 +17,9 @@ internal enum RegistrationOutcome
     /// <summary>The payload's serial number differs from the one in the topic it was published on (the broker's policy ties that one to the sender's certificate).</summary>
     SerialMismatch,
 
+    /// <summary>The device was deregistered: it can never register again; nothing changed.</summary>
+    Deregistered,
+
     /// <summary>The message failed validation; nothing was written.</summary>
     InvalidInput,
 }

@@ -10,6 +10,7 @@ internal static class RegistrationOutcomeCodes
         RegistrationOutcome.Conflict => "conflict",
         RegistrationOutcome.ClientIdMismatch => "client_id_mismatch",
         RegistrationOutcome.SerialMismatch => "serial_mismatch",
+        RegistrationOutcome.Deregistered => "device_deregistered",
         RegistrationOutcome.InvalidInput => "invalid_input",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
@@ -21,6 +22,7 @@ internal static class RegistrationOutcomeCodes
         RegistrationOutcome.Conflict => 409,
         RegistrationOutcome.ClientIdMismatch => 403,
         RegistrationOutcome.SerialMismatch => 403,
+        RegistrationOutcome.Deregistered => 410,
         RegistrationOutcome.InvalidInput => 400,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };

@@ -44,6 +44,11 @@ internal sealed class RegistrationService(IDeviceCatalog catalog, ActivationKeyR
         }
 
         var existing = result.Existing!;
+        if (existing.Deregistered)
+        {
+            return new RegistrationResult(RegistrationOutcome.Deregistered, existing);
+        }
+
         var same = await IsSameRegistrationAsync(existing, registration, cancellationToken).ConfigureAwait(false);
         return new RegistrationResult(same ? RegistrationOutcome.AlreadyRegistered : RegistrationOutcome.Conflict, existing);
     }

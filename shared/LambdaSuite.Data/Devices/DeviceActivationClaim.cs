@@ -12,6 +12,9 @@ namespace LambdaSuite.Data.Devices;
 /// </param>
 public sealed record DeviceActivationClaim(string CodeHmac, string KeyId, bool IsCurrentKey)
 {
+    /// <summary>The door the attempt came through (<see cref="DeviceDoors"/>), kept with the claim so the activation's history line can name it.</summary>
+    public string? Door { get; init; }
+
     /// <summary>True when an item carrying <paramref name="itemKeyId"/> (null: none) takes this claim.</summary>
     public bool Fits(string? itemKeyId) =>
         itemKeyId is null ? IsCurrentKey : string.Equals(itemKeyId, KeyId, StringComparison.Ordinal);

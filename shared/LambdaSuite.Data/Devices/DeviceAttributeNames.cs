@@ -50,4 +50,41 @@ public static class DeviceAttributeNames
 
     /// <summary>When the last attempt was counted, Unix milliseconds (number).</summary>
     public const string LastFailureAt = "lastFailureAt";
+
+    /// <summary>The door of the last counted activation attempt (<see cref="DeviceDoors"/>); the activation's door once the claim matches.</summary>
+    public const string ClaimDoor = "claimDoor";
+
+    /// <summary>
+    /// When the device was deregistered (ISO-8601). Present means retired for good: every write but the history's
+    /// is conditioned on its absence, so the device can no longer register, be activated, transferred or unbound.
+    /// </summary>
+    public const string DeregisteredAt = "deregisteredAt";
+
+    /// <summary>
+    /// The sequence of the device's last history item (number; absent: none). Each lifecycle change is conditioned on
+    /// the value it read and raises it in the same transaction that writes the history item, so two changes can never
+    /// take the same place in the history and the loser of a race is refused.
+    /// </summary>
+    public const string HistorySeq = "historySeq";
+
+    /// <summary>
+    /// True once the current activation has its own history item. An activation is one strict counted write with no
+    /// room for a second item; the first lifecycle change after it writes its history item in the same transaction.
+    /// </summary>
+    public const string ActivationLogged = "activationLogged";
+
+    /// <summary>History items: what was done (<see cref="DeviceHistoryActions"/>).</summary>
+    public const string HistoryAction = "historyAction";
+
+    /// <summary>History items: the door the request came through (<see cref="DeviceDoors"/>).</summary>
+    public const string HistoryDoor = "historyDoor";
+
+    /// <summary>History items: who asked (an owner's e-mail, an IAM caller's ARN, a certificate id); masked when shown.</summary>
+    public const string HistoryActor = "historyActor";
+
+    /// <summary>History items: when (ISO-8601).</summary>
+    public const string HistoryAt = "historyAt";
+
+    /// <summary>History items: how it ended.</summary>
+    public const string HistoryOutcome = "historyOutcome";
 }

@@ -18,7 +18,11 @@ public sealed partial class DeviceCatalog
                 cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items ?? [])
             {
-                yield return FromItem(item);
+                // History lines share the table (in their device's partition); a listing is of devices.
+                if (!IsHistoryItem(item))
+                {
+                    yield return FromItem(item);
+                }
             }
 
             // SDK v4 leaves an absent LastEvaluatedKey null (older versions gave an empty map): both mean "done".
@@ -27,9 +31,30 @@ public sealed partial class DeviceCatalog
         while (startKey is not null);
     }
 
-    /// <summary>Removes the device with <paramref name="key"/>; true when there was one.</summary>
+    /// <summary>Removes the device with <paramref name="key"/> and its history; true when there was a device.</summary>
     public async Task<bool> DeleteAsync(DeviceKey key, CancellationToken cancellationToken = default)
     {
+        // The history goes first: a device recreated under the same key must not find its predecessor's lines in the
+        // places its own will take.
+        var history = await HistoryAsync(key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            // Sequence 0 is the device item itself; an unlogged activation's line has no item (deleting it costs nothing).
+            foreach (var line in history.Entries.Where(e => e.Sequence > 0))
+            {
+                await _client.DeleteItemAsync(
+                    new DeleteItemRequest { TableName = TableName, Key = new() { [DeviceAttributeNames.SerialNumber] = ItemAttributes.S(key.SerialNumber), [DeviceAttributeNames.ClientId] = ItemAttributes.S(HistoryKey(key.ClientId, line.Sequence)) } },
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            if (history.Next is not { } next)
+            {
+                break;
+            }
+
+            history = await HistoryAsync(key, next, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         var response = await _client.DeleteItemAsync(
             new DeleteItemRequest { TableName = TableName, Key = KeyOf(key), ReturnValues = Amazon.DynamoDBv2.ReturnValue.ALL_OLD },
             cancellationToken).ConfigureAwait(false);

@@ -44,6 +44,23 @@ public sealed partial class DeviceCatalog
             {
                 item[DeviceAttributeNames.ClaimAt] = S(DynamoTime.Format(activatedAt));
             }
+
+            PutIfPresent(item, DeviceAttributeNames.ClaimDoor, device.ActivatedVia);
+        }
+
+        if (device.DeregisteredAt is { } deregisteredAt)
+        {
+            item[DeviceAttributeNames.DeregisteredAt] = S(DynamoTime.Format(deregisteredAt));
+        }
+
+        if (device.HistorySeq > 0)
+        {
+            item[DeviceAttributeNames.HistorySeq] = N(device.HistorySeq);
+        }
+
+        if (device.ActivationLogged)
+        {
+            item[DeviceAttributeNames.ActivationLogged] = new AttributeValue { BOOL = true };
         }
 
         if (device.FailedAttempts > 0)
@@ -87,7 +104,11 @@ public sealed partial class DeviceCatalog
             FailedAttempts: (int)Math.Min(OptionalNumber(item, DeviceAttributeNames.FailedAttempts) ?? 0, int.MaxValue),
             FailedWindowStart: OptionalNumber(item, DeviceAttributeNames.FailedWindowStart) is { } start ? DateTimeOffset.FromUnixTimeMilliseconds(start) : null,
             LastFailureAt: OptionalNumber(item, DeviceAttributeNames.LastFailureAt) is { } last ? DateTimeOffset.FromUnixTimeMilliseconds(last) : null,
-            HmacKeyId: OptionalString(item, DeviceAttributeNames.HmacKeyId));
+            HmacKeyId: OptionalString(item, DeviceAttributeNames.HmacKeyId),
+            ActivatedVia: activated ? OptionalString(item, DeviceAttributeNames.ClaimDoor) : null,
+            DeregisteredAt: OptionalString(item, DeviceAttributeNames.DeregisteredAt) is { } retired ? ParseInstant(retired, DeviceAttributeNames.DeregisteredAt) : null,
+            HistorySeq: OptionalNumber(item, DeviceAttributeNames.HistorySeq) ?? 0,
+            ActivationLogged: item.TryGetValue(DeviceAttributeNames.ActivationLogged, out var logged) && logged.BOOL == true);
     }
 
     /// <summary>

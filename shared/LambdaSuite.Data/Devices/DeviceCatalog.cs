@@ -9,10 +9,11 @@ namespace LambdaSuite.Data.Devices;
 /// a locked device refuses codes. Refused writes ask for the old item
 /// (<c>ReturnValuesOnConditionCheckFailure=ALL_OLD</c>) so callers learn why without an extra read.
 /// </summary>
-public sealed partial class DeviceCatalog : IDeviceCatalog
+public sealed partial class DeviceCatalog : IDeviceCatalog, IDeviceLifecycleStore
 {
     /// <summary>IAM actions of the operations the function uses (the CLI's listing and delete are not among them).</summary>
-    public static IReadOnlyList<string> IamActions { get; } = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"];
+    /// <remarks>TransactWriteItems needs no action of its own: IAM checks its Put and Update as PutItem and UpdateItem.</remarks>
+    public static IReadOnlyList<string> IamActions { get; } = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"];
 
     private readonly IAmazonDynamoDB _client;
 
@@ -108,7 +109,7 @@ public sealed partial class DeviceCatalog : IDeviceCatalog
             catch (ConditionalCheckFailedException refused)
             {
                 var old = OldItem(refused);
-                if (old is null || old.Activated || lockout.IsLocked(old, now))
+                if (old is null || old.Activated || old.Deregistered || lockout.IsLocked(old, now))
                 {
                     return new DeviceActivationWrite(false, old);
                 }
@@ -140,7 +141,7 @@ public sealed partial class DeviceCatalog : IDeviceCatalog
         // Not activated: no claim, or a claim other than the HMAC (DynamoDB compares the two attributes). Not locked:
         // DeviceLockoutPolicy.IsLocked, negated. The key: the one the claim was made under (the current key also
         // covers items without a key id). The window form: absent or open, versus expired (complements).
-        var condition = "attribute_exists(#sn) AND (attribute_not_exists(#claim) OR #claim <> #hmac)"
+        var condition = "attribute_exists(#sn) AND attribute_not_exists(#dereg) AND (attribute_not_exists(#claim) OR #claim <> #hmac)"
             + (claim.IsCurrentKey ? " AND (attribute_not_exists(#keyId) OR #keyId = :keyId)" : " AND #keyId = :keyId")
             + " AND (attribute_not_exists(#failed) OR #failed < :maxFailed OR attribute_not_exists(#lastFailure) OR #lastFailure <= :windowFloor)"
             + (openNewWindow
@@ -167,24 +168,34 @@ public sealed partial class DeviceCatalog : IDeviceCatalog
             values[":zero"] = ItemAttributes.N(0);
         }
 
+        var names = new Dictionary<string, string>
+        {
+            ["#sn"] = DeviceAttributeNames.SerialNumber,
+            ["#hmac"] = DeviceAttributeNames.ActivationCodeHmac,
+            ["#keyId"] = DeviceAttributeNames.HmacKeyId,
+            ["#claim"] = DeviceAttributeNames.ClaimHmac,
+            ["#claimEmail"] = DeviceAttributeNames.ClaimEmail,
+            ["#claimAt"] = DeviceAttributeNames.ClaimAt,
+            ["#failed"] = DeviceAttributeNames.FailedAttempts,
+            ["#windowStart"] = DeviceAttributeNames.FailedWindowStart,
+            ["#lastFailure"] = DeviceAttributeNames.LastFailureAt,
+            ["#dereg"] = DeviceAttributeNames.DeregisteredAt,
+        };
+        var door = string.Empty;
+        if (claim.Door is { } doorName)
+        {
+            values[":door"] = ItemAttributes.S(doorName);
+            names["#claimDoor"] = DeviceAttributeNames.ClaimDoor;
+            door = ", #claimDoor = :door";
+        }
+
         return new UpdateItemRequest
         {
             TableName = TableName,
             Key = KeyOf(key),
-            UpdateExpression = $"SET #claim = :claim, #claimEmail = :email, #claimAt = :at, {counter}, #lastFailure = :nowMs",
+            UpdateExpression = $"SET #claim = :claim, #claimEmail = :email, #claimAt = :at{door}, {counter}, #lastFailure = :nowMs",
             ConditionExpression = condition,
-            ExpressionAttributeNames = new()
-            {
-                ["#sn"] = DeviceAttributeNames.SerialNumber,
-                ["#hmac"] = DeviceAttributeNames.ActivationCodeHmac,
-                ["#keyId"] = DeviceAttributeNames.HmacKeyId,
-                ["#claim"] = DeviceAttributeNames.ClaimHmac,
-                ["#claimEmail"] = DeviceAttributeNames.ClaimEmail,
-                ["#claimAt"] = DeviceAttributeNames.ClaimAt,
-                ["#failed"] = DeviceAttributeNames.FailedAttempts,
-                ["#windowStart"] = DeviceAttributeNames.FailedWindowStart,
-                ["#lastFailure"] = DeviceAttributeNames.LastFailureAt,
-            },
+            ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
             ReturnValues = ReturnValue.ALL_NEW,
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,

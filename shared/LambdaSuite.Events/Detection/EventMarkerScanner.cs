@@ -119,6 +119,14 @@ internal static class EventMarkerScanner
             {
                 markers = markers with { HasMultiValueQuery = ReadPresentAndSkip(ref reader) };
             }
+            else if (reader.ValueTextEquals("templateArn"u8))
+            {
+                markers = markers with { HasTemplateArn = ReadPresentAndSkip(ref reader) };
+            }
+            else if (reader.ValueTextEquals("certificateId"u8))
+            {
+                markers = markers with { HasCertificateId = ReadPresentAndSkip(ref reader) };
+            }
             else if (reader.ValueTextEquals("requestContext"u8))
             {
                 reader.Read();

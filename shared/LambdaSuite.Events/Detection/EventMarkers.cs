@@ -36,4 +36,10 @@ internal readonly record struct EventMarkers
     public bool ContextHasResourceId { get; init; }
 
     public bool ContextHasHttpMethod { get; init; }
+
+    /// <summary>Top-level <c>templateArn</c> (a fleet-provisioning hook's request).</summary>
+    public bool HasTemplateArn { get; init; }
+
+    /// <summary>Top-level <c>certificateId</c>.</summary>
+    public bool HasCertificateId { get; init; }
 }

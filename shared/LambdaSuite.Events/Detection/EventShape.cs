@@ -17,6 +17,9 @@ public enum EventShape
     /// <summary>An EventBridge event, scheduled events included.</summary>
     EventBridge,
 
+    /// <summary>AWS IoT fleet provisioning's pre-provisioning hook request (<c>templateArn</c> and <c>certificateId</c> at the top level).</summary>
+    IotProvisioningHook,
+
     /// <summary>ALB, REST API or HTTP API request; <see cref="DetectedEvent.HttpKind"/> tells which.</summary>
     Http,
 }

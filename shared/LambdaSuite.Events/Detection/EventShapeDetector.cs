@@ -8,7 +8,8 @@ namespace LambdaSuite.Events.Detection;
 /// EventBridge's <c>detail-type</c> + <c>source</c> + <c>detail</c>, and for HTTP <c>requestContext.elb</c> (ALB,
 /// multi-value mode when <c>multiValueHeaders</c> or <c>multiValueQueryStringParameters</c> is present),
 /// <c>version: "2.0"</c> with <c>requestContext.http</c> or <c>rawPath</c> (HTTP API), and
-/// <c>requestContext.resourceId</c>/<c>httpMethod</c> (REST API, also HTTP APIs on payload format 1.0). It reads
+/// <c>requestContext.resourceId</c>/<c>httpMethod</c> (REST API, also HTTP APIs on payload format 1.0), and IoT fleet
+/// provisioning's pre-provisioning hook by top-level <c>templateArn</c> with <c>certificateId</c>. It reads
 /// only as far as those markers need (see <see cref="EventMarkerScanner"/>) and hands the HTTP format to the parser,
 /// so an event is parsed by one full read.
 /// </summary>
@@ -39,6 +40,12 @@ public static class EventShapeDetector
         if (markers.DetailType is not null && markers.Source is not null && markers.HasDetail)
         {
             return new(EventShape.EventBridge, default, bytesRead);
+        }
+
+        // A device's own registration payload may carry certificateId, but only the hook's request names a template.
+        if (markers.HasTemplateArn && markers.HasCertificateId && !markers.HasRequestContext)
+        {
+            return new(EventShape.IotProvisioningHook, default, bytesRead);
         }
 
         return TryClassifyHttp(markers, out var kind)

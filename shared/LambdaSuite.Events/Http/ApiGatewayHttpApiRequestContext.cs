@@ -10,6 +10,9 @@ public sealed class ApiGatewayHttpApiRequestContext
     [JsonPropertyName("apiId")]
     public string? ApiId { get; set; }
 
+    [JsonPropertyName("authorizer")]
+    public ApiGatewayHttpApiAuthorizer? Authorizer { get; set; }
+
     [JsonPropertyName("domainName")]
     public string? DomainName { get; set; }
 

@@ -126,6 +126,7 @@ public static class HttpEventParser
             Body = DecodeBody(v2.Body, v2.IsBase64Encoded),
             SourceIp = v2.RequestContext?.Http?.SourceIp,
             RequestId = v2.RequestContext?.RequestId,
+            IamCallerArn = v2.RequestContext?.Authorizer?.Iam?.UserArn is { Length: > 0 } caller ? caller : null,
         };
     }
 

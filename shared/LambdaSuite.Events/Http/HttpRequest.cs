@@ -53,6 +53,13 @@ public sealed class HttpRequest
     /// <summary>API Gateway's request id, or the ALB's <c>X-Amzn-Trace-Id</c> header.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>
+    /// The IAM caller's ARN that API Gateway authenticated, from an HTTP API (v2) route with AWS_IAM authorisation
+    /// (<c>requestContext.authorizer.iam.userArn</c>); null from every other door. Only API Gateway writes it into the
+    /// event (a client's headers cannot), so it can tell an authorised caller apart.
+    /// </summary>
+    public string? IamCallerArn { get; init; }
+
     public string? ContentType => Headers["content-type"];
 
     /// <summary>The body as UTF-8 text.</summary>

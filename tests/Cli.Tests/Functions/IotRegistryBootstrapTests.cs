@@ -124,6 +124,23 @@ public sealed class IotRegistryBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bootstrap_AdministratorTransferOverIamHttpApi_NewOwnerAndHistoryInOrder()
+    {
+        await InvokeAsync("01-register-thermostat.json");
+        await InvokeAsync("05-activate-thermostat-alb.json");
+
+        var transfer = await InvokeRawAsync(AdministratorEvent("POST", "transfer", """{"newOwnerEmail":"bob@owners.example"}"""));
+        var history = await InvokeRawAsync(AdministratorEvent("GET", "history", null));
+
+        Assert.Equal(200, transfer.Status);
+        Assert.Equal("b***@owners.example", JsonDocument.Parse(transfer.Body).RootElement.GetProperty("owner").GetString());
+        Assert.Equal("bob@owners.example", (await Catalog().GetAsync(s_thermostat))!.OwnerEmail);
+        var lines = JsonDocument.Parse(history.Body).RootElement.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["register", "activate", "transfer"], lines.Select(l => l.GetProperty("action").GetString()));
+        Assert.Equal("arn:aws:iam::123456789012:user/fleet-admin", lines[2].GetProperty("actor").GetString());
+    }
+
+    [Fact]
     public async Task Bootstrap_UnreadableHttpEvent_Answers400InSameMode()
     {
         var broken = """{"version":"2.0","rawPath":42,"requestContext":{"http":{"method":"POST"}}}"""u8.ToArray();
@@ -136,6 +153,31 @@ public sealed class IotRegistryBootstrapTests : IAsyncLifetime
     }
 
     private DeviceCatalog Catalog() => new(_dynamoDb, _table);
+
+    /// <summary>An HTTP API (payload 2.0) event from an AWS_IAM route, as API Gateway sends it after checking the caller.</summary>
+    private static byte[] AdministratorEvent(string method, string action, string? body)
+    {
+        var path = $"/devices/{s_thermostat.SerialNumber}/{s_thermostat.ClientId}/{action}";
+        return Encoding.UTF8.GetBytes("""
+            {"version":"2.0","routeKey":"METHOD /devices/{serialNumber}/{clientId}/ACTION","rawPath":"PATH","rawQueryString":"",
+             "headers":{"content-type":"application/json"},
+             "requestContext":{"accountId":"123456789012","apiId":"a1b2c3","requestId":"r1","stage":"$default",
+               "authorizer":{"iam":{"accountId":"123456789012","userArn":"arn:aws:iam::123456789012:user/fleet-admin"}},
+               "http":{"method":"METHOD","path":"PATH","sourceIp":"192.0.2.10"}},
+             "body":BODY,"isBase64Encoded":false}
+            """
+            .Replace("METHOD", method, StringComparison.Ordinal)
+            .Replace("ACTION", action, StringComparison.Ordinal)
+            .Replace("PATH", path, StringComparison.Ordinal)
+            .Replace("BODY", JsonSerializer.Serialize(body ?? string.Empty), StringComparison.Ordinal));
+    }
+
+    private async Task<DemoAnswer> InvokeRawAsync(byte[] eventJson)
+    {
+        var outcome = await _session!.InvokeAsync(eventJson, TimeSpan.FromSeconds(30), default);
+        Assert.False(outcome.IsError, Encoding.UTF8.GetString(outcome.Body));
+        return DemoAnswer.Read(outcome);
+    }
 
     private async Task<DemoAnswer> InvokeAsync(string demoFile)
     {

@@ -3,6 +3,8 @@ using IotRegistry.Activation;
 using IotRegistry.Http;
 using IotRegistry.Iot;
 using IotRegistry.Keys;
+using IotRegistry.Lifecycle;
+using IotRegistry.Provisioning;
 using IotRegistry.Registration;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.TestKit.Devices;
@@ -43,8 +45,21 @@ internal sealed class IotRegistryHarness
     public ActivationService Activations { get; }
     public IotMessageHandler IotDoor { get; }
 
-    /// <summary>The handler over these services, both doors, as <see cref="IotRegistryFunction.Create(Func{string, string?})"/> composes it.</summary>
-    public IotRegistryFunction Function => new(IotDoor, new DeviceHttpApi(Catalog, Activations), Keys);
+    /// <summary>Whether the provisioning hook binds certificates (the PROVISIONING_BIND_CERTIFICATE setting).</summary>
+    public bool BindCertificates { get; init; }
+
+    /// <summary>The lifecycle (transfer, unbind, deregister, history) over a DynamoDB catalog; null over the in-memory one.</summary>
+    public LifecycleService? Lifecycle => Catalog is IDeviceLifecycleStore store ? new LifecycleService(store, Keys, Lockout, Clock) : null;
+
+    /// <summary>
+    /// The handler over these services, every door, as <see cref="IotRegistryFunction.Create(Func{string, string?})"/>
+    /// composes it (the lifecycle routes and the provisioning hook only over a DynamoDB catalog).
+    /// </summary>
+    public IotRegistryFunction Function => new(
+        IotDoor,
+        new DeviceHttpApi(Catalog, Activations, Lifecycle),
+        Keys,
+        provisioning: Catalog is IDeviceLifecycleStore store ? new ProvisioningHookHandler(store, BindCertificates, Clock) : null);
 
     /// <summary>A registration for a device no other test uses.</summary>
     public static DeviceRegistration NewRegistration(string code = "Q7K2-M9XP-4TWZ") =>

@@ -18,6 +18,7 @@ public class EventShapeDetectorTests
     [InlineData("alb-multi-value.json", EventShape.Http)]
     [InlineData("apigateway-v1-proxy.json", EventShape.Http)]
     [InlineData("apigateway-v2-http.json", EventShape.Http)]
+    [InlineData("iot-provisioning-hook.json", EventShape.IotProvisioningHook)]
     [InlineData("iot-rule-payload.json", EventShape.Raw)]
     [InlineData("sns-notification-body.json", EventShape.Raw)]
     public void Detect_Sample_ReturnsItsShape(string file, EventShape expected)
@@ -108,6 +109,7 @@ public class EventShapeDetectorTests
     [Theory]
     [InlineData("eventbridge-scheduled.json", EventShape.EventBridge)]
     [InlineData("alb-multi-value.json", EventShape.Http)]
+    [InlineData("iot-provisioning-hook.json", EventShape.IotProvisioningHook)]
     [InlineData("iot-rule-payload.json", EventShape.Raw)]
     public void Read_ShapeWithMarkersAnywhere_ReadsTheTopLevelToItsEnd(string file, EventShape expected)
     {

@@ -117,6 +117,21 @@ public class HttpEventParserTests
     }
 
     [Fact]
+    public void TryParse_V2WithIamAuthorizer_CarriesTheCallersArnAndOtherDoorsNone()
+    {
+        var withCaller = Encoding.UTF8.GetBytes("""{"version":"2.0","rawPath":"/devices/SN-1/c-1/unbind","requestContext":{"http":{"method":"POST"},"authorizer":{"iam":{"accountId":"123456789012","userArn":"arn:aws:iam::123456789012:user/fleet-admin"}}}}""");
+        var withoutCaller = Encoding.UTF8.GetBytes("""{"version":"2.0","rawPath":"/devices/SN-1/c-1/unbind","requestContext":{"http":{"method":"POST"}}}""");
+
+        var parsed = HttpEventParser.TryParse(withCaller, out var request);
+        HttpEventParser.TryParse(withoutCaller, out var anonymous);
+
+        Assert.True(parsed);
+        Assert.Equal("arn:aws:iam::123456789012:user/fleet-admin", request!.IamCallerArn);
+        Assert.Null(anonymous!.IamCallerArn);
+        Assert.Null(HttpEventParser.Parse(EventSamples.Load("alb-single-value.json")).IamCallerArn);
+    }
+
+    [Fact]
     public void TryParse_V2WithoutRawQueryString_FallsBackToQueryParameters()
     {
         var json = """{"version":"2.0","rawPath":"/","queryStringParameters":{"a":"1"},"requestContext":{"http":{"method":"GET","path":"/"}}}"""u8;
