@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DnsMirror.State;
 using DnsMirror.Tests.Support;
+using DnsMirror.Transfer;
 using DnsMirror.Wire;
 using LambdaSuite.Harness.Route53;
 
@@ -135,5 +136,34 @@ public sealed class IncrementalMirrorAsIntegrationTests : IAsyncLifetime
         Assert.Equal(201u, stored.Serial);
         AssertHeldAsMirrored(stored);
         Assert.Equal("10 h00004.corp.aws.internal.", StoredMx(stored));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_StoredUnderAnotherOrigin_ComparedInFullAndStoredAsMirrored()
+    {
+        await using var primary = await IxfrPrimary.StartAsync(Zone, IxfrOptions, 300, BaseRecords());
+        await RunAsync(primary);
+        await StoreUnderOwnNameAsync(primary);
+        // Additions only: such a delta would apply to records held under the other name without a conflict.
+        primary.Records["added"] = "300 IN A 198.51.100.1";
+        await primary.PublishAsync(301);
+
+        var report = await RunAsync(primary);
+
+        AssertReport(report, "Synced", "Full");
+        Assert.Contains("mirrored as example.test.", report.GetProperty("Fallback").GetString(), StringComparison.Ordinal);
+        await MirrorJudge.AssertMirrorsAsync(primary, _harness.Route53, MirrorAs);
+        AssertHeldAsMirrored(await StoredAsync());
+    }
+
+    /// <summary>Rewrites the stored records as a run without MirrorAs into the same hosted zone would have stored them.</summary>
+    private async Task StoreUnderOwnNameAsync(IxfrPrimary primary)
+    {
+        var row = (await _harness.Store.GetAsync(Zone))!;
+        var repository = new ZoneStateRepository(_harness.Store);
+        var zone = await StoredAsync();
+        var records = await new ZoneTransferClient(new ZoneTransferOptions { Masters = [new DnsMaster("127.0.0.1", primary.Port)] }).TransferAsync(Zone);
+        var saved = await repository.SaveAsync(row, zone.Serial, MirroredZoneCodec.Encode(Zone, zone.Serial, zone.TargetSoa, records.Records, records.Records.Count, zone.HostedZoneId), CancellationToken.None);
+        await _harness.Store.RecordRunAsync(saved with { LastRunAt = DateTimeOffset.UtcNow }, row.Version);
     }
 }
