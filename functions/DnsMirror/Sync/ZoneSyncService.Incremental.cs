@@ -16,7 +16,7 @@ namespace DnsMirror.Sync;
 /// records, the touched record sets written whole, the new records stored; no listing. Full: a whole transfer
 /// compared with the hosted zone's listing, the records stored. Every doubt sends the incremental path to the full
 /// one: IXFR refused or answered with the whole zone, stored records missing or unusable, a delta that does not apply
-/// to them, records stored for another hosted zone, a batch Route 53 rejects (the hosted zone was changed by hand).
+/// to them, records stored for another hosted zone or under another name (MirrorAs), a batch Route 53 rejects (the hosted zone was changed by hand).
 /// </summary>
 internal sealed partial class ZoneSyncService
 {
@@ -104,6 +104,12 @@ internal sealed partial class ZoneSyncService
         if (!string.Equals(zone.HostedZoneId, job.HostedZoneId, StringComparison.Ordinal))
         {
             return Fall(report, log, job.Zone, $"the stored records were mirrored into hosted zone {zone.HostedZoneId ?? "(unknown)"}, this run's is {job.HostedZoneId}");
+        }
+
+        // The stored names are the mirrored ones: a MirrorAs added, dropped or changed since would mix two origins in them.
+        if (!string.Equals(zone.Origin, job.TargetZone, StringComparison.OrdinalIgnoreCase))
+        {
+            return Fall(report, log, job.Zone, $"the stored records were mirrored as {zone.Origin}, this run mirrors {job.Zone} as {job.TargetZone}");
         }
 
         phase = Stopwatch.GetTimestamp();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LambdaSuite.Aws.Retry;
+using LambdaSuite.Aws.Route53;
 using LambdaSuite.Data.DnsMirror;
 using LambdaSuite.Data.Tables;
 using LambdaSuite.Harness.Route53;
@@ -69,6 +70,19 @@ internal sealed class MirrorHarness : IAsyncDisposable
     {
         var aws = StubClientFactory.For(Stub, new AwsRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(1), ThrottlingBaseDelay = TimeSpan.FromMilliseconds(1) });
         return DnsMirrorFunction.Create(name => _environment.GetValueOrDefault(name), aws);
+    }
+
+    /// <summary>
+    /// A new function instance whose Route 53 client is paced as for AWS's own endpoint (the account's request bucket,
+    /// <see cref="Route53Client.AccountPacer"/>), so the function paces its change batches to the account's change budget too.
+    /// </summary>
+    public DnsMirrorFunction NewPacedFunction()
+    {
+        var aws = StubClientFactory.For(Stub, new AwsRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(1), ThrottlingBaseDelay = TimeSpan.FromMilliseconds(1) });
+        Func<string, string?> environment = name => _environment.GetValueOrDefault(name);
+        var settings = DnsMirrorSettings.Read(environment);
+        var route53 = new Route53Client(aws.CreateRoute53().Http.WithPacer(Route53Client.AccountPacer));
+        return new DnsMirrorFunction(new DnsMirror.Sync.ZoneSyncService(route53, Store, settings, TimeProvider.System), Store, settings, environment);
     }
 
     /// <summary>Invokes with one zone's settings and returns that zone's report, failed zones included (their invocation error is the expected answer then).</summary>

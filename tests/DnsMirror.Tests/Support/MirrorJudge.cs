@@ -78,4 +78,38 @@ internal static class MirrorJudge
         Assert.Equal(expected, actual);
         Assert.Equal(expectedSerial, actualSerial);
     }
+
+    /// <summary>
+    /// The hosted zone for <paramref name="mirrorAs"/> equals the primary's AXFR with every owner and every in-zone
+    /// target renamed from the primary's origin to <paramref name="mirrorAs"/>, record by record, serial included. The
+    /// renaming is done here on dig's text, apart from the function's wire-level remapper.
+    /// </summary>
+    public static async Task AssertMirrorsAsync(IxfrPrimary primary, FakeRoute53 route53, string mirrorAs)
+    {
+        var (dug, expectedSerial) = await DigAxfrAsync(primary);
+        var expected = dug.Select(line => RenameLine(line, primary.Zone, mirrorAs)).Order(StringComparer.Ordinal).ToList();
+        var (actual, actualSerial) = HostedZone(route53, mirrorAs);
+        Assert.Equal(expected, actual);
+        Assert.Equal(expectedSerial, actualSerial);
+    }
+
+    // "owner type ttl value": the owner always; in the value only the names of the types that carry one (the last field).
+    private static string RenameLine(string line, string from, string to)
+    {
+        var fields = line.Split(' ', 4);
+        fields[0] = RenameName(fields[0], from, to);
+        if (fields[1] is "NS" or "CNAME" or "PTR" or "DNAME" or "MX" or "SRV")
+        {
+            var value = fields[3].Split(' ');
+            value[^1] = RenameName(value[^1], from, to);
+            fields[3] = string.Join(' ', value);
+        }
+
+        return string.Join(' ', fields);
+    }
+
+    private static string RenameName(string name, string from, string to) =>
+        string.Equals(name, from, StringComparison.OrdinalIgnoreCase) ? to
+        : name.EndsWith("." + from, StringComparison.OrdinalIgnoreCase) ? name[..^from.Length] + to
+        : name;
 }
