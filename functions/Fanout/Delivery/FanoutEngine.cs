@@ -31,7 +31,17 @@ internal sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger 
 
         // Views are built here, one at a time, so the targets running in parallel below only read them.
         var work = targets.Select(target => Prepare(batch, target)).ToArray();
-        await Task.WhenAll(work.Select(w => DeliverTargetAsync(w.Target, w.Messages, w.Outcome, deadline, cancellationToken))).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(work.Select(w => DeliverTargetAsync(w.Target, w.Messages, w.Outcome, deadline, cancellationToken))).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var w in work)
+            {
+                MessageBuilder.Release(w.Messages);
+            }
+        }
 
         int deadLettered = 0, dropped = 0;
         foreach (var (target, _, outcome) in work)
@@ -52,7 +62,7 @@ internal sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger 
         return new FanoutResult(batch.SourceArn, lowest >= 0 ? batch.SequenceNumbers[lowest] : null, [.. work.Select(w => w.Outcome)], deadLettered, dropped);
     }
 
-    private (FanoutTarget Target, List<OutgoingMessage> Messages, TargetOutcome Outcome) Prepare(SourceBatch batch, FanoutTarget target)
+    private (FanoutTarget Target, ArraySegment<OutgoingMessage> Messages, TargetOutcome Outcome) Prepare(SourceBatch batch, FanoutTarget target)
     {
         var outcome = new TargetOutcome(target.Name);
         foreach (var problem in batch.ReadProblems)
@@ -92,7 +102,7 @@ internal sealed class FanoutEngine(ITargetSenderFactory senders, DeliveryLedger 
         return (target, messages, outcome);
     }
 
-    private async Task DeliverTargetAsync(FanoutTarget target, List<OutgoingMessage> messages, TargetOutcome outcome, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task DeliverTargetAsync(FanoutTarget target, ArraySegment<OutgoingMessage> messages, TargetOutcome outcome, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)
         {

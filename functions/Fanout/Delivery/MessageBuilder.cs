@@ -16,14 +16,19 @@ internal static class MessageBuilder
 {
     private static readonly byte[] s_newline = "\n"u8.ToArray();
 
-    public static List<OutgoingMessage> Build(SourceBatch batch, FanoutRecord[] records, FanoutTarget target, TargetLimits limits, bool needsIdempotencyKey, List<RecordProblem> problems)
+    /// <summary>
+    /// The entries, in an array rented from the shared pool (10,000 entries are 720 KB, a large-object-heap array per
+    /// invocation otherwise): give it to <see cref="Release"/> when delivery is over; one never released is only
+    /// left to the GC.
+    /// </summary>
+    public static ArraySegment<OutgoingMessage> Build(SourceBatch batch, FanoutRecord[] records, FanoutTarget target, TargetLimits limits, bool needsIdempotencyKey, List<RecordProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(problems);
-        var messages = new List<OutgoingMessage>(target.Collapse == CollapseMode.None ? records.Length : 16);
+        var messages = new PooledArrayList<OutgoingMessage>(target.Collapse == CollapseMode.None ? records.Length : 16);
         if (target.Collapse == CollapseMode.None)
         {
             for (var i = 0; i < records.Length; i++)
@@ -35,10 +40,10 @@ internal static class MessageBuilder
                     QuotedBase64Body = target.AppendNewlines ? default : record.QuotedBase64Data,
                     SentAsBase64 = limits.XmlText && MessageText.NeedsBase64(body.Span),
                 };
-                AddOrReject(messages, message, limits, record, problems);
+                AddOrReject(ref messages, message, limits, record, problems);
             }
 
-            return messages;
+            return messages.AsSegment();
         }
 
         var buffer = new ArrayBufferWriter<byte>();
@@ -81,14 +86,17 @@ internal static class MessageBuilder
 
             var head = records[start];
             var key = needsIdempotencyKey ? batch.IdempotencyKey(head) + "+" + (end - start).ToString(CultureInfo.InvariantCulture) : "";
-            AddOrReject(messages, new OutgoingMessage(start, end - start, buffer.WrittenSpan.ToArray(), head.PartitionKey, head.ExplicitHashKey, key) { SentAsBase64 = base64 }, limits, head, problems);
+            AddOrReject(ref messages, new OutgoingMessage(start, end - start, buffer.WrittenSpan.ToArray(), head.PartitionKey, head.ExplicitHashKey, key) { SentAsBase64 = base64 }, limits, head, problems);
             start = end;
         }
 
-        return messages;
+        return messages.AsSegment();
     }
 
-    private static void AddOrReject(List<OutgoingMessage> messages, OutgoingMessage message, TargetLimits limits, in FanoutRecord record, List<RecordProblem> problems)
+    /// <summary>Gives the array of <see cref="Build"/>'s entries back to the pool; they must not be read after.</summary>
+    public static void Release(ArraySegment<OutgoingMessage> messages) => PooledArrayList<OutgoingMessage>.Return(messages);
+
+    private static void AddOrReject(ref PooledArrayList<OutgoingMessage> messages, OutgoingMessage message, TargetLimits limits, in FanoutRecord record, List<RecordProblem> problems)
     {
         var size = limits.SizeOf(message);
         if (size > limits.MaxBytesPerEntry)

@@ -20,7 +20,22 @@ internal static class KinesisEventReader
 
     public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson)
     {
-        var parsed = new List<Parsed>();
+        // The parsed fields live in a pooled array (48 B a record, 480 KB for 10,000; a growing list put each doubling
+        // on the large object heap), sized from the event (a record takes over 1 KB of it at the usual sizes) and
+        // returned once the batches hold what they need.
+        var parsed = new PooledArrayList<Parsed>(eventJson.Length / 1024);
+        try
+        {
+            return ReadInto(eventJson, ref parsed);
+        }
+        finally
+        {
+            parsed.Return();
+        }
+    }
+
+    private static List<SourceBatch> ReadInto(ReadOnlyMemory<byte> eventJson, ref PooledArrayList<Parsed> parsed)
+    {
         try
         {
             var reader = new Utf8JsonReader(eventJson.Span);
@@ -57,7 +72,7 @@ internal static class KinesisEventReader
             throw new InvalidEventException($"The Kinesis event of {eventJson.Length} bytes has a field of the wrong JSON type or encoding: {ErrorText.Of(e)}", e);
         }
 
-        return Group(eventJson, parsed);
+        return Group(eventJson, parsed.Items);
     }
 
     private static Parsed ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
@@ -167,11 +182,11 @@ internal static class KinesisEventReader
         return (token, null);
     }
 
-    private static List<SourceBatch> Group(ReadOnlyMemory<byte> eventJson, List<Parsed> parsed)
+    private static List<SourceBatch> Group(ReadOnlyMemory<byte> eventJson, ReadOnlySpan<Parsed> parsed)
     {
         var order = new List<string>();
         var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < parsed.Count; i++)
+        for (var i = 0; i < parsed.Length; i++)
         {
             if (!members.TryGetValue(parsed[i].Arn, out var list))
             {

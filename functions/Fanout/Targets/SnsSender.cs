@@ -1,4 +1,3 @@
-using System.Globalization;
 using Fanout.Delivery;
 using LambdaSuite.Aws.Sns;
 using LambdaSuite.Data.Fanout;
@@ -18,34 +17,34 @@ internal sealed class SnsSender(ISnsClient client, string topicArn, FanoutTarget
     public async Task<IReadOnlyList<EntryFailure>> SendAsync(IReadOnlyList<OutgoingMessage> entries, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var batch = new PublishBatchRequestEntry[entries.Count];
-        for (var i = 0; i < batch.Length; i++)
-        {
-            var entry = entries[i];
-            var text = MessageText.Text(entry.Body.Span, entry.SentAsBase64);
-            batch[i] = new PublishBatchRequestEntry
-            {
-                Id = i.ToString(CultureInfo.InvariantCulture),
-                Message = text,
-                MessageAttributes = Attributes(entry.IdempotencyKey, entry.SentAsBase64),
-                MessageGroupId = _fifo ? FifoKeys.GroupOf(target, entry.PartitionKey) : null,
-                MessageDeduplicationId = _fifo ? FifoKeys.DeduplicationOf(target, entry.IdempotencyKey) : null,
-            };
-        }
-
-        var response = await client.WithDeadline(deadline).PublishBatchAsync(new PublishBatchRequest { TopicArn = topicArn, PublishBatchRequestEntries = batch }, cancellationToken).ConfigureAwait(false);
+        using var body = WriteBody(entries);
+        var response = await client.WithDeadline(deadline).PublishBatchAsync(body, cancellationToken).ConfigureAwait(false);
         return [.. response.Failed.Select(f => BatchEntries.Failure(f.Id, f.Code, f.Message, f.SenderFault, throttled: f.Code is "Throttled" or "ThrottlingException"))];
     }
 
-    private static Dictionary<string, MessageAttributeValue>? Attributes(string idempotencyKey, bool isBase64)
+    /// <summary>The PublishBatch form of one call, written from the entries' bytes; dispose it after the call.</summary>
+    public PublishBatchBody WriteBody(IReadOnlyList<OutgoingMessage> entries)
     {
-        if (idempotencyKey.Length == 0 && !isBase64)
+        ArgumentNullException.ThrowIfNull(entries);
+        var size = 0;
+        foreach (var entry in entries)
         {
-            return null;
+            // Escapes make most bodies longer than this; the buffer grows then, the hint only saves the first steps.
+            size += (entry.SentAsBase64 ? System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(entry.Body.Length) : entry.Body.Length) + entry.IdempotencyKey.Length + 320;
         }
 
-        var attributes = BatchEntries.StringAttributes(idempotencyKey, isBase64)
-            .ToDictionary(p => p.Key, p => new MessageAttributeValue { DataType = "String", StringValue = p.Value }, StringComparer.Ordinal);
-        return attributes;
+        var body = new PublishBatchBody(topicArn, size);
+        foreach (var entry in entries)
+        {
+            var attributes = entry.IdempotencyKey.Length == 0 && !entry.SentAsBase64 ? null : BatchEntries.StringAttributes(entry.IdempotencyKey, entry.SentAsBase64);
+            body.Add(
+                entry.Body.Span,
+                entry.SentAsBase64,
+                attributes,
+                _fifo ? FifoKeys.DeduplicationOf(target, entry.IdempotencyKey) : null,
+                _fifo ? FifoKeys.GroupOf(target, entry.PartitionKey) : null);
+        }
+
+        return body;
     }
 }

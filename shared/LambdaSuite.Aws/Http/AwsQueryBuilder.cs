@@ -14,6 +14,8 @@ public sealed class AwsQueryBuilder
     /// <summary>RFC 3986's unreserved characters, the only ones a query body carries unescaped.</summary>
     private static readonly SearchValues<char> s_unreserved = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
 
+    private static readonly SearchValues<byte> s_unreservedBytes = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"u8);
+
     private readonly List<KeyValuePair<string, string>> _parameters = [];
 
     public AwsQueryBuilder(string action, string version)
@@ -105,7 +107,7 @@ public sealed class AwsQueryBuilder
     /// <see cref="Uri.EscapeDataString(string)"/> straight into UTF-8: runs of unreserved characters copied, every other
     /// scalar as its UTF-8 bytes in upper-case <c>%XX</c>; a lone surrogate becomes U+FFFD, as in <see cref="Encoding.UTF8"/>.
     /// </summary>
-    private static int Escape(ReadOnlySpan<char> text, Span<byte> output)
+    internal static int Escape(ReadOnlySpan<char> text, Span<byte> output)
     {
         Span<byte> scalar = stackalloc byte[4];
         var at = 0;
@@ -135,6 +137,38 @@ public sealed class AwsQueryBuilder
             }
 
             text = text[consumed..];
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// <see cref="Escape(ReadOnlySpan{char}, Span{byte})"/> for text already in UTF-8 (valid UTF-8 only): the same bytes,
+    /// since a scalar's escape is its UTF-8 bytes escaped one by one; no UTF-16 copy of a message is needed.
+    /// </summary>
+    internal static int EscapeUtf8(ReadOnlySpan<byte> utf8, Span<byte> output)
+    {
+        var at = 0;
+        while (!utf8.IsEmpty)
+        {
+            var run = utf8.IndexOfAnyExcept(s_unreservedBytes);
+            if (run < 0)
+            {
+                run = utf8.Length;
+            }
+
+            utf8[..run].CopyTo(output[at..]);
+            at += run;
+            if (run == utf8.Length)
+            {
+                break;
+            }
+
+            var b = utf8[run];
+            output[at++] = (byte)'%';
+            output[at++] = "0123456789ABCDEF"u8[b >> 4];
+            output[at++] = "0123456789ABCDEF"u8[b & 0xF];
+            utf8 = utf8[(run + 1)..];
         }
 
         return at;

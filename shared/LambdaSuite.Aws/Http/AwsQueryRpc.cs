@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Xml.Linq;
 
 namespace LambdaSuite.Aws.Http;
@@ -10,16 +11,27 @@ public static class AwsQueryRpc
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(parameters);
+        return InvokeRawAsync(http, operation, parameters.ToBytes(), parseResult, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a form body the caller wrote itself (PublishBatch straight from the messages' bytes), without a copy,
+    /// hashed once. The caller keeps <paramref name="body"/> alive until the returned task completes.
+    /// </summary>
+    public static Task<T> InvokeRawAsync<T>(this AwsHttp http, string operation, ReadOnlyMemory<byte> body, Func<XElement, T> parseResult, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(parseResult);
         var uri = http.UriFor("/");
-        var body = parameters.ToBytes();
-        var payloadHash = AwsPayloadHash.Of(body);
+        var payloadHash = AwsPayloadHash.Of(body.Span);
         return http.SendAsync(
             operation,
             AwsProtocol.Query,
             () =>
             {
-                var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = AwsQueryBuilder.ToContent(body) };
+                var content = new ReadOnlyMemoryContent(body);
+                content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
+                var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
                 AwsPayloadHash.Set(message, payloadHash);
                 return message;
             },

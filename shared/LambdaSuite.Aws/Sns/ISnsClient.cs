@@ -7,6 +7,9 @@ public interface ISnsClient
 
     Task<PublishBatchResponse> PublishBatchAsync(PublishBatchRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>The same operation with a form written straight from the messages' bytes (see <see cref="PublishBatchBody"/>).</summary>
+    Task<PublishBatchResponse> PublishBatchAsync(PublishBatchBody body, CancellationToken cancellationToken = default);
+
     /// <summary>The same client with retries bounded by <paramref name="deadline"/>.</summary>
     ISnsClient WithDeadline(DateTimeOffset deadline);
 }

@@ -13,7 +13,7 @@ public sealed class SnsClient(AwsHttp http) : ISnsClient
     /// <summary>IAM actions the operations here need: PublishBatch is authorised by <c>sns:Publish</c>; there is no separate action.</summary>
     public static IReadOnlyList<string> IamActions { get; } = ["sns:Publish"];
 
-    private const string ApiVersion = "2010-03-31";
+    internal const string ApiVersion = "2010-03-31";
 
     public AwsHttp Http { get; } = http ?? throw new ArgumentNullException(nameof(http));
 
@@ -64,6 +64,13 @@ public sealed class SnsClient(AwsHttp http) : ISnsClient
         }
 
         return Http.InvokeAsync("PublishBatch", query, ParseBatchResult, cancellationToken);
+    }
+
+    /// <summary>Sends a form written with <see cref="PublishBatchBody"/> (the caller disposes it after the call).</summary>
+    public Task<PublishBatchResponse> PublishBatchAsync(PublishBatchBody body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Http.InvokeRawAsync("PublishBatch", body.Complete(), ParseBatchResult, cancellationToken);
     }
 
     private static PublishBatchResponse ParseBatchResult(XElement result) => new()

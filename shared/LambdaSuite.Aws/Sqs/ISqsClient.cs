@@ -7,6 +7,9 @@ public interface ISqsClient
 
     Task<SendMessageBatchResponse> SendMessageBatchAsync(SendMessageBatchRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>The same operation with a body written straight from the messages' bytes (see <see cref="SendMessageBatchBody"/>).</summary>
+    Task<SendMessageBatchResponse> SendMessageBatchAsync(SendMessageBatchBody body, CancellationToken cancellationToken = default);
+
     /// <summary>The same client with retries bounded by <paramref name="deadline"/>.</summary>
     ISqsClient WithDeadline(DateTimeOffset deadline);
 }

@@ -46,6 +46,13 @@ public sealed class SqsClient(AwsHttp http) : ISqsClient
     public Task<SendMessageBatchResponse> SendMessageBatchAsync(SendMessageBatchRequest request, CancellationToken cancellationToken = default) =>
         Http.InvokeAsync(TargetPrefix, JsonVersion, "SendMessageBatch", request, SqsJsonContext.Default.SendMessageBatchRequest, SqsJsonContext.Default.SendMessageBatchResponse, cancellationToken);
 
+    /// <summary>Sends a body written with <see cref="SendMessageBatchBody"/> (completed here; the caller disposes it after the call).</summary>
+    public Task<SendMessageBatchResponse> SendMessageBatchAsync(SendMessageBatchBody body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Http.InvokeRawAsync(TargetPrefix, JsonVersion, "SendMessageBatch", body.Complete(), SqsJsonContext.Default.SendMessageBatchResponse, cancellationToken);
+    }
+
     /// <summary>Receives up to 10 messages; an empty answer after the wait is not an error.</summary>
     public Task<ReceiveMessageResponse> ReceiveMessageAsync(ReceiveMessageRequest request, CancellationToken cancellationToken = default) =>
         Http.InvokeAsync(TargetPrefix, JsonVersion, "ReceiveMessage", request, SqsJsonContext.Default.ReceiveMessageRequest, SqsJsonContext.Default.ReceiveMessageResponse, cancellationToken);

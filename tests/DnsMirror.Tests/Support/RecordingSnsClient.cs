@@ -20,6 +20,9 @@ internal sealed class RecordingSnsClient : ISnsClient
     public Task<PublishBatchResponse> PublishBatchAsync(PublishBatchRequest request, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("DnsMirror's alert publishes one message at a time.");
 
+    public Task<PublishBatchResponse> PublishBatchAsync(PublishBatchBody body, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("DnsMirror's alert publishes one message at a time.");
+
     public ISnsClient WithDeadline(DateTimeOffset deadline)
     {
         Deadlines.Add(deadline);
