@@ -420,6 +420,7 @@ internal static class DynamoDbPlainReader
             }
 
             var name = reader.ValueSpan;
+            RequireUtf8(name);
             for (var i = mark; i < names.Count; i++)
             {
                 if (json[names[i]].SequenceEqual(name))
@@ -523,7 +524,7 @@ internal static class DynamoDbPlainReader
         }
     }
 
-    /// <summary>Unescaped text goes through as UTF-8 (the writer checks and escapes it as it would the string).</summary>
+    /// <summary>Unescaped text goes through as UTF-8 once it is known to be UTF-8 (the writer escapes it as it would the string).</summary>
     private static void WriteString(ref Utf8JsonReader reader, Utf8JsonWriter writer)
     {
         Require(ref reader, JsonTokenType.String);
@@ -533,7 +534,20 @@ internal static class DynamoDbPlainReader
         }
         else
         {
+            RequireUtf8(reader.ValueSpan);
             writer.WriteStringValue(reader.ValueSpan);
+        }
+    }
+
+    /// <summary>
+    /// Bytes that are not UTF-8 go to the full reader: the writer would not refuse them but put U+FFFD in their place,
+    /// while the full reader makes that record a problem of its own (found by SourceReaderPropertyTests).
+    /// </summary>
+    private static void RequireUtf8(ReadOnlySpan<byte> text)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(text))
+        {
+            throw new JsonException("Text that is not UTF-8 for the fast path.");
         }
     }
 

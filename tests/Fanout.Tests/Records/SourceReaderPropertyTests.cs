@@ -76,6 +76,33 @@ public sealed class SourceReaderPropertyTests
         Assert.Contains("no SequenceNumber", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Found by the property below: an attribute name or string value that is not UTF-8 passed the fast DynamoDB
+    /// Streams reader (its writer put U+FFFD in) while the full reader made that record a problem, so asking for the
+    /// typed form failed the whole batch. Now the full reader reads such an event: that record alone is a problem.
+    /// </summary>
+    [Theory]
+    [InlineData("\"id\":{\"S\":\"k1\"}", 2)]
+    [InlineData("\"k1\"", 2)]
+    public void Read_InvalidUtf8InOneImage_ThatRecordAloneIsAProblem(string marker, int offset)
+    {
+        var json = DynamoDbEvents.Event(
+            DynamoDbEvents.Record(0, DynamoDbEvents.Plain(0)),
+            DynamoDbEvents.Record(1, """{"id":{"S":"k1"},"x":{"S":"v"}}"""),
+            DynamoDbEvents.Record(2, DynamoDbEvents.Plain(2)));
+        var text = Encoding.UTF8.GetString(json);
+        var image = text.IndexOf("NewImage", text.IndexOf("e1", StringComparison.Ordinal), StringComparison.Ordinal);
+        json[Encoding.UTF8.GetByteCount(text[..text.IndexOf(marker, image, StringComparison.Ordinal)]) + offset] = 0xC0;
+
+        using var batch = Assert.Single(SourceReader.Read(json));
+        var typed = batch.Records;
+        var plain = batch.Converted();
+
+        Assert.Equal([0, 2], typed.Select(r => r.ParentIndex));
+        Assert.Equal([0, 2], plain.Select(r => r.ParentIndex));
+        Assert.Equal(1, Assert.Single(batch.ReadProblems).ParentIndex);
+    }
+
     /// <summary>Found by the property below: an attribute whose value is JSON null was read as a null value and crashed the plain conversion of the whole batch.</summary>
     [Fact]
     public void Converted_AttributeValueJsonNull_ThatRecordAloneIsAProblem()
