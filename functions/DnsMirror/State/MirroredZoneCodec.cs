@@ -18,7 +18,8 @@ internal static class MirroredZoneCodec
 {
     private const uint Magic = 0x444D5A31; // "DMZ1"
     private const int HeaderLength = 8;
-    private const byte SameOwner = 1;
+    /// <summary>The flag of a record whose owner is the previous record's.</summary>
+    internal const byte SameOwner = 1;
 
     /// <summary>A zone's state may not expand past this: a corrupt length must not allocate gigabytes.</summary>
     private const int MaxRawLength = 256 * 1024 * 1024;
@@ -121,24 +122,8 @@ internal static class MirroredZoneCodec
             throw new FormatException($"stored zone state claims {count} records in {rawLength} bytes");
         }
 
-        var records = new List<DnsResourceRecord>((int)count);
-        string? owner = null;
-        for (var i = 0; i < count; i++)
-        {
-            owner = reader.Byte() == SameOwner && owner is not null ? owner : reader.Text();
-            var type = (DnsRecordType)reader.UInt16();
-            var @class = reader.UInt16();
-            var ttl = reader.UInt32();
-            var data = reader.Bytes(reader.UInt16());
-            records.Add(new DnsResourceRecord(owner, type, @class, ttl, data));
-        }
-
-        if (!reader.AtEnd)
-        {
-            throw new FormatException("stored zone state has bytes after its last record");
-        }
-
-        var zone = MirroredZone.FromRecords(origin, serial, targetSoa, records);
+        // The records stay as these bytes, indexed; only the sets a delta touches become objects.
+        var zone = MirroredZone.FromStored(origin, serial, targetSoa, StoredRecordIndex.Build(raw, reader.Position, (int)count));
         zone.HostedZoneId = hostedZoneId.Length == 0 ? null : hostedZoneId;
         return zone;
     }
@@ -173,7 +158,7 @@ internal static class MirroredZoneCodec
     {
         private int _position;
 
-        public bool AtEnd => _position == raw.Length;
+        public int Position => _position;
 
         public byte Byte() => Take(1)[0];
 
@@ -182,8 +167,6 @@ internal static class MirroredZoneCodec
         public uint UInt32() => BinaryPrimitives.ReadUInt32BigEndian(Take(4));
 
         public string Text() => Encoding.UTF8.GetString(Take(UInt16()));
-
-        public byte[] Bytes(int length) => Take(length).ToArray();
 
         private ReadOnlySpan<byte> Take(int length)
         {

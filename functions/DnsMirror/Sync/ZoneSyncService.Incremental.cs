@@ -120,7 +120,7 @@ internal sealed partial class ZoneSyncService
         }
 
         var diff = IncrementalDiffer.Diff(zone, before, managed);
-        var plan = ZonePlanner.Plan(diff, zone.ToSnapshot(transfer.Master), job.Options.Plan);
+        var plan = ZonePlanner.Plan(diff, sourceComplete: true, zone.Serial, zone.HasContentBeyondApex(), job.Options.Plan);
         report.Phases.DiffMs = ZonePhaseTimings.Since(phase);
         phase = Stopwatch.GetTimestamp();
         ZoneSyncResult sync;
