@@ -28,7 +28,9 @@ internal static class MirroredZoneCodec
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(records);
-        var raw = new ArrayBufferWriter<byte>(Math.Max(1024, count * 48));
+        // The uncompressed form is never held whole: records are staged in a pooled 64 KiB buffer that is compressed
+        // each time it fills, so the encoder holds the compressed output and one stage, not ~6 MB growing by doubling.
+        using var raw = new CompressingWriter(Math.Max(4096, count * 12));
         WriteUInt32(raw, serial);
         WriteText(raw, origin);
         WriteText(raw, hostedZoneId ?? "");
@@ -73,16 +75,17 @@ internal static class MirroredZoneCodec
             throw new ArgumentException($"{written} records given, {count} announced", nameof(count));
         }
 
-        var output = new byte[HeaderLength + BrotliEncoder.GetMaxCompressedLength(raw.WrittenCount)];
-        BinaryPrimitives.WriteUInt32BigEndian(output, Magic);
-        BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(4), (uint)raw.WrittenCount);
-        // Quality 1: the state is rewritten on every run that changed something, so speed beats the last few percent.
-        if (!BrotliEncoder.TryCompress(raw.WrittenSpan, output.AsSpan(HeaderLength), out var compressed, quality: 1, window: 22))
+        var compressed = raw.Complete();
+        if (raw.RawLength > MaxRawLength)
         {
-            throw new InvalidOperationException("Brotli could not compress the zone state");
+            throw new ArgumentException($"the zone state is {raw.RawLength} bytes uncompressed, above {MaxRawLength}", nameof(records));
         }
 
-        return output.AsSpan(0, HeaderLength + compressed).ToArray();
+        var output = new byte[HeaderLength + compressed.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(output, Magic);
+        BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(4), (uint)raw.RawLength);
+        compressed.CopyTo(output.AsSpan(HeaderLength));
+        return output;
     }
 
     public static MirroredZone Decode(ReadOnlySpan<byte> blob)
@@ -128,25 +131,25 @@ internal static class MirroredZoneCodec
         return zone;
     }
 
-    private static void WriteByte(ArrayBufferWriter<byte> raw, byte value)
+    private static void WriteByte(IBufferWriter<byte> raw, byte value)
     {
         raw.GetSpan(1)[0] = value;
         raw.Advance(1);
     }
 
-    private static void WriteUInt16(ArrayBufferWriter<byte> raw, ushort value)
+    private static void WriteUInt16(IBufferWriter<byte> raw, ushort value)
     {
         BinaryPrimitives.WriteUInt16BigEndian(raw.GetSpan(2), value);
         raw.Advance(2);
     }
 
-    private static void WriteUInt32(ArrayBufferWriter<byte> raw, uint value)
+    private static void WriteUInt32(IBufferWriter<byte> raw, uint value)
     {
         BinaryPrimitives.WriteUInt32BigEndian(raw.GetSpan(4), value);
         raw.Advance(4);
     }
 
-    private static void WriteText(ArrayBufferWriter<byte> raw, string text)
+    private static void WriteText(IBufferWriter<byte> raw, string text)
     {
         var length = Encoding.UTF8.GetByteCount(text);
         WriteUInt16(raw, checked((ushort)length));

@@ -48,4 +48,23 @@ public sealed class MirroredZoneCodecTests
     {
         Assert.Throws<ArgumentException>(() => MirroredZoneCodec.Encode(Zone, 1, null, s_records, s_records.Length + 1));
     }
+
+    [Fact]
+    public void Decode_ZoneLargerThanOneCompressionStage_RoundTripsAndFindsEverySet()
+    {
+        var records = new List<DnsResourceRecord> { Rr.Soa(Zone, 9) };
+        for (var i = 0; i < 6000; i++)
+        {
+            records.Add(Rr.A($"Host{i}.ix.test.", $"192.0.{i / 250}.{i % 250}"));
+            records.Add(Rr.Txt($"host{i}.ix.test.", $"text {i} long enough to make the uncompressed form pass several 64 KiB stages"));
+        }
+
+        var zone = MirroredZoneCodec.Decode(MirroredZoneCodec.Encode(Zone, 9, null, records, records.Count));
+
+        Assert.Equal(records.Count, zone.RecordCount);
+        Assert.Equal(records.Select(r => r.ToString()), zone.Records().Select(r => r.ToString()));
+        Assert.Equal(12000, zone.ManagedSetCount());
+        Assert.Equal(["Host4321.ix.test. 300 A 192.0.17.71"], zone.Find("host4321.ix.test.", DnsRecordType.A)!.Select(r => r.ToString()));
+        Assert.Null(zone.Find("host4321.ix.test.", DnsRecordType.AAAA));
+    }
 }
