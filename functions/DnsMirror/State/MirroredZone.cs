@@ -1,3 +1,4 @@
+using System.Buffers;
 using DnsMirror.Diff;
 using DnsMirror.Route53;
 using DnsMirror.Transfer;
@@ -105,6 +106,36 @@ internal sealed class MirroredZone
                 yield return record;
             }
         }
+    }
+
+    /// <summary>Writes every record into the stored form's list (apex SOA first, as <see cref="Records"/>); returns how many.</summary>
+    public int WriteRecords(IBufferWriter<byte> raw)
+    {
+        var written = 0;
+        string? lastName = null;
+        foreach (var record in _sets.GetValueOrDefault((Apex, DnsRecordType.SOA)) ?? [])
+        {
+            MirroredZoneCodec.WriteRecord(raw, record, ref lastName);
+            written++;
+        }
+
+        written += _stored?.WriteTo(raw, _superseded) ?? 0;
+        lastName = null;
+        foreach (var ((name, type), set) in _sets)
+        {
+            if (type == DnsRecordType.SOA && name == Apex)
+            {
+                continue;
+            }
+
+            foreach (var record in set)
+            {
+                MirroredZoneCodec.WriteRecord(raw, record, ref lastName);
+                written++;
+            }
+        }
+
+        return written;
     }
 
     /// <summary>

@@ -26,8 +26,55 @@ internal static class MirroredZoneCodec
 
     public static byte[] Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, IEnumerable<DnsResourceRecord> records, int count, string? hostedZoneId = null)
     {
-        ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(records);
+        return Encode(origin, serial, targetSoa, count, hostedZoneId, raw =>
+        {
+            string? lastName = null;
+            var written = 0;
+            foreach (var record in records)
+            {
+                WriteRecord(raw, record, ref lastName);
+                written++;
+            }
+
+            return written;
+        });
+    }
+
+    /// <summary>
+    /// A zone loaded from its stored form: the records no delta touched are copied as stored bytes, without becoming
+    /// objects; the touched sets are written from their records.
+    /// </summary>
+    public static byte[] Encode(MirroredZone zone, string? hostedZoneId)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Encode(zone.Origin, zone.Serial, zone.TargetSoa, zone.RecordCount, hostedZoneId, zone.WriteRecords);
+    }
+
+    /// <summary>One record of the list: the owner's flag (and name unless it is <paramref name="lastName"/>), type, class, TTL, RDATA.</summary>
+    internal static void WriteRecord(IBufferWriter<byte> raw, DnsResourceRecord record, ref string? lastName)
+    {
+        if (string.Equals(record.Name, lastName, StringComparison.Ordinal))
+        {
+            WriteByte(raw, SameOwner);
+        }
+        else
+        {
+            WriteByte(raw, 0);
+            WriteText(raw, record.Name);
+            lastName = record.Name;
+        }
+
+        WriteUInt16(raw, (ushort)record.Type);
+        WriteUInt16(raw, record.Class);
+        WriteUInt32(raw, record.Ttl);
+        WriteUInt16(raw, checked((ushort)record.Data.Length));
+        raw.Write(record.Data);
+    }
+
+    private static byte[] Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, int count, string? hostedZoneId, Func<IBufferWriter<byte>, int> writeRecords)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
         // The uncompressed form is never held whole: records are staged in a pooled 64 KiB buffer that is compressed
         // each time it fills, so the encoder holds the compressed output and one stage, not ~6 MB growing by doubling.
         using var raw = new CompressingWriter(Math.Max(4096, count * 12));
@@ -47,29 +94,7 @@ internal static class MirroredZoneCodec
         }
 
         WriteUInt32(raw, checked((uint)count));
-        string? lastName = null;
-        var written = 0;
-        foreach (var record in records)
-        {
-            if (string.Equals(record.Name, lastName, StringComparison.Ordinal))
-            {
-                WriteByte(raw, SameOwner);
-            }
-            else
-            {
-                WriteByte(raw, 0);
-                WriteText(raw, record.Name);
-                lastName = record.Name;
-            }
-
-            WriteUInt16(raw, (ushort)record.Type);
-            WriteUInt16(raw, record.Class);
-            WriteUInt32(raw, record.Ttl);
-            WriteUInt16(raw, checked((ushort)record.Data.Length));
-            raw.Write(record.Data);
-            written++;
-        }
-
+        var written = writeRecords(raw);
         if (written != count)
         {
             throw new ArgumentException($"{written} records given, {count} announced", nameof(count));
@@ -78,7 +103,7 @@ internal static class MirroredZoneCodec
         var compressed = raw.Complete();
         if (raw.RawLength > MaxRawLength)
         {
-            throw new ArgumentException($"the zone state is {raw.RawLength} bytes uncompressed, above {MaxRawLength}", nameof(records));
+            throw new ArgumentException($"the zone state is {raw.RawLength} bytes uncompressed, above {MaxRawLength}", nameof(count));
         }
 
         var output = new byte[HeaderLength + compressed.Length];

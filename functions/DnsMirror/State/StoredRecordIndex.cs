@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using DnsMirror.Wire;
@@ -113,7 +114,15 @@ internal sealed class StoredRecordIndex
                 end++;
             }
 
-            // One hash run is almost always one set; a collision holds several, told apart by name and type.
+            if (end == i + 1)
+            {
+                // The common case: a hash run of one record is one set, read without comparing names.
+                yield return (LowerNameAt(_entries[i].NameOffset), TypeAt(_entries[i]), ClassAt(_entries[i]) == DnsClass.Internet);
+                i = end;
+                continue;
+            }
+
+            // A longer run is usually one set of several records; a collision holds several sets, told apart by name and type.
             var seen = new List<(string, DnsRecordType)>(1);
             for (var j = i; j < end; j++)
             {
@@ -160,6 +169,47 @@ internal sealed class StoredRecordIndex
                 yield return Read(new Entry(0, nameOffset, fields, i), owner);
             }
         }
+    }
+
+    /// <summary>
+    /// Copies every record not marked in <paramref name="skip"/> into another stored form's list as it is stored; an
+    /// owner is written out again where the record before it was skipped. Returns how many were copied.
+    /// </summary>
+    public int WriteTo(IBufferWriter<byte> raw, bool[] skip)
+    {
+        var position = _start;
+        int nameOffset = -1, lastWritten = -1, written = 0;
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            if (_raw[position++] != MirroredZoneCodec.SameOwner || nameOffset < 0)
+            {
+                nameOffset = position;
+                position += 2 + BinaryPrimitives.ReadUInt16BigEndian(_raw.AsSpan(position));
+            }
+
+            var fields = position;
+            position += 10 + BinaryPrimitives.ReadUInt16BigEndian(_raw.AsSpan(fields + 8));
+            if (skip[i])
+            {
+                continue;
+            }
+
+            if (nameOffset == lastWritten)
+            {
+                raw.Write([MirroredZoneCodec.SameOwner]);
+            }
+            else
+            {
+                raw.Write([(byte)0]);
+                raw.Write(_raw.AsSpan(nameOffset, 2 + BinaryPrimitives.ReadUInt16BigEndian(_raw.AsSpan(nameOffset))));
+                lastWritten = nameOffset;
+            }
+
+            raw.Write(_raw.AsSpan(fields, position - fields));
+            written++;
+        }
+
+        return written;
     }
 
     private DnsResourceRecord Read(Entry entry, string owner)
