@@ -14,14 +14,23 @@ internal static class ZonePlanner
 {
     public static ZonePlan Plan(ZoneDiff diff, ZoneSnapshot source, PlanOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(diff);
         ArgumentNullException.ThrowIfNull(source);
+        return Plan(diff, source.IsComplete, source.Serial, source.IsComplete && HasContentBeyondApex(source), options);
+    }
+
+    /// <summary>
+    /// The same from what the checks need of the source: an incremental run answers them from its stored records'
+    /// counts instead of listing every record into a snapshot.
+    /// </summary>
+    public static ZonePlan Plan(ZoneDiff diff, bool sourceComplete, uint sourceSerial, bool sourceHasContentBeyondApex, PlanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
         options ??= new PlanOptions();
         var warnings = new List<string>();
         var changes = diff.Changes.ToList();
 
-        var emptySource = source.IsComplete && !HasContentBeyondApex(source);
-        if (!source.IsComplete)
+        var emptySource = sourceComplete && !sourceHasContentBeyondApex;
+        if (!sourceComplete)
         {
             var dropped = changes.RemoveAll(c => c.Action == ChangeAction.Delete);
             if (dropped > 0)
@@ -36,7 +45,7 @@ internal static class ZonePlanner
             var withheld = changes.Count(c => c.Action == ChangeAction.Delete);
             if (!options.Force)
             {
-                return new ZonePlan([], warnings, $"the transfer holds only the apex SOA and NS (serial {source.Serial}): nothing applied, the {withheld} record set(s) it would delete kept; rerun with Force to mirror an empty zone", diff) { IsEmptySource = true };
+                return new ZonePlan([], warnings, $"the transfer holds only the apex SOA and NS (serial {sourceSerial}): nothing applied, the {withheld} record set(s) it would delete kept; rerun with Force to mirror an empty zone", diff) { IsEmptySource = true };
             }
 
             warnings.Add($"source transfer is empty: {withheld} delete(s) applied because Force is set");

@@ -18,16 +18,66 @@ internal static class MirroredZoneCodec
 {
     private const uint Magic = 0x444D5A31; // "DMZ1"
     private const int HeaderLength = 8;
-    private const byte SameOwner = 1;
+    /// <summary>The flag of a record whose owner is the previous record's.</summary>
+    internal const byte SameOwner = 1;
 
     /// <summary>A zone's state may not expand past this: a corrupt length must not allocate gigabytes.</summary>
     private const int MaxRawLength = 256 * 1024 * 1024;
 
     public static byte[] Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, IEnumerable<DnsResourceRecord> records, int count, string? hostedZoneId = null)
     {
-        ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(records);
-        var raw = new ArrayBufferWriter<byte>(Math.Max(1024, count * 48));
+        return Encode(origin, serial, targetSoa, count, hostedZoneId, raw =>
+        {
+            string? lastName = null;
+            var written = 0;
+            foreach (var record in records)
+            {
+                WriteRecord(raw, record, ref lastName);
+                written++;
+            }
+
+            return written;
+        });
+    }
+
+    /// <summary>
+    /// A zone loaded from its stored form: the records no delta touched are copied as stored bytes, without becoming
+    /// objects; the touched sets are written from their records.
+    /// </summary>
+    public static byte[] Encode(MirroredZone zone, string? hostedZoneId)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Encode(zone.Origin, zone.Serial, zone.TargetSoa, zone.RecordCount, hostedZoneId, zone.WriteRecords);
+    }
+
+    /// <summary>One record of the list: the owner's flag (and name unless it is <paramref name="lastName"/>), type, class, TTL, RDATA.</summary>
+    internal static void WriteRecord(IBufferWriter<byte> raw, DnsResourceRecord record, ref string? lastName)
+    {
+        if (string.Equals(record.Name, lastName, StringComparison.Ordinal))
+        {
+            WriteByte(raw, SameOwner);
+        }
+        else
+        {
+            WriteByte(raw, 0);
+            WriteText(raw, record.Name);
+            lastName = record.Name;
+        }
+
+        WriteUInt16(raw, (ushort)record.Type);
+        WriteUInt16(raw, record.Class);
+        WriteUInt32(raw, record.Ttl);
+        WriteUInt16(raw, checked((ushort)record.Data.Length));
+        raw.Write(record.Data);
+    }
+
+    private static byte[] Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, int count, string? hostedZoneId, Func<IBufferWriter<byte>, int> writeRecords)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        // The uncompressed form is never held whole: records are staged in a pooled 64 KiB buffer that is compressed
+        // each time it fills, so the encoder holds the compressed output and one stage, not ~6 MB growing by doubling.
+        using var raw = new CompressingWriter(Math.Max(4096, count * 12));
         WriteUInt32(raw, serial);
         WriteText(raw, origin);
         WriteText(raw, hostedZoneId ?? "");
@@ -44,44 +94,23 @@ internal static class MirroredZoneCodec
         }
 
         WriteUInt32(raw, checked((uint)count));
-        string? lastName = null;
-        var written = 0;
-        foreach (var record in records)
-        {
-            if (string.Equals(record.Name, lastName, StringComparison.Ordinal))
-            {
-                WriteByte(raw, SameOwner);
-            }
-            else
-            {
-                WriteByte(raw, 0);
-                WriteText(raw, record.Name);
-                lastName = record.Name;
-            }
-
-            WriteUInt16(raw, (ushort)record.Type);
-            WriteUInt16(raw, record.Class);
-            WriteUInt32(raw, record.Ttl);
-            WriteUInt16(raw, checked((ushort)record.Data.Length));
-            raw.Write(record.Data);
-            written++;
-        }
-
+        var written = writeRecords(raw);
         if (written != count)
         {
             throw new ArgumentException($"{written} records given, {count} announced", nameof(count));
         }
 
-        var output = new byte[HeaderLength + BrotliEncoder.GetMaxCompressedLength(raw.WrittenCount)];
-        BinaryPrimitives.WriteUInt32BigEndian(output, Magic);
-        BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(4), (uint)raw.WrittenCount);
-        // Quality 1: the state is rewritten on every run that changed something, so speed beats the last few percent.
-        if (!BrotliEncoder.TryCompress(raw.WrittenSpan, output.AsSpan(HeaderLength), out var compressed, quality: 1, window: 22))
+        var compressed = raw.Complete();
+        if (raw.RawLength > MaxRawLength)
         {
-            throw new InvalidOperationException("Brotli could not compress the zone state");
+            throw new ArgumentException($"the zone state is {raw.RawLength} bytes uncompressed, above {MaxRawLength}", nameof(count));
         }
 
-        return output.AsSpan(0, HeaderLength + compressed).ToArray();
+        var output = new byte[HeaderLength + compressed.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(output, Magic);
+        BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(4), (uint)raw.RawLength);
+        compressed.CopyTo(output.AsSpan(HeaderLength));
+        return output;
     }
 
     public static MirroredZone Decode(ReadOnlySpan<byte> blob)
@@ -121,47 +150,31 @@ internal static class MirroredZoneCodec
             throw new FormatException($"stored zone state claims {count} records in {rawLength} bytes");
         }
 
-        var records = new List<DnsResourceRecord>((int)count);
-        string? owner = null;
-        for (var i = 0; i < count; i++)
-        {
-            owner = reader.Byte() == SameOwner && owner is not null ? owner : reader.Text();
-            var type = (DnsRecordType)reader.UInt16();
-            var @class = reader.UInt16();
-            var ttl = reader.UInt32();
-            var data = reader.Bytes(reader.UInt16());
-            records.Add(new DnsResourceRecord(owner, type, @class, ttl, data));
-        }
-
-        if (!reader.AtEnd)
-        {
-            throw new FormatException("stored zone state has bytes after its last record");
-        }
-
-        var zone = MirroredZone.FromRecords(origin, serial, targetSoa, records);
+        // The records stay as these bytes, indexed; only the sets a delta touches become objects.
+        var zone = MirroredZone.FromStored(origin, serial, targetSoa, StoredRecordIndex.Build(raw, reader.Position, (int)count));
         zone.HostedZoneId = hostedZoneId.Length == 0 ? null : hostedZoneId;
         return zone;
     }
 
-    private static void WriteByte(ArrayBufferWriter<byte> raw, byte value)
+    private static void WriteByte(IBufferWriter<byte> raw, byte value)
     {
         raw.GetSpan(1)[0] = value;
         raw.Advance(1);
     }
 
-    private static void WriteUInt16(ArrayBufferWriter<byte> raw, ushort value)
+    private static void WriteUInt16(IBufferWriter<byte> raw, ushort value)
     {
         BinaryPrimitives.WriteUInt16BigEndian(raw.GetSpan(2), value);
         raw.Advance(2);
     }
 
-    private static void WriteUInt32(ArrayBufferWriter<byte> raw, uint value)
+    private static void WriteUInt32(IBufferWriter<byte> raw, uint value)
     {
         BinaryPrimitives.WriteUInt32BigEndian(raw.GetSpan(4), value);
         raw.Advance(4);
     }
 
-    private static void WriteText(ArrayBufferWriter<byte> raw, string text)
+    private static void WriteText(IBufferWriter<byte> raw, string text)
     {
         var length = Encoding.UTF8.GetByteCount(text);
         WriteUInt16(raw, checked((ushort)length));
@@ -173,7 +186,7 @@ internal static class MirroredZoneCodec
     {
         private int _position;
 
-        public bool AtEnd => _position == raw.Length;
+        public int Position => _position;
 
         public byte Byte() => Take(1)[0];
 
@@ -182,8 +195,6 @@ internal static class MirroredZoneCodec
         public uint UInt32() => BinaryPrimitives.ReadUInt32BigEndian(Take(4));
 
         public string Text() => Encoding.UTF8.GetString(Take(UInt16()));
-
-        public byte[] Bytes(int length) => Take(length).ToArray();
 
         private ReadOnlySpan<byte> Take(int length)
         {

@@ -70,7 +70,7 @@ internal sealed partial class ZoneSyncService
         }
 
         var targetSoa = sync.Plan.Diff.SerialChange?.RecordSet ?? sync.Plan.Diff.TargetSoa;
-        return await SaveAsync(state, job.HostedZoneId, snapshot.Origin, snapshot.Serial, targetSoa, snapshot.Records, snapshot.Records.Count, report, log, cancellationToken).ConfigureAwait(false);
+        return await SaveAsync(state, snapshot.Serial, () => MirroredZoneCodec.Encode(snapshot.Origin, snapshot.Serial, targetSoa, snapshot.Records, snapshot.Records.Count, job.HostedZoneId), report, log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>(true, pointer) when the incremental path finished the zone; (false, null) when the full path must run.</summary>
@@ -126,7 +126,7 @@ internal sealed partial class ZoneSyncService
         }
 
         var diff = IncrementalDiffer.Diff(zone, before, managed);
-        var plan = ZonePlanner.Plan(diff, zone.ToSnapshot(transfer.Master), job.Options.Plan);
+        var plan = ZonePlanner.Plan(diff, sourceComplete: true, zone.Serial, zone.HasContentBeyondApex(), job.Options.Plan);
         report.Phases.DiffMs = ZonePhaseTimings.Since(phase);
         phase = Stopwatch.GetTimestamp();
         ZoneSyncResult sync;
@@ -154,7 +154,7 @@ internal sealed partial class ZoneSyncService
         }
 
         zone.TargetSoa = diff.SerialChange?.RecordSet ?? zone.TargetSoa;
-        return (true, await SaveAsync(state, job.HostedZoneId, zone.Origin, zone.Serial, zone.TargetSoa, zone.Records(), zone.RecordCount, report, log, cancellationToken).ConfigureAwait(false));
+        return (true, await SaveAsync(state, zone.Serial, () => MirroredZoneCodec.Encode(zone, job.HostedZoneId), report, log, cancellationToken).ConfigureAwait(false));
     }
 
     private static List<ZoneDelta> RemapDeltas(OriginRemapper remap, IReadOnlyList<ZoneDelta> deltas) =>
@@ -171,12 +171,12 @@ internal sealed partial class ZoneSyncService
     /// Stores the mirrored records; a failure is logged and leaves the row's pointer where it was (at an older serial,
     /// so the next run takes the full path): the zone itself is mirrored either way.
     /// </summary>
-    private async Task<DnsMirrorZoneState?> SaveAsync(DnsMirrorZoneState state, string? hostedZoneId, string origin, uint serial, HostedZoneRecordSet? targetSoa, IEnumerable<DnsResourceRecord> records, int count, ZoneRunReport report, TextWriter log, CancellationToken cancellationToken)
+    private async Task<DnsMirrorZoneState?> SaveAsync(DnsMirrorZoneState state, uint serial, Func<byte[]> encode, ZoneRunReport report, TextWriter log, CancellationToken cancellationToken)
     {
         var phase = Stopwatch.GetTimestamp();
         try
         {
-            var blob = MirroredZoneCodec.Encode(origin, serial, targetSoa, records, count, hostedZoneId);
+            var blob = encode();
             return await _states.SaveAsync(state, serial, blob, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException)

@@ -1,6 +1,7 @@
 using DnsMirror.Route53;
 using DnsMirror.State;
 using DnsMirror.Tests.Support;
+using DnsMirror.Transfer;
 using DnsMirror.Wire;
 
 namespace DnsMirror.Tests.State;
@@ -47,5 +48,41 @@ public sealed class MirroredZoneCodecTests
     public void Encode_WrongCount_Throws()
     {
         Assert.Throws<ArgumentException>(() => MirroredZoneCodec.Encode(Zone, 1, null, s_records, s_records.Length + 1));
+    }
+
+    [Fact]
+    public void Decode_ZoneLargerThanOneCompressionStage_RoundTripsAndFindsEverySet()
+    {
+        var records = new List<DnsResourceRecord> { Rr.Soa(Zone, 9) };
+        for (var i = 0; i < 6000; i++)
+        {
+            records.Add(Rr.A($"Host{i}.ix.test.", $"192.0.{i / 250}.{i % 250}"));
+            records.Add(Rr.Txt($"host{i}.ix.test.", $"text {i} long enough to make the uncompressed form pass several 64 KiB stages"));
+        }
+
+        var zone = MirroredZoneCodec.Decode(MirroredZoneCodec.Encode(Zone, 9, null, records, records.Count));
+
+        Assert.Equal(records.Count, zone.RecordCount);
+        Assert.Equal(records.Select(r => r.ToString()), zone.Records().Select(r => r.ToString()));
+        Assert.Equal(12000, zone.ManagedSetCount());
+        Assert.Equal(["Host4321.ix.test. 300 A 192.0.17.71"], zone.Find("host4321.ix.test.", DnsRecordType.A)!.Select(r => r.ToString()));
+        Assert.Null(zone.Find("host4321.ix.test.", DnsRecordType.AAAA));
+    }
+
+    [Fact]
+    public void Encode_StoredZoneAfterDelta_CopiesUntouchedRecordsAndRoundTrips()
+    {
+        // host1's A set goes away and its TXT stays: the TXT record, stored as "same owner", must carry its name again.
+        DnsResourceRecord[] records = [Rr.Soa(Zone, 9), Rr.A("Host1.ix.test.", "192.0.2.1"), Rr.Txt("Host1.ix.test.", "kept"), Rr.A("host2.ix.test.", "192.0.2.2"), Rr.A("host2.ix.test.", "192.0.2.3")];
+        var zone = MirroredZoneCodec.Decode(MirroredZoneCodec.Encode(Zone, 9, null, records, records.Length, "Z1"));
+        zone.Apply([new ZoneDelta(9, 10, Rr.Soa(Zone, 10), [Rr.A("host1.ix.test.", "192.0.2.1"), Rr.A("host2.ix.test.", "192.0.2.3")], [Rr.A("host3.ix.test.", "192.0.2.4")])]);
+
+        var again = MirroredZoneCodec.Decode(MirroredZoneCodec.Encode(zone, "Z1"));
+
+        Assert.Equal(10u, again.Serial);
+        Assert.Equal("Z1", again.HostedZoneId);
+        Assert.Equal(zone.Records().Select(r => r.ToString()), again.Records().Select(r => r.ToString()));
+        Assert.Equal(["Host1.ix.test. 300 TXT \"kept\""], again.Find("host1.ix.test.", DnsRecordType.TXT)!.Select(r => r.ToString()));
+        Assert.Equal(4, again.RecordCount);
     }
 }

@@ -9,16 +9,27 @@ public sealed class MirroredZoneTests
 {
     private const string Zone = "ix.test.";
 
-    private static MirroredZone Stored(uint serial = 1) => MirroredZone.FromRecords(Zone, serial, null,
-        [Rr.Soa(Zone, serial), Rr.Name(Zone, DnsRecordType.NS, "ns1.ix.test."), Rr.A("a.ix.test.", "192.0.2.1"), Rr.A("A.ix.test.", "192.0.2.2"), Rr.Txt("t.ix.test.", "x")]);
+    private static readonly DnsResourceRecord[] s_records =
+        [Rr.Soa(Zone, 1), Rr.Name(Zone, DnsRecordType.NS, "ns1.ix.test."), Rr.A("a.ix.test.", "192.0.2.1"), Rr.A("A.ix.test.", "192.0.2.2"), Rr.Txt("t.ix.test.", "x")];
+
+    // Each test runs on the zone built from objects and on the same zone read back from its stored form (indexed bytes).
+    private static MirroredZone Stored(bool storedForm, uint serial = 1)
+    {
+        DnsResourceRecord[] records = [Rr.Soa(Zone, serial), .. s_records[1..]];
+        return storedForm
+            ? MirroredZoneCodec.Decode(MirroredZoneCodec.Encode(Zone, serial, null, records, records.Length))
+            : MirroredZone.FromRecords(Zone, serial, null, records);
+    }
 
     private static ZoneDelta Delta(uint from, uint to, DnsResourceRecord[] deleted, DnsResourceRecord[] added) =>
         new(from, to, Rr.Soa(Zone, to), deleted, added);
 
-    [Fact]
-    public void Apply_DeleteAndAdd_ChangesSetsAndReportsTheirFormerRecords()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Apply_DeleteAndAdd_ChangesSetsAndReportsTheirFormerRecords(bool storedForm)
     {
-        var zone = Stored();
+        var zone = Stored(storedForm);
 
         var before = zone.Apply([Delta(1, 2, [Rr.A("a.IX.test.", "192.0.2.1")], [Rr.A("b.ix.test.", "192.0.2.9")])]);
 
@@ -30,38 +41,46 @@ public sealed class MirroredZoneTests
         Assert.Equal(2u, IxfrStreamReader.SerialOf(zone.Records().First()));
     }
 
-    [Fact]
-    public void Apply_DeletesRecordNotHeld_Conflict()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Apply_DeletesRecordNotHeld_Conflict(bool storedForm)
     {
-        var zone = Stored();
+        var zone = Stored(storedForm);
 
         var error = Assert.Throws<ZoneDeltaConflictException>(() => zone.Apply([Delta(1, 2, [Rr.A("a.ix.test.", "192.0.2.77")], [])]));
 
         Assert.Contains("which the stored records do not hold", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Apply_AddsRecordHeld_Conflict()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Apply_AddsRecordHeld_Conflict(bool storedForm)
     {
-        var zone = Stored();
+        var zone = Stored(storedForm);
 
         var error = Assert.Throws<ZoneDeltaConflictException>(() => zone.Apply([Delta(1, 2, [], [Rr.Txt("t.ix.test.", "x")])]));
 
         Assert.Contains("already hold", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Apply_DeltaFromAnotherSerial_Conflict()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Apply_DeltaFromAnotherSerial_Conflict(bool storedForm)
     {
-        var zone = Stored(1);
+        var zone = Stored(storedForm, 1);
 
         Assert.Throws<ZoneDeltaConflictException>(() => zone.Apply([Delta(4, 5, [], [])]));
     }
 
-    [Fact]
-    public void Apply_ChainAcrossSerialWrap_EndsAtWrappedSerial()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Apply_ChainAcrossSerialWrap_EndsAtWrappedSerial(bool storedForm)
     {
-        var zone = Stored(4294967295);
+        var zone = Stored(storedForm, 4294967295);
 
         zone.Apply([Delta(4294967295, 3, [], [Rr.A("c.ix.test.", "192.0.2.3")]), Delta(3, 4, [Rr.A("c.ix.test.", "192.0.2.3")], [])]);
 
@@ -69,11 +88,46 @@ public sealed class MirroredZoneTests
         Assert.Null(zone.Find("c.ix.test.", DnsRecordType.A));
     }
 
-    [Fact]
-    public void ManagedSetCount_LeavesApexSoaAndNsOut()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ManagedSetCount_LeavesApexSoaAndNsOut(bool storedForm)
     {
-        var count = Stored().ManagedSetCount();
+        var count = Stored(storedForm).ManagedSetCount();
 
         Assert.Equal(2, count);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HasContentBeyondApex_OnlyApexSoaAndNsLeft_False(bool storedForm)
+    {
+        var zone = Stored(storedForm);
+        var hadContent = zone.HasContentBeyondApex();
+
+        zone.Apply([Delta(1, 2, [Rr.A("a.ix.test.", "192.0.2.1"), Rr.A("a.ix.test.", "192.0.2.2"), Rr.Txt("t.ix.test.", "x")], [])]);
+
+        Assert.True(hadContent);
+        Assert.False(zone.HasContentBeyondApex());
+        Assert.Equal(2, zone.RecordCount);
+    }
+
+    [Fact]
+    public void Records_StoredFormAfterDelta_SameAsObjectForm()
+    {
+        var deltas = new[] { Delta(1, 2, [Rr.A("A.ix.test.", "192.0.2.2"), Rr.Txt("t.ix.test.", "x")], [Rr.A("b.ix.test.", "192.0.2.9"), Rr.Txt("t.ix.test.", "y")]) };
+        var fromObjects = Stored(storedForm: false);
+        var fromBytes = Stored(storedForm: true);
+
+        fromObjects.Apply(deltas);
+        var before = fromBytes.Apply(deltas);
+
+        Assert.Equal(fromObjects.Records().Select(r => r.ToString()).Order(), fromBytes.Records().Select(r => r.ToString()).Order());
+        Assert.Equal(DnsRecordType.SOA, fromBytes.Records().First().Type);
+        Assert.Equal(fromObjects.RecordCount, fromBytes.RecordCount);
+        Assert.Equal(["t.ix.test. 300 TXT \"y\""], fromBytes.Find("t.ix.test.", DnsRecordType.TXT)!.Select(r => r.ToString()));
+        Assert.Equal(["t.ix.test. 300 TXT \"x\""], before[("t.ix.test.", DnsRecordType.TXT)]!.Select(r => r.ToString()));
+        Assert.Equal(["a.ix.test. 300 A 192.0.2.1"], fromBytes.Find("a.ix.test.", DnsRecordType.A)!.Select(r => r.ToString()));
     }
 }
