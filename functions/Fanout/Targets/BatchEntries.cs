@@ -27,4 +27,23 @@ internal static class BatchEntries
     /// <summary>A failed entry (its batch id is its position) as the delivery engine sees it.</summary>
     public static EntryFailure Failure(string? id, string code, string? message, bool senderFault, bool throttled) =>
         new(int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : -1, code, message ?? "", Retryable: !senderFault, Throttled: throttled);
+
+    /// <summary>
+    /// A starting size for a batch body: each entry's bytes (base64 when sent so) and idempotency key plus
+    /// <paramref name="perEntry"/> for names and escapes; the buffer grows past it, the hint only saves the first steps.
+    /// </summary>
+    public static int SizeHint(IReadOnlyList<OutgoingMessage> entries, int perEntry)
+    {
+        var size = 0;
+        foreach (var entry in entries)
+        {
+            size += (entry.SentAsBase64 ? System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(entry.Body.Length) : entry.Body.Length) + entry.IdempotencyKey.Length + perEntry;
+        }
+
+        return size;
+    }
+
+    /// <summary>The string attributes an entry carries, or null when it carries none.</summary>
+    public static IEnumerable<KeyValuePair<string, string>>? AttributesOf(OutgoingMessage entry) =>
+        entry.IdempotencyKey.Length == 0 && !entry.SentAsBase64 ? null : StringAttributes(entry.IdempotencyKey, entry.SentAsBase64);
 }

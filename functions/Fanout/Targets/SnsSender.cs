@@ -26,21 +26,13 @@ internal sealed class SnsSender(ISnsClient client, string topicArn, FanoutTarget
     public PublishBatchBody WriteBody(IReadOnlyList<OutgoingMessage> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var size = 0;
+        var body = new PublishBatchBody(topicArn, BatchEntries.SizeHint(entries, perEntry: 320));
         foreach (var entry in entries)
         {
-            // Escapes make most bodies longer than this; the buffer grows then, the hint only saves the first steps.
-            size += (entry.SentAsBase64 ? System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(entry.Body.Length) : entry.Body.Length) + entry.IdempotencyKey.Length + 320;
-        }
-
-        var body = new PublishBatchBody(topicArn, size);
-        foreach (var entry in entries)
-        {
-            var attributes = entry.IdempotencyKey.Length == 0 && !entry.SentAsBase64 ? null : BatchEntries.StringAttributes(entry.IdempotencyKey, entry.SentAsBase64);
             body.Add(
                 entry.Body.Span,
                 entry.SentAsBase64,
-                attributes,
+                BatchEntries.AttributesOf(entry),
                 _fifo ? FifoKeys.DeduplicationOf(target, entry.IdempotencyKey) : null,
                 _fifo ? FifoKeys.GroupOf(target, entry.PartitionKey) : null);
         }

@@ -26,21 +26,13 @@ internal sealed class SqsSender(ISqsClient client, string queueUrl, FanoutTarget
     public SendMessageBatchBody WriteBody(IReadOnlyList<OutgoingMessage> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var size = 0;
+        var body = new SendMessageBatchBody(queueUrl, BatchEntries.SizeHint(entries, perEntry: 160));
         foreach (var entry in entries)
         {
-            // Escapes can make a body longer than this; the buffer grows then, the hint only saves the common case.
-            size += (entry.SentAsBase64 ? System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(entry.Body.Length) : entry.Body.Length) + entry.IdempotencyKey.Length + 160;
-        }
-
-        var body = new SendMessageBatchBody(queueUrl, size);
-        foreach (var entry in entries)
-        {
-            var attributes = entry.IdempotencyKey.Length == 0 && !entry.SentAsBase64 ? null : BatchEntries.StringAttributes(entry.IdempotencyKey, entry.SentAsBase64);
             body.Add(
                 entry.Body.Span,
                 entry.SentAsBase64,
-                attributes,
+                BatchEntries.AttributesOf(entry),
                 _fifo ? FifoKeys.DeduplicationOf(target, entry.IdempotencyKey) : null,
                 _fifo ? FifoKeys.GroupOf(target, entry.PartitionKey) : null);
         }
