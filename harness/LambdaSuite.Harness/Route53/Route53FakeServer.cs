@@ -13,6 +13,7 @@ public sealed class Route53FakeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private long _serverTicks;
+    private long _heldTicks;
 
     private Route53FakeServer(WebApplication app, Uri endpoint, FakeRoute53 zone)
     {
@@ -40,7 +41,21 @@ public sealed class Route53FakeServer : IAsyncDisposable
         return server;
     }
 
-    public void ResetServerTime() => Interlocked.Exchange(ref _serverTicks, 0);
+    /// <summary>
+    /// When set, a request the zone's buckets (<see cref="FakeRoute53.RequestBudget"/>, <see cref="FakeRoute53.ChangeBudget"/>)
+    /// cannot pay yet is held until they can, and then answered: the caller waits what pacing itself to Route 53's
+    /// buckets would make it wait (as the function's own pacers do against AWS's endpoint), instead of being throttled.
+    /// </summary>
+    public bool HoldUntilPaid { get; set; }
+
+    /// <summary>Time requests were held by <see cref="HoldUntilPaid"/> since the last <see cref="ResetServerTime"/>; not part of <see cref="ServerTime"/>.</summary>
+    public TimeSpan HeldTime => TimeSpan.FromTicks(Interlocked.Read(ref _heldTicks));
+
+    public void ResetServerTime()
+    {
+        Interlocked.Exchange(ref _serverTicks, 0);
+        Interlocked.Exchange(ref _heldTicks, 0);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -55,6 +70,20 @@ public sealed class Route53FakeServer : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+            if (HoldUntilPaid)
+            {
+                var held = Stopwatch.GetTimestamp();
+                TimeSpan wait;
+                while ((wait = Zone.TimeUntilPaid(context.Request.Method, body.GetBuffer().AsSpan(0, (int)body.Length))) > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, context.RequestAborted).ConfigureAwait(false);
+                }
+
+                var heldFor = Stopwatch.GetElapsedTime(held).Ticks;
+                Interlocked.Add(ref _heldTicks, heldFor);
+                started += heldFor * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
+            }
+
             if (context.Request.Method == "GET" && Zone.ListDelay > TimeSpan.Zero && !context.Request.Path.StartsWithSegments("/2013-04-01/change", StringComparison.Ordinal))
             {
                 await Task.Delay(Zone.ListDelay, context.RequestAborted).ConfigureAwait(false);
