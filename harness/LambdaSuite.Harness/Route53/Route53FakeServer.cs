@@ -66,22 +66,23 @@ public sealed class Route53FakeServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        long held = 0;
         try
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
             if (HoldUntilPaid)
             {
-                var held = Stopwatch.GetTimestamp();
+                // Only the waits count as held: reading the batch to price it is the fake's own work.
                 TimeSpan wait;
                 while ((wait = Zone.TimeUntilPaid(context.Request.Method, body.GetBuffer().AsSpan(0, (int)body.Length))) > TimeSpan.Zero)
                 {
+                    var sleeping = Stopwatch.GetTimestamp();
                     await Task.Delay(wait, context.RequestAborted).ConfigureAwait(false);
+                    held += Stopwatch.GetElapsedTime(sleeping).Ticks;
                 }
 
-                var heldFor = Stopwatch.GetElapsedTime(held).Ticks;
-                Interlocked.Add(ref _heldTicks, heldFor);
-                started += heldFor * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
+                Interlocked.Add(ref _heldTicks, held);
             }
 
             if (context.Request.Method == "GET" && Zone.ListDelay > TimeSpan.Zero && !context.Request.Path.StartsWithSegments("/2013-04-01/change", StringComparison.Ordinal))
@@ -97,7 +98,7 @@ public sealed class Route53FakeServer : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Add(ref _serverTicks, Stopwatch.GetElapsedTime(started).Ticks);
+            Interlocked.Add(ref _serverTicks, Stopwatch.GetElapsedTime(started).Ticks - held);
         }
     }
 }
