@@ -46,8 +46,11 @@ internal sealed class DnsBenchSync : IAsyncDisposable
     /// <summary>The function process's peak resident set so far, in MB.</summary>
     public double? PeakRssMegabytes => _session.PeakResidentKib / 1024.0;
 
-    /// <summary>Starts a bootstrap process; with <paramref name="table"/> it shares that session's table (and leaves it to that session to drop).</summary>
-    public static async Task<DnsBenchSync> StartAsync(string bootstrap, Func<string, string?> environment, Route53FakeServer route53, string master, string zone, CancellationToken ct, string? table = null)
+    /// <summary>
+    /// Starts a bootstrap process; with <paramref name="table"/> it shares that session's table (and leaves it to that
+    /// session to drop); with <paramref name="audit"/> every invocation is a drift audit (<c>"Audit": true</c>).
+    /// </summary>
+    public static async Task<DnsBenchSync> StartAsync(string bootstrap, Func<string, string?> environment, Route53FakeServer route53, string master, string zone, CancellationToken ct, string? table = null, bool audit = false)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(route53);
@@ -70,7 +73,7 @@ internal sealed class DnsBenchSync : IAsyncDisposable
             ["AWS_ENDPOINT_URL_ROUTE_53"] = route53.Endpoint.ToString(),
             [DnsMirror.DnsMirrorSettings.Variables.PollInterval] = "1",
         };
-        var request = new ZoneSyncRequest { Domain = zone, Masters = [master], ZoneId = route53.Zone.HostedZoneId, MaxDeletePercent = 20 };
+        var request = new ZoneSyncRequest { Domain = zone, Masters = [master], ZoneId = route53.Zone.HostedZoneId, MaxDeletePercent = 20, Audit = audit };
         var @event = JsonSerializer.SerializeToUtf8Bytes(request, DnsMirrorJsonContext.Default.ZoneSyncRequest);
         var session = await BootstrapSession.StartAsync(bootstrap, "DnsMirror", onLogLine: null, ct, variables).ConfigureAwait(false);
         return new DnsBenchSync(dynamoDb, session, @event, zone, table, ownsTable);

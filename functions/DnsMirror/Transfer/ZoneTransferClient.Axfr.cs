@@ -10,57 +10,18 @@ internal sealed partial class ZoneTransferClient
     /// </summary>
     private async Task<ZoneSnapshot> TransferAsync(DnsMaster master, string zone, CancellationToken cancellationToken)
     {
-        var request = DnsQueryBuilder.Build(NewMessageId(), zone, DnsRecordType.AXFR);
-        var (wire, verifier) = Sign(request);
-        using (verifier)
+        uint serial = 0;
+        var read = await ReadTransferAsync(master, zone, DnsQueryBuilder.Build(NewMessageId(), zone, DnsRecordType.AXFR), DnsRecordType.AXFR, 1024, (records, before) =>
         {
-            await using var channel = await DnsTcpChannel.ConnectAsync(master, cancellationToken).ConfigureAwait(false);
-            await channel.SendAsync(wire, cancellationToken).ConfigureAwait(false);
-            var records = new List<DnsResourceRecord>(1024);
-            var messages = 0;
-            long size = 0;
-            uint serial = 0;
-            while (true)
+            if (before == 0 && records.Count > 0)
             {
-                var raw = await channel.ReceiveAsync(cancellationToken).ConfigureAwait(false)
-                    ?? throw new ZoneTransferException($"{master}: transfer of {zone} cut after {records.Count} records and {messages} messages, before the closing SOA");
-                var before = records.Count;
-                var message = DnsMessageParser.Parse(raw.Span, records);
-                messages++;
-                size += UncompressedSize(records, before);
-                CheckLimits(master, zone, records.Count, Math.Max(size, channel.BytesReceived));
-                CheckHeader(master, message.Header, request);
-                if (messages == 1 && message.Questions.Count > 0
-                    && (message.Questions[0].Type != DnsRecordType.AXFR || !string.Equals(message.Questions[0].Name, zone, StringComparison.OrdinalIgnoreCase)))
-                {
-                    throw new ZoneTransferException($"{master}: response question does not match the AXFR of {zone}");
-                }
-
-                if (verifier is not null && message.Tsig is not null)
-                {
-                    verifier.Verify(raw.Span, message);
-                }
-
-                ThrowOnErrorCode(master, "the transfer of " + zone, message.Header.ResponseCode);
-                if (verifier is not null && message.Tsig is null)
-                {
-                    verifier.Verify(raw.Span, message);
-                }
-
-                if (before == 0 && records.Count > 0)
-                {
-                    serial = OpeningSerial(master, zone, records[0]);
-                }
-
-                if (FindClosingSoa(master, zone, records, Math.Max(before, 1), serial))
-                {
-                    verifier?.Complete();
-                    records.RemoveAt(records.Count - 1);
-                    var inZone = DropOutOfZone(records, zone);
-                    return new ZoneSnapshot(zone, serial, inZone, master.ToString(), messages, channel.BytesReceived);
-                }
+                serial = OpeningSerial(master, zone, records[0]);
             }
-        }
+
+            return FindClosingSoa(master, zone, records, Math.Max(before, 1), serial);
+        }, cancellationToken).ConfigureAwait(false);
+        read.Records.RemoveAt(read.Records.Count - 1);
+        return new ZoneSnapshot(zone, serial, DropOutOfZone(read.Records, zone), master.ToString(), read.Messages, read.BytesReceived);
     }
 
     /// <summary>

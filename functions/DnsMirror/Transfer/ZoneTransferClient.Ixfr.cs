@@ -81,71 +81,30 @@ internal sealed partial class ZoneTransferClient
 
     private async Task<IxfrAnswer> IxfrAsync(DnsMaster master, string zone, uint knownSerial, CancellationToken cancellationToken)
     {
-        var request = BuildIxfrQuery(NewMessageId(), zone, knownSerial);
-        var (wire, verifier) = Sign(request);
-        using (verifier)
+        var reader = new IxfrStreamReader(zone, knownSerial);
+        var read = await ReadTransferAsync(master, zone, BuildIxfrQuery(NewMessageId(), zone, knownSerial), DnsRecordType.IXFR, 256, (records, before) =>
         {
-            await using var channel = await DnsTcpChannel.ConnectAsync(master, cancellationToken).ConfigureAwait(false);
-            await channel.SendAsync(wire, cancellationToken).ConfigureAwait(false);
-            var records = new List<DnsResourceRecord>(256);
-            var reader = new IxfrStreamReader(zone, knownSerial);
-            var messages = 0;
-            long size = 0;
-            while (true)
-            {
-                var raw = await channel.ReceiveAsync(cancellationToken).ConfigureAwait(false)
-                    ?? throw new ZoneTransferException($"{master}: IXFR of {zone} cut after {records.Count} records and {messages} messages, before the closing SOA");
-                var before = records.Count;
-                var message = DnsMessageParser.Parse(raw.Span, records);
-                messages++;
-                size += UncompressedSize(records, before);
-                CheckLimits(master, zone, records.Count, Math.Max(size, channel.BytesReceived));
-                CheckHeader(master, message.Header, request);
-                if (messages == 1 && message.Questions.Count > 0
-                    && (message.Questions[0].Type != DnsRecordType.IXFR || !string.Equals(message.Questions[0].Name, zone, StringComparison.OrdinalIgnoreCase)))
-                {
-                    throw new ZoneTransferException($"{master}: response question does not match the IXFR of {zone}");
-                }
-
-                if (messages == 1 && message.Header.ResponseCode is DnsResponseCode.NotImp or DnsResponseCode.Refused or DnsResponseCode.FormErr)
-                {
-                    // Whether signed or not, this only sends the run to an AXFR, which is verified on its own.
-                    return new IxfrAnswer(0, null, null, message.Header.ResponseCode);
-                }
-
-                if (verifier is not null)
-                {
-                    if (message.Tsig is null && message.Header.ResponseCode != DnsResponseCode.NoError)
-                    {
-                        ThrowOnErrorCode(master, "the IXFR of " + zone, message.Header.ResponseCode);
-                    }
-
-                    verifier.Verify(raw.Span, message);
-                }
-
-                ThrowOnErrorCode(master, "the IXFR of " + zone, message.Header.ResponseCode);
-                reader.Consume(records, before);
-                reader.EndMessage(records.Count);
-                if (!reader.IsComplete)
-                {
-                    continue;
-                }
-
-                verifier?.Complete();
-                if (reader.IsUpToDate)
-                {
-                    return new IxfrAnswer(reader.Serial, null, null, null);
-                }
-
-                if (reader.IsFull)
-                {
-                    records.RemoveAt(records.Count - 1);
-                    return new IxfrAnswer(reader.Serial, null, new ZoneSnapshot(zone, reader.Serial, DropOutOfZone(records, zone), master.ToString(), messages, channel.BytesReceived), null);
-                }
-
-                return new IxfrAnswer(reader.Serial, reader.Deltas(records), null, null);
-            }
+            reader.Consume(records, before);
+            reader.EndMessage(records.Count);
+            return reader.IsComplete;
+        }, cancellationToken, DnsResponseCode.NotImp, DnsResponseCode.Refused, DnsResponseCode.FormErr).ConfigureAwait(false);
+        if (read.Refused is { } refused)
+        {
+            return new IxfrAnswer(0, null, null, refused);
         }
+
+        if (reader.IsUpToDate)
+        {
+            return new IxfrAnswer(reader.Serial, null, null, null);
+        }
+
+        if (reader.IsFull)
+        {
+            read.Records.RemoveAt(read.Records.Count - 1);
+            return new IxfrAnswer(reader.Serial, null, new ZoneSnapshot(zone, reader.Serial, DropOutOfZone(read.Records, zone), master.ToString(), read.Messages, read.BytesReceived), null);
+        }
+
+        return new IxfrAnswer(reader.Serial, reader.Deltas(read.Records), null, null);
     }
 
     private sealed record IxfrAnswer(uint Serial, IReadOnlyList<ZoneDelta>? Deltas, ZoneSnapshot? Snapshot, DnsResponseCode? Refused);

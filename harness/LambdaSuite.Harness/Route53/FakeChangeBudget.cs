@@ -1,10 +1,11 @@
 namespace LambdaSuite.Harness.Route53;
 
 /// <summary>
-/// Route 53's change-throughput bucket as the fake keeps it: <see cref="Burst"/> record changes at once, refilled at
-/// <see cref="PerSecond"/>. A batch costs its ResourceRecord elements (an UPSERT's twice); one the bucket cannot pay
-/// in full is answered <c>Throttling</c> and costs nothing, as Route 53 does. The clock is injectable so tests decide
-/// when the bucket refills. Not thread-safe: the fake calls it under its own lock.
+/// One of Route 53's per-account token buckets as the fake keeps it: <see cref="Burst"/> tokens at once, refilled at
+/// <see cref="PerSecond"/>. As <see cref="FakeRoute53.ChangeBudget"/> (change throughput) a batch costs its
+/// ResourceRecord elements (an UPSERT's twice); as <see cref="FakeRoute53.RequestBudget"/> (request rate) every request
+/// costs one. A request a bucket cannot pay in full is answered <c>Throttling</c> and costs nothing, as Route 53 does.
+/// The clock is injectable so tests decide when the bucket refills. Not thread-safe: the fake calls it under its own lock.
 /// </summary>
 public sealed class FakeChangeBudget
 {
@@ -48,6 +49,14 @@ public sealed class FakeChangeBudget
 
         _tokens -= changes;
         return true;
+    }
+
+    /// <summary>How long until the bucket holds <paramref name="tokens"/> (at most a full bucket); zero when it does now.</summary>
+    public TimeSpan TimeUntil(int tokens)
+    {
+        Refill();
+        var needed = Math.Min(tokens, Burst);
+        return _tokens >= needed ? TimeSpan.Zero : TimeSpan.FromSeconds((needed - _tokens) / PerSecond);
     }
 
     /// <summary>Another caller in the account spends <paramref name="changes"/> (down to an empty bucket).</summary>

@@ -20,6 +20,11 @@ public sealed partial class FakeRoute53
         ArgumentNullException.ThrowIfNull(rawPath);
         ArgumentNullException.ThrowIfNull(query);
         var path = Uri.UnescapeDataString(rawPath);
+        if (!TakeRequestToken())
+        {
+            return Error(400, "Throttling", "Rate exceeded");
+        }
+
         var zonePath = "/2013-04-01/hostedzone/" + HostedZoneId + "/rrset";
         return (method, path) switch
         {
@@ -75,7 +80,22 @@ public sealed partial class FakeRoute53
 
     private (int, byte[]) Change(string bodyText)
     {
-        List<FakeRecordSetChange> changes;
+        if (!TryParseChanges(bodyText, out var changes, out var problem))
+        {
+            return Error(400, "InvalidInput", "The change batch is not valid XML of ChangeResourceRecordSets: " + problem);
+        }
+
+        if (!TryChange(changes, out var id, out var code, out var message))
+        {
+            return code == "InvalidChangeBatch" ? InvalidChangeBatch(message) : Error(400, code, message);
+        }
+
+        return (200, Write(writer => ChangeInfo(writer, "ChangeResourceRecordSetsResponse", id, "PENDING")));
+    }
+
+    private static bool TryParseChanges(string bodyText, out List<FakeRecordSetChange> changes, out string problem)
+    {
+        problem = "";
         try
         {
             changes = [.. XDocument.Parse(bodyText).Descendants(s_ns + "Change").Select(c =>
@@ -87,18 +107,14 @@ public sealed partial class FakeRoute53
                 var type = set.Element(s_ns + "Type")?.Value ?? throw new FormatException("a ResourceRecordSet without a Type");
                 return new FakeRecordSetChange(c.Element(s_ns + "Action")?.Value ?? "", new FakeRecordSet(Canonical(name), type, ttl, values));
             })];
+            return true;
         }
         catch (Exception e) when (e is XmlException or FormatException)
         {
-            return Error(400, "InvalidInput", "The change batch is not valid XML of ChangeResourceRecordSets: " + e.Message);
+            changes = [];
+            problem = e.Message;
+            return false;
         }
-
-        if (!TryChange(changes, out var id, out var code, out var message))
-        {
-            return code == "InvalidChangeBatch" ? InvalidChangeBatch(message) : Error(400, code, message);
-        }
-
-        return (200, Write(writer => ChangeInfo(writer, "ChangeResourceRecordSetsResponse", id, "PENDING")));
     }
 
     private (int, byte[]) GetChange(string id) =>

@@ -8,8 +8,9 @@ namespace LambdaSuite.Harness.Route53;
 /// change batches applied atomically or not at all, refused as InvalidChangeBatch beyond 1,000 records or 32,000
 /// value characters (an UPSERT counted twice), for a CREATE of an existing set, a DELETE of a missing or different
 /// set, a CNAME beside another type or at the apex; changes PENDING for <see cref="PendingPolls"/> GetChange calls,
-/// then INSYNC. Failures can be scripted (Throttling, PriorRequestNotComplete), answers paced, and record changes held
-/// to a change-throughput bucket (<see cref="ChangeBudget"/>) that answers Throttling when a batch overdraws it.
+/// then INSYNC. Failures can be scripted (Throttling, PriorRequestNotComplete), answers paced, and requests held to
+/// Route 53's two per-account buckets (<see cref="RequestBudget"/>, <see cref="ChangeBudget"/>), which answer Throttling
+/// when a request overdraws them.
 /// Its faces: <see cref="Respond"/> (Route 53's REST-XML, behind any loopback server), <see cref="Route53FakeServer"/>
 /// (its own Kestrel) and the direct calls below (for an in-process hosted zone).
 /// </summary>
@@ -114,7 +115,7 @@ public sealed partial class FakeRoute53
         {
             _sets = sets.ToDictionary(KeyOf);
             _sorted = Sorted(_sets);
-            ListCalls = ChangeCalls = GetChangeCalls = ThrottledChanges = 0;
+            ListCalls = ChangeCalls = GetChangeCalls = ThrottledChanges = ThrottledRequests = 0;
             AcceptedBatchSizes.Clear();
         }
     }
@@ -177,7 +178,7 @@ public sealed partial class FakeRoute53
                 return false;
             }
 
-            if (ChangeBudget is { } budget && !budget.TryTake(changes.Sum(c => c.Set.Values.Count * Weight(c))))
+            if (ChangeBudget is { } budget && !budget.TryTake(Cost(changes)))
             {
                 ThrottledChanges++;
                 errorCode = "Throttling";
@@ -202,7 +203,7 @@ public sealed partial class FakeRoute53
             _sets = next;
             _sorted = null;
             ChangeCalls++;
-            AcceptedBatchSizes.Add(changes.Sum(c => c.Set.Values.Count * Weight(c)));
+            AcceptedBatchSizes.Add(Cost(changes));
             changeId = "C" + (++_changeCount).ToString("D6", CultureInfo.InvariantCulture);
             _pollsLeft[changeId] = PendingPolls;
             errorCode = "";
@@ -235,11 +236,14 @@ public sealed partial class FakeRoute53
         return lower.StartsWith("*.", StringComparison.Ordinal) ? @"\052" + lower[1..] : lower;
     }
 
+    /// <summary>A batch's cost to the change bucket and to the per-request limit: its ResourceRecord elements, an UPSERT's twice.</summary>
+    private static int Cost(IReadOnlyList<FakeRecordSetChange> changes) => changes.Sum(c => c.Set.Values.Count * Weight(c));
+
     private static int Weight(FakeRecordSetChange change) => change.Action == FakeRecordSetChange.Upsert ? 2 : 1;
 
     private static string? Refusal(IReadOnlyList<FakeRecordSetChange> changes)
     {
-        var records = changes.Sum(c => c.Set.Values.Count * Weight(c));
+        var records = Cost(changes);
         var characters = changes.Sum(c => c.Set.Values.Sum(v => v.Length) * Weight(c));
         return changes.Count == 0 || records > MaxRecordsPerBatch || characters > MaxValueCharactersPerBatch
             ? $"Number of records limit of {MaxRecordsPerBatch} or value characters limit of {MaxValueCharactersPerBatch} exceeded ({changes.Count} changes, {records} records, {characters} characters)"

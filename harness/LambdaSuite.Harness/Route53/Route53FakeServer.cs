@@ -13,6 +13,7 @@ public sealed class Route53FakeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private long _serverTicks;
+    private long _heldTicks;
 
     private Route53FakeServer(WebApplication app, Uri endpoint, FakeRoute53 zone)
     {
@@ -40,7 +41,21 @@ public sealed class Route53FakeServer : IAsyncDisposable
         return server;
     }
 
-    public void ResetServerTime() => Interlocked.Exchange(ref _serverTicks, 0);
+    /// <summary>
+    /// When set, a request the zone's buckets (<see cref="FakeRoute53.RequestBudget"/>, <see cref="FakeRoute53.ChangeBudget"/>)
+    /// cannot pay yet is held until they can, and then answered: the caller waits what pacing itself to Route 53's
+    /// buckets would make it wait (as the function's own pacers do against AWS's endpoint), instead of being throttled.
+    /// </summary>
+    public bool HoldUntilPaid { get; set; }
+
+    /// <summary>Time requests were held by <see cref="HoldUntilPaid"/> since the last <see cref="ResetServerTime"/>; not part of <see cref="ServerTime"/>.</summary>
+    public TimeSpan HeldTime => TimeSpan.FromTicks(Interlocked.Read(ref _heldTicks));
+
+    public void ResetServerTime()
+    {
+        Interlocked.Exchange(ref _serverTicks, 0);
+        Interlocked.Exchange(ref _heldTicks, 0);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -51,10 +66,25 @@ public sealed class Route53FakeServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        long held = 0;
         try
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
+            if (HoldUntilPaid)
+            {
+                // Only the waits count as held: reading the batch to price it is the fake's own work.
+                TimeSpan wait;
+                while ((wait = Zone.TimeUntilPaid(context.Request.Method, body.GetBuffer().AsSpan(0, (int)body.Length))) > TimeSpan.Zero)
+                {
+                    var sleeping = Stopwatch.GetTimestamp();
+                    await Task.Delay(wait, context.RequestAborted).ConfigureAwait(false);
+                    held += Stopwatch.GetElapsedTime(sleeping).Ticks;
+                }
+
+                Interlocked.Add(ref _heldTicks, held);
+            }
+
             if (context.Request.Method == "GET" && Zone.ListDelay > TimeSpan.Zero && !context.Request.Path.StartsWithSegments("/2013-04-01/change", StringComparison.Ordinal))
             {
                 await Task.Delay(Zone.ListDelay, context.RequestAborted).ConfigureAwait(false);
@@ -68,7 +98,7 @@ public sealed class Route53FakeServer : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Add(ref _serverTicks, Stopwatch.GetElapsedTime(started).Ticks);
+            Interlocked.Add(ref _serverTicks, Stopwatch.GetElapsedTime(started).Ticks - held);
         }
     }
 }

@@ -40,4 +40,19 @@ public sealed class FakeChangeBudgetTests
         Assert.Equal((false, true), (tooMuch, enough));
         Assert.Equal(0, budget.Available);
     }
+
+    [Fact]
+    public void TimeUntil_ShortBucket_TimeToRefillCappedAtAFullBucket()
+    {
+        var clock = new FakeTimeProvider();
+        var budget = new FakeChangeBudget(burst: 10, perSecond: 5, clock);
+        budget.Spend(10);
+
+        var forFive = budget.TimeUntil(5);
+        var forMoreThanTheBurst = budget.TimeUntil(50);
+        clock.Advance(forFive);
+        var paid = budget.TryTake(5);
+
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), true), (forFive, forMoreThanTheBurst, paid));
+    }
 }
