@@ -95,13 +95,8 @@ internal sealed partial class ZoneSyncService(Route53Client route53, IDnsMirrorZ
             log.WriteLine($"{job.Zone}: failed: {report.Error}");
         }
 
-        var write = Stopwatch.GetTimestamp();
-        if (report.Path is not null)
-        {
-            CollectRunGarbage();
-        }
-
         var mirrored = report.Outcome is nameof(ZoneRunOutcome.Synced) or nameof(ZoneRunOutcome.InSync);
+        var write = Stopwatch.GetTimestamp();
         await store.RecordRunAsync(new DnsMirrorZoneState
         {
             Zone = job.Zone,
@@ -121,17 +116,6 @@ internal sealed partial class ZoneSyncService(Route53Client route53, IDnsMirrorZ
         report.Phases.TotalMs = ZonePhaseTimings.Since(started);
         return report;
     }
-
-    /// <summary>
-    /// A run that transferred, loaded or stored the zone's records leaves megabytes of large-object garbage (the
-    /// decompressed records and their index, the SDK's base64 text of each chunk item) and the memory the GC committed
-    /// for it; kept, the next invocations of this process start from there and its peak climbs (issue 15: an
-    /// incremental process climbed 7 to 10 MB a run, and a forced collection alone did not stop it, since the freed
-    /// memory stays committed). Nothing of the run is live any more here, so one aggressive collection (compacting,
-    /// giving free memory back) costs a few milliseconds; it is counted in the state phase.
-    /// </summary>
-    private static void CollectRunGarbage() =>
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private static ZoneRunReport Busy(string zone, long started, TextWriter log)
     {
