@@ -6,18 +6,18 @@ namespace DnsMirror.State;
 /// <summary>
 /// A buffer writer that Brotli-compresses what is written through a pooled 64 KiB stage, at quality 1 and a 4 MiB
 /// window (the state is rewritten on every run that changed something, so speed beats the last few percent). It
-/// holds the compressed output and the stage, never the whole uncompressed form.
+/// holds the stage, never the whole uncompressed form; the compressed stream goes into the output it is given.
 /// </summary>
 internal sealed class CompressingWriter : IBufferWriter<byte>, IDisposable
 {
     private const int StageLength = 64 * 1024;
-    private readonly ArrayBufferWriter<byte> _output;
+    private readonly IBufferWriter<byte> _output;
     private BrotliEncoder _encoder = new(quality: 1, window: 22);
     private byte[] _stage = ArrayPool<byte>.Shared.Rent(StageLength);
     private int _staged;
     private bool _completed;
 
-    public CompressingWriter(int outputCapacity) => _output = new ArrayBufferWriter<byte>(outputCapacity);
+    public CompressingWriter(IBufferWriter<byte> output) => _output = output ?? throw new ArgumentNullException(nameof(output));
 
     /// <summary>Bytes written so far, uncompressed.</summary>
     public long RawLength { get; private set; }
@@ -34,8 +34,8 @@ internal sealed class CompressingWriter : IBufferWriter<byte>, IDisposable
 
     public Memory<byte> GetMemory(int sizeHint = 0) => Reserve(sizeHint).AsMemory(_staged);
 
-    /// <summary>Compresses what is staged as the final block and returns the whole compressed stream.</summary>
-    public ReadOnlySpan<byte> Complete()
+    /// <summary>Compresses what is staged as the final block, ending the compressed stream in the output.</summary>
+    public void Complete()
     {
         ObjectDisposedException.ThrowIf(_stage.Length == 0, this);
         if (!_completed)
@@ -43,8 +43,6 @@ internal sealed class CompressingWriter : IBufferWriter<byte>, IDisposable
             Compress(isFinalBlock: true);
             _completed = true;
         }
-
-        return _output.WrittenSpan;
     }
 
     public void Dispose()
@@ -80,7 +78,8 @@ internal sealed class CompressingWriter : IBufferWriter<byte>, IDisposable
         OperationStatus status;
         do
         {
-            status = _encoder.Compress(source, _output.GetSpan(StageLength), out var consumed, out var written, isFinalBlock);
+            // Whatever room the output has left: a chunked output is filled to the end of each chunk.
+            status = _encoder.Compress(source, _output.GetSpan(), out var consumed, out var written, isFinalBlock);
             _output.Advance(written);
             source = source[consumed..];
         }

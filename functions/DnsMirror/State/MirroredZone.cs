@@ -19,13 +19,11 @@ internal sealed class MirroredZone
     // The sets held as objects: all of them for FromRecords, the touched ones over a stored form.
     private readonly Dictionary<(string Name, DnsRecordType Type), List<DnsResourceRecord>> _sets;
     private readonly StoredRecordIndex? _stored;
-    private readonly bool[] _superseded;
     private readonly HashSet<(string Name, DnsRecordType Type)> _materialised = [];
 
     private MirroredZone(string origin, uint serial, HostedZoneRecordSet? targetSoa, int capacity, StoredRecordIndex? stored = null)
     {
         _stored = stored;
-        _superseded = stored is null ? [] : new bool[stored.Count];
         Origin = origin;
         Apex = origin.ToLowerInvariant();
         Serial = serial;
@@ -88,7 +86,7 @@ internal sealed class MirroredZone
 
         if (_stored is not null)
         {
-            foreach (var record in _stored.Records(_superseded))
+            foreach (var record in _stored.Records())
             {
                 yield return record;
             }
@@ -119,7 +117,7 @@ internal sealed class MirroredZone
             written++;
         }
 
-        written += _stored?.WriteTo(raw, _superseded) ?? 0;
+        written += _stored?.WriteTo(raw) ?? 0;
         lastName = null;
         foreach (var ((name, type), set) in _sets)
         {
@@ -269,7 +267,7 @@ internal sealed class MirroredZone
         foreach (var position in positions)
         {
             set.Add(_stored.RecordAt(position));
-            _superseded[_stored.OrdinalAt(position)] = true;
+            _stored.Supersede(position);
         }
 
         _sets[key] = set;

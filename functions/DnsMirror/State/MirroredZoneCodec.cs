@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
 using DnsMirror.Route53;
 using DnsMirror.Wire;
+using LambdaSuite.Data.DnsMirror;
 
 namespace DnsMirror.State;
 
@@ -17,14 +17,14 @@ namespace DnsMirror.State;
 internal static class MirroredZoneCodec
 {
     private const uint Magic = 0x444D5A31; // "DMZ1"
-    private const int HeaderLength = 8;
+    internal const int HeaderLength = 8;
     /// <summary>The flag of a record whose owner is the previous record's.</summary>
     internal const byte SameOwner = 1;
 
     /// <summary>A zone's state may not expand past this: a corrupt length must not allocate gigabytes.</summary>
     private const int MaxRawLength = 256 * 1024 * 1024;
 
-    public static byte[] Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, IEnumerable<DnsResourceRecord> records, int count, string? hostedZoneId = null)
+    public static ChunkedBuffer Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, IEnumerable<DnsResourceRecord> records, int count, string? hostedZoneId = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         return Encode(origin, serial, targetSoa, count, hostedZoneId, raw =>
@@ -45,7 +45,7 @@ internal static class MirroredZoneCodec
     /// A zone loaded from its stored form: the records no delta touched are copied as stored bytes, without becoming
     /// objects; the touched sets are written from their records.
     /// </summary>
-    public static byte[] Encode(MirroredZone zone, string? hostedZoneId)
+    public static ChunkedBuffer Encode(MirroredZone zone, string? hostedZoneId)
     {
         ArgumentNullException.ThrowIfNull(zone);
         return Encode(zone.Origin, zone.Serial, zone.TargetSoa, zone.RecordCount, hostedZoneId, zone.WriteRecords);
@@ -72,12 +72,14 @@ internal static class MirroredZoneCodec
         raw.Write(record.Data);
     }
 
-    private static byte[] Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, int count, string? hostedZoneId, Func<IBufferWriter<byte>, int> writeRecords)
+    private static ChunkedBuffer Encode(string origin, uint serial, HostedZoneRecordSet? targetSoa, int count, string? hostedZoneId, Func<IBufferWriter<byte>, int> writeRecords)
     {
         ArgumentNullException.ThrowIfNull(origin);
         // The uncompressed form is never held whole: records are staged in a pooled 64 KiB buffer that is compressed
-        // each time it fills, so the encoder holds the compressed output and one stage, not ~6 MB growing by doubling.
-        using var raw = new CompressingWriter(Math.Max(4096, count * 12));
+        // each time it fills, straight into arrays of one chunk item each, behind room for the header.
+        var output = new ChunkedBuffer(DnsMirrorZoneStore.MaxChunkBytes, Math.Max(4096, count * 12));
+        output.Advance(HeaderLength);
+        using var raw = new CompressingWriter(output);
         WriteUInt32(raw, serial);
         WriteText(raw, origin);
         WriteText(raw, hostedZoneId ?? "");
@@ -100,38 +102,58 @@ internal static class MirroredZoneCodec
             throw new ArgumentException($"{written} records given, {count} announced", nameof(count));
         }
 
-        var compressed = raw.Complete();
+        raw.Complete();
         if (raw.RawLength > MaxRawLength)
         {
             throw new ArgumentException($"the zone state is {raw.RawLength} bytes uncompressed, above {MaxRawLength}", nameof(count));
         }
 
-        var output = new byte[HeaderLength + compressed.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(output, Magic);
-        BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(4), (uint)raw.RawLength);
-        compressed.CopyTo(output.AsSpan(HeaderLength));
+        var header = output.Prefix(HeaderLength);
+        BinaryPrimitives.WriteUInt32BigEndian(header, Magic);
+        BinaryPrimitives.WriteUInt32BigEndian(header[4..], (uint)raw.RawLength);
         return output;
     }
 
     public static MirroredZone Decode(ReadOnlySpan<byte> blob)
     {
-        if (blob.Length < HeaderLength || BinaryPrimitives.ReadUInt32BigEndian(blob) != Magic)
+        using var decoder = new StoredStateDecoder();
+        decoder.Append(blob);
+        return DecodeBody(decoder.Finish());
+    }
+
+    public static MirroredZone Decode(ChunkedBuffer blob)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        using var decoder = new StoredStateDecoder();
+        foreach (var chunk in blob.Chunks)
+        {
+            decoder.Append(chunk.Span);
+        }
+
+        return DecodeBody(decoder.Finish());
+    }
+
+    /// <summary>The uncompressed length a stored form's header announces, checked against its mark and the cap.</summary>
+    internal static int RawLength(ReadOnlySpan<byte> header)
+    {
+        if (header.Length < HeaderLength || BinaryPrimitives.ReadUInt32BigEndian(header) != Magic)
         {
             throw new FormatException("stored zone state does not start with its format mark");
         }
 
-        var rawLength = BinaryPrimitives.ReadUInt32BigEndian(blob[4..]);
+        var rawLength = BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
         if (rawLength > MaxRawLength)
         {
             throw new FormatException($"stored zone state claims {rawLength} bytes, above {MaxRawLength}");
         }
 
-        var raw = new byte[rawLength];
-        if (!BrotliDecoder.TryDecompress(blob[HeaderLength..], raw, out var written) || written != raw.Length)
-        {
-            throw new FormatException("stored zone state does not decompress to its announced length");
-        }
+        return (int)rawLength;
+    }
 
+    /// <summary>A zone over the decompressed body (<see cref="StoredStateDecoder.Finish"/>).</summary>
+    public static MirroredZone DecodeBody(byte[] raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
         var reader = new Reader(raw);
         var serial = reader.UInt32();
         var origin = reader.Text();
@@ -145,9 +167,9 @@ internal static class MirroredZoneCodec
         }
 
         var count = reader.UInt32();
-        if (count > rawLength / 11)
+        if (count > raw.Length / 11)
         {
-            throw new FormatException($"stored zone state claims {count} records in {rawLength} bytes");
+            throw new FormatException($"stored zone state claims {count} records in {raw.Length} bytes");
         }
 
         // The records stay as these bytes, indexed; only the sets a delta touches become objects.

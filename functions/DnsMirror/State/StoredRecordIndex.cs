@@ -7,19 +7,22 @@ namespace DnsMirror.State;
 
 /// <summary>
 /// The stored records kept as their decompressed bytes (<see cref="MirroredZoneCodec"/>'s record list) with one
-/// 24-byte index entry per record, sorted by a hash of (owner in lower case, type): a 100,000-record zone costs its
-/// ~6 MB of bytes and ~2.4 MB of index instead of ~30 MB of one object per record. A record set is materialised as
-/// <see cref="DnsResourceRecord"/>s only when asked for (the sets a delta touches); the bytes were checked whole by
-/// <see cref="Build"/>, so later reads need no bounds checks of their own beyond the array's.
+/// 12-byte index entry per record (a 32-bit hash of owner in lower case and type, and two offsets into the bytes),
+/// sorted by hash: a 100,000-record zone costs its ~6 MB of bytes and ~1.2 MB of index instead of ~30 MB of one
+/// object per record. Equal hashes are told apart by name and type wherever it matters. A record set is materialised
+/// as <see cref="DnsResourceRecord"/>s only when asked for (the sets a delta touches), its stored records then marked
+/// superseded (<see cref="Supersede"/>, by their offset: a few sets, not a flag per record); the bytes were checked
+/// whole by <see cref="Build"/>, so later reads need no bounds checks of their own beyond the array's.
 /// </summary>
 internal sealed class StoredRecordIndex
 {
-    private const ulong FnvOffset = 14695981039346656037;
-    private const ulong FnvPrime = 1099511628211;
+    private const uint FnvOffset = 2166136261;
+    private const uint FnvPrime = 16777619;
 
     private readonly byte[] _raw;
     private readonly int _start;
     private readonly Entry[] _entries;
+    private readonly HashSet<int> _superseded = [];
 
     private StoredRecordIndex(byte[] raw, int start, Entry[] entries)
     {
@@ -39,7 +42,7 @@ internal sealed class StoredRecordIndex
         var entries = new Entry[count];
         var position = start;
         var nameOffset = -1;
-        ulong nameHash = 0;
+        uint nameHash = 0;
         for (var i = 0; i < count; i++)
         {
             var flag = Take(raw, ref position, 1)[0];
@@ -54,7 +57,7 @@ internal sealed class StoredRecordIndex
             var type = BinaryPrimitives.ReadUInt16BigEndian(Take(raw, ref position, 10));
             var dataLength = BinaryPrimitives.ReadUInt16BigEndian(raw.AsSpan(fields + 8));
             Take(raw, ref position, dataLength);
-            entries[i] = new Entry(Mix(nameHash, type), nameOffset, fields, i);
+            entries[i] = new Entry(Mix(nameHash, type), nameOffset, fields);
         }
 
         if (position != raw.Length)
@@ -62,11 +65,12 @@ internal sealed class StoredRecordIndex
             throw new FormatException("stored zone state has bytes after its last record");
         }
 
-        Array.Sort(entries, static (a, b) => a.Hash != b.Hash ? a.Hash.CompareTo(b.Hash) : a.Ordinal.CompareTo(b.Ordinal));
+        // Fields grow with the stored order, so equal hashes keep it.
+        Array.Sort(entries, static (a, b) => a.Hash != b.Hash ? a.Hash.CompareTo(b.Hash) : a.Fields.CompareTo(b.Fields));
         return new StoredRecordIndex(raw, start, entries);
     }
 
-    /// <summary>The ordinals (stored order) of one set's records, empty when the stored records hold none.</summary>
+    /// <summary>The index positions of one set's records in stored order, empty when the stored records hold none.</summary>
     public List<int> Find(string lowerName, DnsRecordType type)
     {
         var hash = Mix(HashChars(lowerName), (ushort)type);
@@ -100,8 +104,8 @@ internal sealed class StoredRecordIndex
     /// <summary>The record behind an index position (from <see cref="Find"/>).</summary>
     public DnsResourceRecord RecordAt(int position) => Read(_entries[position], NameAt(_entries[position].NameOffset));
 
-    /// <summary>The stored-order ordinal of an index position.</summary>
-    public int OrdinalAt(int position) => _entries[position].Ordinal;
+    /// <summary>Marks the record at an index position (from <see cref="Find"/>) as superseded: enumerations skip it.</summary>
+    public void Supersede(int position) => _superseded.Add(_entries[position].Fields);
 
     /// <summary>Every set once: its owner in lower case, type, and whether it holds a record of class IN.</summary>
     public IEnumerable<(string LowerName, DnsRecordType Type, bool HasInternet)> Sets()
@@ -146,8 +150,8 @@ internal sealed class StoredRecordIndex
         }
     }
 
-    /// <summary>Every record in stored order, skipping the ordinals <paramref name="skip"/> marks; one owner string per run of an owner.</summary>
-    public IEnumerable<DnsResourceRecord> Records(bool[] skip)
+    /// <summary>Every record not superseded, in stored order; one owner string per run of an owner.</summary>
+    public IEnumerable<DnsResourceRecord> Records()
     {
         var position = _start;
         var nameOffset = -1;
@@ -163,19 +167,19 @@ internal sealed class StoredRecordIndex
 
             var fields = position;
             position += 10 + BinaryPrimitives.ReadUInt16BigEndian(_raw.AsSpan(fields + 8));
-            if (!skip[i])
+            if (!_superseded.Contains(fields))
             {
                 owner ??= NameAt(nameOffset);
-                yield return Read(new Entry(0, nameOffset, fields, i), owner);
+                yield return Read(new Entry(0, nameOffset, fields), owner);
             }
         }
     }
 
     /// <summary>
-    /// Copies every record not marked in <paramref name="skip"/> into another stored form's list as it is stored; an
-    /// owner is written out again where the record before it was skipped. Returns how many were copied.
+    /// Copies every record not superseded into another stored form's list as it is stored; an owner is written out
+    /// again where the record before it was skipped. Returns how many were copied.
     /// </summary>
-    public int WriteTo(IBufferWriter<byte> raw, bool[] skip)
+    public int WriteTo(IBufferWriter<byte> raw)
     {
         var position = _start;
         int nameOffset = -1, lastWritten = -1, written = 0;
@@ -189,7 +193,7 @@ internal sealed class StoredRecordIndex
 
             var fields = position;
             position += 10 + BinaryPrimitives.ReadUInt16BigEndian(_raw.AsSpan(fields + 8));
-            if (skip[i])
+            if (_superseded.Contains(fields))
             {
                 continue;
             }
@@ -230,7 +234,7 @@ internal sealed class StoredRecordIndex
 
     // The hash is over the owner's lower-case characters, so a stored name and a looked-up lower-case string agree;
     // ASCII (every name in presentation form) is folded byte by byte, anything else goes through ToLowerInvariant.
-    private static ulong HashName(ReadOnlySpan<byte> utf8)
+    private static uint HashName(ReadOnlySpan<byte> utf8)
     {
         foreach (var b in utf8)
         {
@@ -243,13 +247,13 @@ internal sealed class StoredRecordIndex
         var hash = FnvOffset;
         foreach (var b in utf8)
         {
-            hash = (hash ^ (b is >= (byte)'A' and <= (byte)'Z' ? (ulong)(b | 0x20) : b)) * FnvPrime;
+            hash = (hash ^ (b is >= (byte)'A' and <= (byte)'Z' ? (uint)(b | 0x20) : b)) * FnvPrime;
         }
 
         return hash;
     }
 
-    private static ulong HashChars(string lower)
+    private static uint HashChars(string lower)
     {
         var hash = FnvOffset;
         foreach (var c in lower)
@@ -260,7 +264,7 @@ internal sealed class StoredRecordIndex
         return hash;
     }
 
-    private static ulong Mix(ulong nameHash, ushort type) => (nameHash ^ type) * FnvPrime;
+    private static uint Mix(uint nameHash, ushort type) => (nameHash ^ type) * FnvPrime;
 
     private static ReadOnlySpan<byte> Take(byte[] raw, ref int position, int length)
     {
@@ -275,5 +279,5 @@ internal sealed class StoredRecordIndex
     }
 
     /// <summary>Where one record's owner (its length prefix) and fields (type, class, TTL, RDLENGTH, RDATA) start.</summary>
-    private readonly record struct Entry(ulong Hash, int NameOffset, int Fields, int Ordinal);
+    private readonly record struct Entry(uint Hash, int NameOffset, int Fields);
 }

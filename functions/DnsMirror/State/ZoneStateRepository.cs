@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using LambdaSuite.Data.DnsMirror;
 
@@ -11,6 +12,8 @@ namespace DnsMirror.State;
 /// </summary>
 internal sealed class ZoneStateRepository(IDnsMirrorZoneStore store)
 {
+    private const int PieceLength = 64 * 1024;
+
     /// <summary>
     /// The stored records when the row points at a complete, intact copy at its last mirrored serial; null otherwise
     /// (never stored, stored at another serial, a chunk missing, the digest or the format wrong), with the reason.
@@ -28,21 +31,43 @@ internal sealed class ZoneStateRepository(IDnsMirrorZoneStore store)
             return (null, $"the stored records are at serial {row.StateSerial}, the last mirrored serial is {row.LastSerial}");
         }
 
-        var chunks = await store.GetStateChunksAsync(row.Zone, row.StateSlot, row.StateChunks, cancellationToken).ConfigureAwait(false);
-        if (chunks is null)
+        // Each chunk is hashed and decompressed as it arrives and then let go: the compressed form is never held whole.
+        // A piece that does not decode is remembered, not thrown, so a wrong digest is still the reason given.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var decoder = new StoredStateDecoder();
+        var piece = ArrayPool<byte>.Shared.Rent(PieceLength);
+        string? formatError = null;
+        try
         {
-            return (null, "a chunk of the stored records is missing");
+            for (var i = 0; i < row.StateChunks; i++)
+            {
+                await using var chunk = await store.GetStateChunkAsync(row.Zone, row.StateSlot, i, cancellationToken).ConfigureAwait(false);
+                if (chunk is null)
+                {
+                    return (null, "a chunk of the stored records is missing");
+                }
+
+                int read;
+                while ((read = await chunk.ReadAsync(piece, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    hash.AppendData(piece, 0, read);
+                    formatError ??= Feed(decoder, piece.AsSpan(0, read));
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(piece);
         }
 
-        var blob = Join(chunks);
-        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(blob)), row.StateDigest, StringComparison.Ordinal))
+        if (!string.Equals(Convert.ToHexStringLower(hash.GetHashAndReset()), row.StateDigest, StringComparison.Ordinal))
         {
             return (null, "the stored records do not match their digest");
         }
 
         try
         {
-            var zone = MirroredZoneCodec.Decode(blob);
+            var zone = formatError is null ? MirroredZoneCodec.DecodeBody(decoder.Finish()) : throw new FormatException(formatError);
             return zone.Serial == row.StateSerial ? (zone, null) : (null, $"the stored records say serial {zone.Serial}, the row {row.StateSerial}");
         }
         catch (FormatException e)
@@ -52,42 +77,32 @@ internal sealed class ZoneStateRepository(IDnsMirrorZoneStore store)
     }
 
     /// <summary>Writes the blob into the free slot; the returned row fields point at it once the run's state write lands.</summary>
-    public async Task<DnsMirrorZoneState> SaveAsync(DnsMirrorZoneState row, uint serial, byte[] blob, CancellationToken cancellationToken)
+    public async Task<DnsMirrorZoneState> SaveAsync(DnsMirrorZoneState row, uint serial, ChunkedBuffer blob, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(blob);
         var slot = row.StateSlot == "a" ? "b" : "a";
-        var chunks = new List<ReadOnlyMemory<byte>>();
-        for (var offset = 0; offset < blob.Length; offset += DnsMirrorZoneStore.MaxChunkBytes)
-        {
-            chunks.Add(blob.AsMemory(offset, Math.Min(DnsMirrorZoneStore.MaxChunkBytes, blob.Length - offset)));
-        }
-
+        var chunks = blob.Chunks;
         await store.PutStateChunksAsync(row.Zone, slot, chunks, cancellationToken).ConfigureAwait(false);
         return row with
         {
             StateSlot = slot,
             StateChunks = chunks.Count,
             StateSerial = serial,
-            StateDigest = Convert.ToHexStringLower(SHA256.HashData(blob)),
+            StateDigest = blob.Digest(),
         };
     }
 
-    private static byte[] Join(IReadOnlyList<byte[]> chunks)
+    private static string? Feed(StoredStateDecoder decoder, ReadOnlySpan<byte> piece)
     {
-        if (chunks.Count == 1)
+        try
         {
-            return chunks[0];
+            decoder.Append(piece);
+            return null;
         }
-
-        var blob = new byte[chunks.Sum(c => c.Length)];
-        var offset = 0;
-        foreach (var chunk in chunks)
+        catch (FormatException e)
         {
-            chunk.CopyTo(blob, offset);
-            offset += chunk.Length;
+            return e.Message;
         }
-
-        return blob;
     }
 }

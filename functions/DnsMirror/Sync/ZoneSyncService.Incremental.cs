@@ -171,7 +171,7 @@ internal sealed partial class ZoneSyncService
     /// Stores the mirrored records; a failure is logged and leaves the row's pointer where it was (at an older serial,
     /// so the next run takes the full path): the zone itself is mirrored either way.
     /// </summary>
-    private async Task<DnsMirrorZoneState?> SaveAsync(DnsMirrorZoneState state, uint serial, Func<byte[]> encode, ZoneRunReport report, TextWriter log, CancellationToken cancellationToken)
+    private async Task<DnsMirrorZoneState?> SaveAsync(DnsMirrorZoneState state, uint serial, Func<ChunkedBuffer> encode, ZoneRunReport report, TextWriter log, CancellationToken cancellationToken)
     {
         var phase = Stopwatch.GetTimestamp();
         try

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Amazon.DynamoDBv2.Model;
 using A = LambdaSuite.Data.DnsMirror.DnsMirrorZoneAttributes;
 
@@ -35,32 +36,33 @@ public sealed partial class DnsMirrorZoneStore
                 Key = new() { [A.Zone] = new AttributeValue { S = ChunkKey(zone, slot, i) } },
                 UpdateExpression = "SET #b = :b",
                 ExpressionAttributeNames = new() { ["#b"] = A.StateBlob },
-                ExpressionAttributeValues = new() { [":b"] = new AttributeValue { B = new MemoryStream(chunks[i].ToArray(), writable: false) } },
+                ExpressionAttributeValues = new() { [":b"] = new AttributeValue { B = Wrap(chunks[i]) } },
             }, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public async Task<IReadOnlyList<byte[]>?> GetStateChunksAsync(string zone, string slot, int count, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One chunk's bytes as the SDK decoded them (no copy), or null when the item or its blob is missing; only the blob
+    /// is asked for. Chunks are read one at a time so the caller can decompress each and let it go before the next.
+    /// </summary>
+    public async Task<Stream?> GetStateChunkAsync(string zone, string slot, int index, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(zone);
         ArgumentException.ThrowIfNullOrEmpty(slot);
-        var chunks = new List<byte[]>(count);
-        for (var i = 0; i < count; i++)
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
-            var response = await dynamoDb.GetItemAsync(new GetItemRequest
-            {
-                TableName = tableName,
-                Key = new() { [A.Zone] = new AttributeValue { S = ChunkKey(zone, slot, i) } },
-                ConsistentRead = true,
-            }, cancellationToken).ConfigureAwait(false);
-            if (response.Item is not { Count: > 0 } item || !item.TryGetValue(A.StateBlob, out var blob) || blob.B is null)
-            {
-                return null;
-            }
-
-            chunks.Add(blob.B.ToArray());
-        }
-
-        return chunks;
+            TableName = tableName,
+            Key = new() { [A.Zone] = new AttributeValue { S = ChunkKey(zone, slot, index) } },
+            ConsistentRead = true,
+            ProjectionExpression = "#b",
+            ExpressionAttributeNames = new() { ["#b"] = A.StateBlob },
+        }, cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item && item.TryGetValue(A.StateBlob, out var blob) ? blob.B : null;
     }
+
+    // The SDK reads a request's binary value from a stream: one over the caller's array, not a copy of it.
+    private static MemoryStream Wrap(ReadOnlyMemory<byte> chunk) =>
+        MemoryMarshal.TryGetArray(chunk, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(chunk.ToArray(), writable: false);
 }

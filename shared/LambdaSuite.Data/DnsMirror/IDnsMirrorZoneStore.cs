@@ -19,6 +19,6 @@ public interface IDnsMirrorZoneStore
     /// <summary>Writes the chunks of a zone's stored records into <paramref name="slot"/> (the one the row does not point at).</summary>
     Task PutStateChunksAsync(string zone, string slot, IReadOnlyList<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads <paramref name="count"/> chunks of <paramref name="slot"/>; null when one is missing.</summary>
-    Task<IReadOnlyList<byte[]>?> GetStateChunksAsync(string zone, string slot, int count, CancellationToken cancellationToken = default);
+    /// <summary>Reads chunk <paramref name="index"/> of <paramref name="slot"/>; null when it is missing.</summary>
+    Task<Stream?> GetStateChunkAsync(string zone, string slot, int index, CancellationToken cancellationToken = default);
 }

@@ -35,7 +35,7 @@ public sealed class MirroredZoneCodecTests
     [Fact]
     public void Decode_CutAtEveryLength_FailsWithFormatException()
     {
-        var blob = MirroredZoneCodec.Encode(Zone, 77, null, s_records, s_records.Length);
+        var blob = MirroredZoneCodec.Encode(Zone, 77, null, s_records, s_records.Length).ToArray();
 
         for (var length = 0; length < blob.Length; length++)
         {
@@ -84,5 +84,25 @@ public sealed class MirroredZoneCodecTests
         Assert.Equal(zone.Records().Select(r => r.ToString()), again.Records().Select(r => r.ToString()));
         Assert.Equal(["Host1.ix.test. 300 TXT \"kept\""], again.Find("host1.ix.test.", DnsRecordType.TXT)!.Select(r => r.ToString()));
         Assert.Equal(4, again.RecordCount);
+    }
+
+    [Fact]
+    public void Decode_TwoOwnersWithTheSameIndexHash_KeepsTheirSetsApart()
+    {
+        // These two owners collide in the index's 32-bit hash (found by search): lookups must still compare names.
+        DnsResourceRecord[] records = [Rr.Soa(Zone, 9), Rr.A("c693596.ix.test.", "192.0.2.1"), Rr.A("c1170850.ix.test.", "192.0.2.2"), Rr.A("c693596.ix.test.", "192.0.2.3")];
+        var zone = MirroredZoneCodec.Decode(MirroredZoneCodec.Encode(Zone, 9, null, records, records.Length));
+
+        var first = zone.Find("c693596.ix.test.", DnsRecordType.A)!.Select(r => r.ToString()).ToList();
+        var second = zone.Find("c1170850.ix.test.", DnsRecordType.A)!.Select(r => r.ToString()).ToList();
+        var managed = zone.ManagedSetCount();
+        zone.Apply([new ZoneDelta(9, 10, Rr.Soa(Zone, 10), [Rr.A("c1170850.ix.test.", "192.0.2.2")], [])]);
+
+        Assert.Equal(["c693596.ix.test. 300 A 192.0.2.1", "c693596.ix.test. 300 A 192.0.2.3"], first);
+        Assert.Equal(["c1170850.ix.test. 300 A 192.0.2.2"], second);
+        Assert.Equal(2, managed);
+        Assert.Null(zone.Find("c1170850.ix.test.", DnsRecordType.A));
+        Assert.Equal(2, zone.Find("c693596.ix.test.", DnsRecordType.A)!.Count);
+        Assert.Equal(3, MirroredZoneCodec.Decode(MirroredZoneCodec.Encode(zone, null)).RecordCount);
     }
 }
