@@ -6,21 +6,26 @@ using LambdaSuite.Runtime;
 namespace Fanout.Records;
 
 /// <summary>
-/// Reads a Kinesis event with <see cref="Utf8JsonReader"/> straight into <see cref="FanoutRecord"/>s: only the fields
-/// Fanout uses become strings (partition key, sequence number, source ARN); each record's base64 data is decoded into
-/// one buffer per source, and its JSON token is kept as a range of the event so a Kinesis target can copy it through.
+/// Reads a Kinesis event with <see cref="Utf8JsonReader"/> straight into <see cref="FanoutRecord"/>s: only the partition
+/// key and the source ARN become strings (one per distinct value, <see cref="RepeatedStringCache"/>); sequence numbers
+/// stay ranges of the event until asked for (<see cref="SequenceNumberList"/>); each record's base64 data is decoded
+/// into one buffer per source, and its JSON token is kept as a range of the event so a Kinesis target can copy it
+/// through.
 /// </summary>
 internal static class KinesisEventReader
 {
     /// <summary>Marks escaped data that is not base64 (<see cref="Parsed.Unescaped"/>): that record alone fails.</summary>
     private static readonly byte[] s_badData = new byte[1];
 
-    /// <summary>One record's fields; the event ID stays a range of the event (read as text only when a record fails).</summary>
-    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped, Range EventId);
+    /// <summary>
+    /// One record's fields; the event ID and the sequence number stay ranges of the event (read as text only when
+    /// asked), the latter read as a string here only when it is escaped or not ASCII (<c>SequenceText</c>).
+    /// </summary>
+    private readonly record struct Parsed(string Arn, Range Sequence, string? SequenceText, string PartitionKey, Range Token, byte[]? Unescaped, Range EventId);
 
     public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson)
     {
-        // The parsed fields live in a pooled array (48 B a record, 480 KB for 10,000; a growing list put each doubling
+        // The parsed fields live in a pooled array (56 B a record, 480 KB for 10,000; a growing list put each doubling
         // on the large object heap), sized from the event (a record takes over 1 KB of it at the usual sizes) and
         // returned once the batches hold what they need.
         var parsed = new PooledArrayList<Parsed>(eventJson.Length / 1024);
@@ -39,6 +44,8 @@ internal static class KinesisEventReader
         try
         {
             var reader = new Utf8JsonReader(eventJson.Span);
+            var arns = new RepeatedStringCache();
+            var keys = new RepeatedStringCache();
             Expect(ref reader, JsonTokenType.StartObject);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -58,7 +65,7 @@ internal static class KinesisEventReader
                 RequireToken(ref reader, JsonTokenType.StartArray);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    parsed.Add(ReadRecord(ref reader, eventJson.Span));
+                    parsed.Add(ReadRecord(ref reader, eventJson.Span, arns, keys));
                 }
             }
         }
@@ -75,10 +82,11 @@ internal static class KinesisEventReader
         return Group(eventJson, parsed.Items);
     }
 
-    private static Parsed ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    private static Parsed ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, RepeatedStringCache arns, RepeatedStringCache keys)
     {
         RequireToken(ref reader, JsonTokenType.StartObject);
-        string? arn = null, sequence = null, partitionKey = null;
+        string? arn = null, sequenceText = null, partitionKey = null;
+        Range? sequence = null;
         Range eventId = default;
         Range token = default;
         byte[]? unescaped = null;
@@ -100,12 +108,12 @@ internal static class KinesisEventReader
                     if (reader.ValueTextEquals("partitionKey"u8))
                     {
                         reader.Read();
-                        partitionKey = reader.GetString();
+                        partitionKey = keys.Read(ref reader);
                     }
                     else if (reader.ValueTextEquals("sequenceNumber"u8))
                     {
                         reader.Read();
-                        sequence = reader.GetString();
+                        (sequence, sequenceText) = SequenceToken(ref reader);
                     }
                     else if (reader.ValueTextEquals("data"u8))
                     {
@@ -122,7 +130,7 @@ internal static class KinesisEventReader
             else if (reader.ValueTextEquals("eventSourceARN"u8))
             {
                 reader.Read();
-                arn = reader.GetString();
+                arn = arns.Read(ref reader);
             }
             else if (reader.ValueTextEquals("eventID"u8))
             {
@@ -149,9 +157,15 @@ internal static class KinesisEventReader
             throw new InvalidEventException($"Kinesis record {Text(json, eventId)} has no kinesis object.");
         }
 
+        if (sequence is null && sequenceText is null)
+        {
+            throw new InvalidEventException($"Kinesis record {Text(json, eventId)} has no sequenceNumber.");
+        }
+
         return new Parsed(
             arn ?? "",
-            sequence ?? throw new InvalidEventException($"Kinesis record {Text(json, eventId)} has no sequenceNumber."),
+            sequence ?? default,
+            sequenceText,
             partitionKey ?? "",
             token,
             unescaped,
@@ -159,6 +173,21 @@ internal static class KinesisEventReader
     }
 
     private static string Text(ReadOnlySpan<byte> json, Range range) => System.Text.Encoding.UTF8.GetString(json[range]);
+
+    /// <summary>
+    /// The sequence number's range in the event when its bytes are plain ASCII (as Kinesis writes them: digits), else
+    /// the string <see cref="Utf8JsonReader.GetString"/> reads (null for a JSON null, an error for another type).
+    /// </summary>
+    private static (Range? Range, string? Text) SequenceToken(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && System.Text.Ascii.IsValid(reader.ValueSpan))
+        {
+            var start = (int)reader.TokenStartIndex + 1;
+            return (new Range(start, start + reader.ValueSpan.Length), null);
+        }
+
+        return (null, reader.GetString());
+    }
 
     /// <summary>
     /// The data token's range in the event (quotes included); escaped text (legal, never sent by Lambda) is decoded
@@ -216,7 +245,8 @@ internal static class KinesisEventReader
             // batch does not put a fresh array on the large object heap per invocation (the batch returns it).
             var arena = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(decodedSize, 1));
             var used = 0;
-            var sequences = new string[indexes.Count];
+            var sequenceRanges = new Range[indexes.Count];
+            string?[]? sequenceTexts = null;
             var eventIds = new Range[indexes.Count];
             var records = new FanoutRecord[indexes.Count];
             var kept = 0;
@@ -224,8 +254,19 @@ internal static class KinesisEventReader
             for (var n = 0; n < indexes.Count; n++)
             {
                 var item = parsed[indexes[n]];
-                sequences[n] = item.Sequence;
+                sequenceRanges[n] = item.Sequence;
+                if (item.SequenceText is { } sequenceText)
+                {
+                    (sequenceTexts ??= new string?[indexes.Count])[n] = sequenceText;
+                }
+
                 eventIds[n] = item.EventId;
+            }
+
+            var sequences = new SequenceNumberList(eventJson, sequenceRanges, sequenceTexts, indexes.Count);
+            for (var n = 0; n < indexes.Count; n++)
+            {
+                var item = parsed[indexes[n]];
                 if (item.Unescaped is { } raw && !ReferenceEquals(raw, s_badData))
                 {
                     records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, raw);
@@ -237,7 +278,7 @@ internal static class KinesisEventReader
                 if (ReferenceEquals(item.Unescaped, s_badData) || Base64.DecodeFromUtf8(text.Span, arena.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done)
                 {
                     // One record's bad data fails that record alone: its text goes to the dead letter as received.
-                    (problems ??= []).Add(new RecordProblem(RecordProblemKind.Undecodable, n, -1, item.PartitionKey, text, $"Kinesis record {item.Sequence} cannot be read: its data is not base64."));
+                    (problems ??= []).Add(new RecordProblem(RecordProblemKind.Undecodable, n, -1, item.PartitionKey, text, $"Kinesis record {sequences[n]} cannot be read: its data is not base64."));
                     continue;
                 }
 

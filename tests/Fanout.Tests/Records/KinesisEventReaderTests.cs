@@ -41,6 +41,47 @@ public class KinesisEventReaderTests
     }
 
     [Fact]
+    public void Read_SequenceNumbersEscapedOrNotAscii_ReadAsTheirText()
+    {
+        var json = Event(KinesisRecord("\"YQ==\"", "10"), KinesisRecord("\"Yg==\"", "2\\u0030"), KinesisRecord("\"Yw==\"", "3é"));
+
+        var batch = Assert.Single(KinesisEventReader.Read(json));
+
+        Assert.Equal(3, batch.SequenceNumbers.Length);
+        Assert.Equal(["10", "20", "3é"], batch.SequenceNumbers);
+        Assert.Equal("3é", batch.SequenceNumbers[^1]);
+        Assert.Same(batch.SequenceNumbers[0], batch.SequenceNumbers[0]);
+    }
+
+    [Fact]
+    public void Read_RepeatedKeysAndSources_OneStringPerDistinctValueWithTheSameText()
+    {
+        var json = Event(
+            KinesisRecord("\"YQ==\"", "1", "device-7"),
+            KinesisRecord("\"Yg==\"", "2", "device-8"),
+            KinesisRecord("\"Yw==\"", "3", "device-7"),
+            KinesisRecord("\"ZA==\"", "4", "d\\u00e9vice"),
+            KinesisRecord("\"ZQ==\"", "5", "dévice"));
+
+        var records = Assert.Single(KinesisEventReader.Read(json)).Records;
+
+        Assert.Equal(["device-7", "device-8", "device-7", "dévice", "dévice"], records.Select(r => r.PartitionKey));
+        Assert.Same(records[0].PartitionKey, records[2].PartitionKey);
+    }
+
+    [Fact]
+    public void Read_SequenceNumberNullOrNumber_ThrowsInvalidEvent()
+    {
+        var nullSequence = Event("{\"kinesis\":{\"partitionKey\":\"k\",\"sequenceNumber\":null,\"data\":\"YQ==\"},\"eventSourceARN\":\"" + Arn + "\"}");
+        var numberSequence = Event("{\"kinesis\":{\"partitionKey\":\"k\",\"sequenceNumber\":17,\"data\":\"YQ==\"},\"eventSourceARN\":\"" + Arn + "\"}");
+
+        var first = Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(nullSequence));
+        Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(numberSequence));
+
+        Assert.Contains("sequenceNumber", first.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_TwoSources_OneBatchEachInOrderOfFirstRecord()
     {
         var other = Arn.Replace("source", "second", StringComparison.Ordinal);
