@@ -33,8 +33,8 @@ internal sealed class KinesisSender(KinesisClient client, string streamName) : I
             }
             else
             {
-                // The event reader decoded this very token, which checked it: copied without a second scan.
-                body.AddDecodedBase64(entry.QuotedBase64Body.Span, entry.PartitionKey, entry.ExplicitHashKey);
+                // The event reader checked this very token as canonical base64: copied without a second scan.
+                body.AddCheckedBase64(entry.QuotedBase64Body.Span, entry.PartitionKey, entry.ExplicitHashKey);
             }
         }
 

@@ -83,12 +83,13 @@ public sealed class PutRecordsBody : IDisposable
     }
 
     /// <summary>
-    /// Adds a record whose data is base64 the caller has already decoded successfully, taken from an unescaped JSON
-    /// string token (the quotes included), such as a Kinesis event's <c>data</c> value read with
-    /// <see cref="Utf8JsonReader"/>: that read and that decode checked every character, so only the quotes and the
-    /// length are checked here, not each character again (the scan cost as much as the decode did).
+    /// Adds a record whose data is base64 the caller has already checked (whole groups of the alphabet, padding only
+    /// at the end), taken from an unescaped JSON string token (the quotes included), such as a Kinesis event's
+    /// <c>data</c> value read with <see cref="Utf8JsonReader"/>: that read and that check covered every character,
+    /// so only the quotes and the length are checked here, not each character again (the scan cost as much as a
+    /// decode).
     /// </summary>
-    public void AddDecodedBase64(ReadOnlySpan<byte> quotedBase64, string partitionKey, string? explicitHashKey = null)
+    public void AddCheckedBase64(ReadOnlySpan<byte> quotedBase64, string partitionKey, string? explicitHashKey = null)
     {
         ArgumentNullException.ThrowIfNull(partitionKey);
         if (quotedBase64.Length < 2 || quotedBase64[0] != (byte)'"' || quotedBase64[^1] != (byte)'"' || (quotedBase64.Length - 2) % 4 != 0)

@@ -41,6 +41,58 @@ public class KinesisEventReaderTests
     }
 
     [Fact]
+    public void IsBase64_RandomText_SameVerdictAsTheDecoder()
+    {
+        var random = new Random(11);
+        var characters = "AZaz09+/=QRw-_ \n".Select(c => (byte)c).ToArray();
+        var output = new byte[16];
+        var disagreements = new List<string>();
+
+        for (var i = 0; i < 200_000; i++)
+        {
+            var text = new byte[random.Next(0, 13)];
+            for (var j = 0; j < text.Length; j++)
+            {
+                text[j] = characters[random.Next(characters.Length)];
+            }
+
+            // The decoder also takes canonical base64 with whitespace in it; the reader decodes that apart.
+            var decodes = System.Buffers.Text.Base64.DecodeFromUtf8(text, output, out _, out _) == System.Buffers.OperationStatus.Done;
+            var canonical = KinesisEventReader.IsBase64(text);
+            if (canonical ? !decodes : decodes && text.AsSpan().IndexOfAny(" \n"u8) < 0)
+            {
+                disagreements.Add(Encoding.ASCII.GetString(text));
+            }
+        }
+
+        Assert.Empty(disagreements);
+    }
+
+    [Fact]
+    public void Read_DataWithSpaces_DecodedAsTheDecoderDoesAndNotForwardedAsText()
+    {
+        var json = Event(KinesisRecord("\"YW Jj\""));
+
+        var record = Assert.Single(Assert.Single(KinesisEventReader.Read(json)).Records);
+
+        Assert.Equal("abc", Encoding.UTF8.GetString(record.Data.Span));
+        Assert.True(record.QuotedBase64Data.IsEmpty);
+    }
+
+    [Fact]
+    public void Read_EveryPaddingLength_DataLengthsRightAndBytesDecodedWhenRead()
+    {
+        byte[][] payloads = [[], [1], [1, 2], [1, 2, 3], [1, 2, 3, 4], [.. Enumerable.Range(0, 300).Select(i => (byte)i)]];
+        var json = Event([.. payloads.Select((p, i) => KinesisRecord("\"" + Convert.ToBase64String(p) + "\"", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+
+        using var batch = Assert.Single(KinesisEventReader.Read(json));
+
+        Assert.Equal(payloads.Select(p => p.Length), batch.Records.Select(r => r.Data.Length));
+        Assert.Equal(payloads, batch.Records.Select(r => r.Data.ToArray()));
+        Assert.Empty(batch.ReadProblems);
+    }
+
+    [Fact]
     public void Read_SequenceNumbersEscapedOrNotAscii_ReadAsTheirText()
     {
         var json = Event(KinesisRecord("\"YQ==\"", "10"), KinesisRecord("\"Yg==\"", "2\\u0030"), KinesisRecord("\"Yw==\"", "3é"));

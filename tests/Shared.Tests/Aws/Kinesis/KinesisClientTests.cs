@@ -80,13 +80,13 @@ public class KinesisClientTests : StubbedClientTestBase
     }
 
     [Fact]
-    public void AddDecodedBase64_Token_SameBytesAsAddBase64()
+    public void AddCheckedBase64_Token_SameBytesAsAddBase64()
     {
         using var checkedBody = new PutRecordsBody("demo");
         using var trustedBody = new PutRecordsBody("demo");
 
         checkedBody.AddBase64("\"aGVsbG8gd29ybGQ=\""u8, "device+17", "340282366920938463463374607431768211455");
-        trustedBody.AddDecodedBase64("\"aGVsbG8gd29ybGQ=\""u8, "device+17", "340282366920938463463374607431768211455");
+        trustedBody.AddCheckedBase64("\"aGVsbG8gd29ybGQ=\""u8, "device+17", "340282366920938463463374607431768211455");
 
         Assert.Equal(1, trustedBody.Count);
         Assert.True(checkedBody.Complete().Span.SequenceEqual(trustedBody.Complete().Span));
@@ -97,11 +97,11 @@ public class KinesisClientTests : StubbedClientTestBase
     [InlineData("aGVsbG8gd29ybGQ=")]
     [InlineData("\"aGVsbG8gd29ybGQ=")]
     [InlineData("\"")]
-    public void AddDecodedBase64_NotQuotedWholeGroups_ThrowsAndWritesNothing(string token)
+    public void AddCheckedBase64_NotQuotedWholeGroups_ThrowsAndWritesNothing(string token)
     {
         using var body = new PutRecordsBody("demo");
 
-        Assert.Throws<ArgumentException>(() => body.AddDecodedBase64(Encoding.UTF8.GetBytes(token), "k"));
+        Assert.Throws<ArgumentException>(() => body.AddCheckedBase64(Encoding.UTF8.GetBytes(token), "k"));
 
         Assert.Equal(0, body.Count);
         using var json = JsonDocument.Parse(body.Complete());
