@@ -106,8 +106,10 @@ internal sealed class SourceBatch : IDisposable
         var records = new List<FanoutRecord>(Records.Length);
         var problems = new List<RecordProblem>();
         var users = new List<KplUserRecord>();
-        foreach (var record in Records)
+        foreach (var listed in Records)
         {
+            // The protobuf reader takes many small spans: over the decoded array itself, not the lazy memory.
+            var record = listed with { Data = LazyBase64Data.AsArrayMemory(listed.Data) };
             if (!KplAggregate.HasMagic(record.Data.Span))
             {
                 records.Add(record);
