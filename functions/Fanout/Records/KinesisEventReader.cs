@@ -255,6 +255,9 @@ internal static class KinesisEventReader
         _ => 63,
     };
 
+    /// <summary>A string token's text; empty for a record without a data field (its token range is empty).</summary>
+    private static ReadOnlySpan<byte> Unquoted(ReadOnlySpan<byte> token) => token.Length >= 2 ? token[1..^1] : default;
+
     /// <summary>Bytes checked base64 text decodes to: three per group of four, less the padding.</summary>
     private static int DecodedLength(ReadOnlySpan<byte> text) =>
         text.Length / 4 * 3 - (text.Length == 0 || text[^1] != (byte)'=' ? 0 : text[^2] == (byte)'=' ? 2 : 1);
@@ -328,7 +331,7 @@ internal static class KinesisEventReader
                     continue;
                 }
 
-                var length = DecodedLength(quoted.Span[1..^1]);
+                var length = DecodedLength(Unquoted(quoted.Span));
                 records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, data.Slice(used, length)) { QuotedBase64Data = quoted };
                 used += length;
             }
@@ -349,7 +352,7 @@ internal static class KinesisEventReader
         var size = 0;
         foreach (var i in indexes)
         {
-            size += parsed[i].Unescaped is null ? DecodedLength(json[parsed[i].Token][1..^1]) : 0;
+            size += parsed[i].Unescaped is null ? DecodedLength(Unquoted(json[parsed[i].Token])) : 0;
         }
 
         return size;

@@ -87,7 +87,8 @@ internal sealed class LazyBase64Data(byte[] buffer, int length) : MemoryManager<
 
             foreach (var record in _records)
             {
-                if (MemoryMarshal.TryGetMemoryManager<byte, LazyBase64Data>(record.Data, out var owner, out var start, out var size) && ReferenceEquals(owner, this))
+                // Empty data (an empty string, or a record without a data field) has nothing to decode.
+                if (MemoryMarshal.TryGetMemoryManager<byte, LazyBase64Data>(record.Data, out var owner, out var start, out var size) && ReferenceEquals(owner, this) && size > 0)
                 {
                     var text = record.QuotedBase64Data.Span[1..^1];
                     if (Base64.DecodeFromUtf8(text, _buffer.AsSpan(start, size), out _, out var written) != OperationStatus.Done || written != size)

@@ -69,6 +69,19 @@ public class KinesisEventReaderTests
     }
 
     [Fact]
+    public void Read_RecordWithoutDataField_EmptyDataAndOthersStillDecoded()
+    {
+        var json = Event("{\"kinesis\":{\"partitionKey\":\"k\",\"sequenceNumber\":\"1\"},\"eventSourceARN\":\"" + Arn + "\"}", KinesisRecord("\"YWJj\"", "2"));
+
+        var records = Assert.Single(KinesisEventReader.Read(json)).Records;
+
+        Assert.Equal(0, records[0].Data.Length);
+        Assert.True(records[0].QuotedBase64Data.IsEmpty);
+        Assert.Equal("abc", Encoding.UTF8.GetString(records[1].Data.Span));
+        Assert.Empty(records[0].Data.ToArray());
+    }
+
+    [Fact]
     public void Read_DataWithSpaces_DecodedAsTheDecoderDoesAndNotForwardedAsText()
     {
         var json = Event(KinesisRecord("\"YW Jj\""));
