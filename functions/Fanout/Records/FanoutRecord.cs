@@ -8,7 +8,9 @@ internal readonly record struct FanoutRecord(int ParentIndex, int SubIndex, stri
 {
     /// <summary>
     /// <see cref="Data"/> as the event's JSON carried it (the <c>data</c> string token of a Kinesis record, quotes
-    /// included, base64), or empty when the data was built here (KPL user records, DynamoDB JSON).
+    /// included, base64), or empty when the data was built here (KPL user records, DynamoDB JSON). Set only when
+    /// the reader found that token canonical base64 (<see cref="KinesisEventReader.IsBase64"/>), so it holds nothing
+    /// but whole base64 groups.
     /// </summary>
     public ReadOnlyMemory<byte> QuotedBase64Data { get; init; }
 }

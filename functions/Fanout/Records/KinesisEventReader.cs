@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
 using LambdaSuite.Events;
@@ -6,21 +7,31 @@ using LambdaSuite.Runtime;
 namespace Fanout.Records;
 
 /// <summary>
-/// Reads a Kinesis event with <see cref="Utf8JsonReader"/> straight into <see cref="FanoutRecord"/>s: only the fields
-/// Fanout uses become strings (partition key, sequence number, source ARN); each record's base64 data is decoded into
-/// one buffer per source, and its JSON token is kept as a range of the event so a Kinesis target can copy it through.
+/// Reads a Kinesis event with <see cref="Utf8JsonReader"/> straight into <see cref="FanoutRecord"/>s: only the partition
+/// key and the source ARN become strings (one per distinct value, <see cref="RepeatedStringCache"/>); sequence numbers
+/// stay ranges of the event until asked for (<see cref="SequenceNumberList"/>); each record's base64 data is checked
+/// as soon as its token is read (while it is in cache) and decoded only when a target reads it
+/// (<see cref="LazyBase64Data"/>), and the token is kept as a range of the event so a Kinesis target can copy it
+/// through.
 /// </summary>
 internal static class KinesisEventReader
 {
     /// <summary>Marks escaped data that is not base64 (<see cref="Parsed.Unescaped"/>): that record alone fails.</summary>
     private static readonly byte[] s_badData = new byte[1];
 
-    /// <summary>One record's fields; the event ID stays a range of the event (read as text only when a record fails).</summary>
-    private readonly record struct Parsed(string Arn, string Sequence, string PartitionKey, Range Token, byte[]? Unescaped, Range EventId);
+    /// <summary>The base64 alphabet without the padding character.</summary>
+    private static readonly SearchValues<byte> s_base64Alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"u8);
+
+    /// <summary>
+    /// One record's fields; the event ID and the sequence number stay ranges of the event (read as text only when
+    /// asked), the latter read as a string here only when it is escaped or not ASCII (<c>SequenceText</c>).
+    /// </summary>
+    private readonly record struct Parsed(string Arn, Range Sequence, string? SequenceText, string PartitionKey, Range Token, byte[]? Unescaped, Range EventId);
 
     public static IReadOnlyList<SourceBatch> Read(ReadOnlyMemory<byte> eventJson)
     {
-        // The parsed fields live in a pooled array (48 B a record, 480 KB for 10,000; a growing list put each doubling
+        // The parsed fields live in a pooled array (56 B a record, 480 KB for 10,000; a growing list put each doubling
         // on the large object heap), sized from the event (a record takes over 1 KB of it at the usual sizes) and
         // returned once the batches hold what they need.
         var parsed = new PooledArrayList<Parsed>(eventJson.Length / 1024);
@@ -39,6 +50,8 @@ internal static class KinesisEventReader
         try
         {
             var reader = new Utf8JsonReader(eventJson.Span);
+            var arns = new RepeatedStringCache();
+            var keys = new RepeatedStringCache();
             Expect(ref reader, JsonTokenType.StartObject);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -58,7 +71,7 @@ internal static class KinesisEventReader
                 RequireToken(ref reader, JsonTokenType.StartArray);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    parsed.Add(ReadRecord(ref reader, eventJson.Span));
+                    parsed.Add(ReadRecord(ref reader, eventJson.Span, arns, keys));
                 }
             }
         }
@@ -75,10 +88,11 @@ internal static class KinesisEventReader
         return Group(eventJson, parsed.Items);
     }
 
-    private static Parsed ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    private static Parsed ReadRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, RepeatedStringCache arns, RepeatedStringCache keys)
     {
         RequireToken(ref reader, JsonTokenType.StartObject);
-        string? arn = null, sequence = null, partitionKey = null;
+        string? arn = null, sequenceText = null, partitionKey = null;
+        Range? sequence = null;
         Range eventId = default;
         Range token = default;
         byte[]? unescaped = null;
@@ -100,12 +114,12 @@ internal static class KinesisEventReader
                     if (reader.ValueTextEquals("partitionKey"u8))
                     {
                         reader.Read();
-                        partitionKey = reader.GetString();
+                        partitionKey = keys.Read(ref reader);
                     }
                     else if (reader.ValueTextEquals("sequenceNumber"u8))
                     {
                         reader.Read();
-                        sequence = reader.GetString();
+                        (sequence, sequenceText) = SequenceToken(ref reader);
                     }
                     else if (reader.ValueTextEquals("data"u8))
                     {
@@ -122,7 +136,7 @@ internal static class KinesisEventReader
             else if (reader.ValueTextEquals("eventSourceARN"u8))
             {
                 reader.Read();
-                arn = reader.GetString();
+                arn = arns.Read(ref reader);
             }
             else if (reader.ValueTextEquals("eventID"u8))
             {
@@ -149,9 +163,15 @@ internal static class KinesisEventReader
             throw new InvalidEventException($"Kinesis record {Text(json, eventId)} has no kinesis object.");
         }
 
+        if (sequence is null && sequenceText is null)
+        {
+            throw new InvalidEventException($"Kinesis record {Text(json, eventId)} has no sequenceNumber.");
+        }
+
         return new Parsed(
             arn ?? "",
-            sequence ?? throw new InvalidEventException($"Kinesis record {Text(json, eventId)} has no sequenceNumber."),
+            sequence ?? default,
+            sequenceText,
             partitionKey ?? "",
             token,
             unescaped,
@@ -161,8 +181,25 @@ internal static class KinesisEventReader
     private static string Text(ReadOnlySpan<byte> json, Range range) => System.Text.Encoding.UTF8.GetString(json[range]);
 
     /// <summary>
-    /// The data token's range in the event (quotes included); escaped text (legal, never sent by Lambda) is decoded
-    /// here instead, and when it is not base64 its range is kept with <c>Bad</c> set, so that record alone fails.
+    /// The sequence number's range in the event when its bytes are plain ASCII (as Kinesis writes them: digits), else
+    /// the string <see cref="Utf8JsonReader.GetString"/> reads (null for a JSON null, an error for another type).
+    /// </summary>
+    private static (Range? Range, string? Text) SequenceToken(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && System.Text.Ascii.IsValid(reader.ValueSpan))
+        {
+            var start = (int)reader.TokenStartIndex + 1;
+            return (new Range(start, start + reader.ValueSpan.Length), null);
+        }
+
+        return (null, reader.GetString());
+    }
+
+    /// <summary>
+    /// The data token's range in the event (quotes included), its text checked as base64 here, while it is in cache.
+    /// Escaped text (legal, never sent by Lambda), and text the decoder takes only because it skips whitespace, is
+    /// decoded to an array of its own instead, so a Kinesis target encodes it again rather than forward the spaces.
+    /// When the text does not decode, the token's range is kept with <see cref="s_badData"/>, so that record alone fails.
     /// </summary>
     private static (Range Token, byte[]? Unescaped) DataToken(ref Utf8JsonReader reader)
     {
@@ -179,8 +216,51 @@ internal static class KinesisEventReader
             return reader.TryGetBytesFromBase64(out var bytes) ? (default, bytes) : (token, s_badData);
         }
 
-        return (token, null);
+        if (IsBase64(reader.ValueSpan))
+        {
+            return (token, null);
+        }
+
+        var decoded = new byte[reader.ValueSpan.Length / 4 * 3 + 3];
+        return Base64.DecodeFromUtf8(reader.ValueSpan, decoded, out _, out var written) == OperationStatus.Done ? (default, decoded[..written]) : (token, s_badData);
     }
+
+    /// <summary>
+    /// True for canonical base64: whole groups of four, the alphabet, at most two <c>=</c> at the end, and no bits
+    /// set past the data in the last character before them (the decoder refuses those too). What
+    /// <see cref="Base64.DecodeFromUtf8(ReadOnlySpan{byte}, Span{byte}, out int, out int, bool)"/> decodes besides is
+    /// the same with whitespace in it. One vectorized scan, cheaper than decoding; the decode waits until a target
+    /// reads the bytes.
+    /// </summary>
+    internal static bool IsBase64(ReadOnlySpan<byte> text)
+    {
+        if (text.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        var padding = text.Length == 0 || text[^1] != (byte)'=' ? 0 : text[^2] == (byte)'=' ? 2 : 1;
+        var body = text[..^padding];
+        return body.IndexOfAnyExcept(s_base64Alphabet) < 0
+            && (padding == 0 || (SextetOf(body[^1]) & (padding == 1 ? 0b11 : 0b1111)) == 0);
+    }
+
+    /// <summary>The six bits a base64 alphabet character stands for.</summary>
+    private static int SextetOf(byte c) => c switch
+    {
+        >= (byte)'A' and <= (byte)'Z' => c - 'A',
+        >= (byte)'a' and <= (byte)'z' => c - 'a' + 26,
+        >= (byte)'0' and <= (byte)'9' => c - '0' + 52,
+        (byte)'+' => 62,
+        _ => 63,
+    };
+
+    /// <summary>A string token's text; empty for a record without a data field (its token range is empty).</summary>
+    private static ReadOnlySpan<byte> Unquoted(ReadOnlySpan<byte> token) => token.Length >= 2 ? token[1..^1] : default;
+
+    /// <summary>Bytes checked base64 text decodes to: three per group of four, less the padding.</summary>
+    private static int DecodedLength(ReadOnlySpan<byte> text) =>
+        text.Length / 4 * 3 - (text.Length == 0 || text[^1] != (byte)'=' ? 0 : text[^2] == (byte)'=' ? 2 : 1);
 
     private static List<SourceBatch> Group(ReadOnlyMemory<byte> eventJson, ReadOnlySpan<Parsed> parsed)
     {
@@ -206,17 +286,16 @@ internal static class KinesisEventReader
             }
 
             var indexes = members[arn];
-            var decodedSize = 0;
-            foreach (var i in indexes)
-            {
-                decodedSize += parsed[i].Unescaped is null || ReferenceEquals(parsed[i].Unescaped, s_badData) ? DecodedLength(eventJson.Span[parsed[i].Token]) : 0;
-            }
 
             // One pooled buffer for every record's data: 10,000 records cost no allocation of their own, and a large
-            // batch does not put a fresh array on the large object heap per invocation (the batch returns it).
-            var arena = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(decodedSize, 1));
+            // batch does not put a fresh array on the large object heap per invocation (the batch returns it). It is
+            // filled only when a target reads the bytes; until then each record knows its data's length.
+            var size = DecodedSize(eventJson.Span, parsed, indexes);
+            var arena = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
+            var data = new LazyBase64Data(arena, size);
             var used = 0;
-            var sequences = new string[indexes.Count];
+            var sequenceRanges = new Range[indexes.Count];
+            string?[]? sequenceTexts = null;
             var eventIds = new Range[indexes.Count];
             var records = new FanoutRecord[indexes.Count];
             var kept = 0;
@@ -224,8 +303,19 @@ internal static class KinesisEventReader
             for (var n = 0; n < indexes.Count; n++)
             {
                 var item = parsed[indexes[n]];
-                sequences[n] = item.Sequence;
+                sequenceRanges[n] = item.Sequence;
+                if (item.SequenceText is { } sequenceText)
+                {
+                    (sequenceTexts ??= new string?[indexes.Count])[n] = sequenceText;
+                }
+
                 eventIds[n] = item.EventId;
+            }
+
+            var sequences = new SequenceNumberList(eventJson, sequenceRanges, sequenceTexts, indexes.Count);
+            for (var n = 0; n < indexes.Count; n++)
+            {
+                var item = parsed[indexes[n]];
                 if (item.Unescaped is { } raw && !ReferenceEquals(raw, s_badData))
                 {
                     records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, raw);
@@ -233,20 +323,23 @@ internal static class KinesisEventReader
                 }
 
                 var quoted = eventJson[item.Token];
-                var text = quoted.Length >= 2 ? quoted[1..^1] : default;
-                if (ReferenceEquals(item.Unescaped, s_badData) || Base64.DecodeFromUtf8(text.Span, arena.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done)
+                if (ReferenceEquals(item.Unescaped, s_badData))
                 {
                     // One record's bad data fails that record alone: its text goes to the dead letter as received.
-                    (problems ??= []).Add(new RecordProblem(RecordProblemKind.Undecodable, n, -1, item.PartitionKey, text, $"Kinesis record {item.Sequence} cannot be read: its data is not base64."));
+                    var text = quoted.Length >= 2 ? quoted[1..^1] : default;
+                    (problems ??= []).Add(new RecordProblem(RecordProblemKind.Undecodable, n, -1, item.PartitionKey, text, $"Kinesis record {sequences[n]} cannot be read: its data is not base64."));
                     continue;
                 }
 
-                records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, arena.AsMemory(used, written)) { QuotedBase64Data = quoted };
-                used += written;
+                var length = DecodedLength(Unquoted(quoted.Span));
+                records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, data.Slice(used, length)) { QuotedBase64Data = quoted };
+                used += length;
             }
 
             // Records that could not be read leave the array shorter (rare: only then is it copied).
-            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, kept == records.Length ? records : records[..kept]) { ReadProblems = problems is null ? [] : [.. problems], EventIdOf = n => Text(eventJson.Span, eventIds[n]) };
+            records = kept == records.Length ? records : records[..kept];
+            data.Attach(records);
+            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, records) { ReadProblems = problems is null ? [] : [.. problems], EventIdOf = n => Text(eventJson.Span, eventIds[n]) };
             batch.OwnPooledBuffer(arena);
             batches.Add(batch);
         }
@@ -254,12 +347,15 @@ internal static class KinesisEventReader
         return batches;
     }
 
-    /// <summary>Bytes the base64 in a quoted token decodes to: three per four characters, less the padding (an upper bound when the length is not a multiple of four, which then fails to decode).</summary>
-    private static int DecodedLength(ReadOnlySpan<byte> quotedBase64)
+    private static int DecodedSize(ReadOnlySpan<byte> json, ReadOnlySpan<Parsed> parsed, List<int> indexes)
     {
-        var text = quotedBase64.Length >= 2 ? quotedBase64[1..^1] : default;
-        var padding = text.Length == 0 ? 0 : text[^1] != (byte)'=' ? 0 : text.Length > 1 && text[^2] == (byte)'=' ? 2 : 1;
-        return text.Length / 4 * 3 - padding + (text.Length % 4 == 0 ? 0 : 3);
+        var size = 0;
+        foreach (var i in indexes)
+        {
+            size += parsed[i].Unescaped is null ? DecodedLength(Unquoted(json[parsed[i].Token])) : 0;
+        }
+
+        return size;
     }
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)

@@ -14,7 +14,7 @@ internal sealed class SourceBatch : IDisposable
     private (FanoutRecord[] Records, RecordProblem[] Problems)? _deaggregated;
     private FanoutRecord[]? _converted;
 
-    public SourceBatch(string sourceArn, SourceKind kind, string[] sequenceNumbers, FanoutRecord[] records, Func<FanoutRecord[]>? convert = null)
+    public SourceBatch(string sourceArn, SourceKind kind, SequenceNumberList sequenceNumbers, FanoutRecord[] records, Func<FanoutRecord[]>? convert = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceArn);
         ArgumentNullException.ThrowIfNull(sequenceNumbers);
@@ -27,7 +27,7 @@ internal sealed class SourceBatch : IDisposable
     }
 
     /// <summary>Records written on first use (DynamoDB typed JSON is built only when a target takes that form).</summary>
-    public SourceBatch(string sourceArn, SourceKind kind, string[] sequenceNumbers, Func<FanoutRecord[]> records, Func<FanoutRecord[]>? convert = null)
+    public SourceBatch(string sourceArn, SourceKind kind, SequenceNumberList sequenceNumbers, Func<FanoutRecord[]> records, Func<FanoutRecord[]>? convert = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceArn);
         ArgumentNullException.ThrowIfNull(sequenceNumbers);
@@ -66,7 +66,7 @@ internal sealed class SourceBatch : IDisposable
     public SourceKind Kind { get; }
 
     /// <summary>Sequence number of each Lambda event record, by parent index.</summary>
-    public string[] SequenceNumbers { get; }
+    public SequenceNumberList SequenceNumbers { get; }
 
     /// <summary>The records as received (Kinesis data as is; DynamoDB records as typed stream-record JSON).</summary>
     public FanoutRecord[] Records => _records.Value;
@@ -106,8 +106,10 @@ internal sealed class SourceBatch : IDisposable
         var records = new List<FanoutRecord>(Records.Length);
         var problems = new List<RecordProblem>();
         var users = new List<KplUserRecord>();
-        foreach (var record in Records)
+        foreach (var listed in Records)
         {
+            // The protobuf reader takes many small spans: over the decoded array itself, not the lazy memory.
+            var record = listed with { Data = LazyBase64Data.AsArrayMemory(listed.Data) };
             if (!KplAggregate.HasMagic(record.Data.Span))
             {
                 records.Add(record);

@@ -41,6 +41,112 @@ public class KinesisEventReaderTests
     }
 
     [Fact]
+    public void IsBase64_RandomText_SameVerdictAsTheDecoder()
+    {
+        var random = new Random(11);
+        var characters = "AZaz09+/=QRw-_ \n".Select(c => (byte)c).ToArray();
+        var output = new byte[16];
+        var disagreements = new List<string>();
+
+        for (var i = 0; i < 200_000; i++)
+        {
+            var text = new byte[random.Next(0, 13)];
+            for (var j = 0; j < text.Length; j++)
+            {
+                text[j] = characters[random.Next(characters.Length)];
+            }
+
+            // The decoder also takes canonical base64 with whitespace in it; the reader decodes that apart.
+            var decodes = System.Buffers.Text.Base64.DecodeFromUtf8(text, output, out _, out _) == System.Buffers.OperationStatus.Done;
+            var canonical = KinesisEventReader.IsBase64(text);
+            if (canonical ? !decodes : decodes && text.AsSpan().IndexOfAny(" \n"u8) < 0)
+            {
+                disagreements.Add(Encoding.ASCII.GetString(text));
+            }
+        }
+
+        Assert.Empty(disagreements);
+    }
+
+    [Fact]
+    public void Read_RecordWithoutDataField_EmptyDataAndOthersStillDecoded()
+    {
+        var json = Event("{\"kinesis\":{\"partitionKey\":\"k\",\"sequenceNumber\":\"1\"},\"eventSourceARN\":\"" + Arn + "\"}", KinesisRecord("\"YWJj\"", "2"));
+
+        var records = Assert.Single(KinesisEventReader.Read(json)).Records;
+
+        Assert.Equal(0, records[0].Data.Length);
+        Assert.True(records[0].QuotedBase64Data.IsEmpty);
+        Assert.Equal("abc", Encoding.UTF8.GetString(records[1].Data.Span));
+        Assert.Empty(records[0].Data.ToArray());
+    }
+
+    [Fact]
+    public void Read_DataWithSpaces_DecodedAsTheDecoderDoesAndNotForwardedAsText()
+    {
+        var json = Event(KinesisRecord("\"YW Jj\""));
+
+        var record = Assert.Single(Assert.Single(KinesisEventReader.Read(json)).Records);
+
+        Assert.Equal("abc", Encoding.UTF8.GetString(record.Data.Span));
+        Assert.True(record.QuotedBase64Data.IsEmpty);
+    }
+
+    [Fact]
+    public void Read_EveryPaddingLength_DataLengthsRightAndBytesDecodedWhenRead()
+    {
+        byte[][] payloads = [[], [1], [1, 2], [1, 2, 3], [1, 2, 3, 4], [.. Enumerable.Range(0, 300).Select(i => (byte)i)]];
+        var json = Event([.. payloads.Select((p, i) => KinesisRecord("\"" + Convert.ToBase64String(p) + "\"", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+
+        using var batch = Assert.Single(KinesisEventReader.Read(json));
+
+        Assert.Equal(payloads.Select(p => p.Length), batch.Records.Select(r => r.Data.Length));
+        Assert.Equal(payloads, batch.Records.Select(r => r.Data.ToArray()));
+        Assert.Empty(batch.ReadProblems);
+    }
+
+    [Fact]
+    public void Read_SequenceNumbersEscapedOrNotAscii_ReadAsTheirText()
+    {
+        var json = Event(KinesisRecord("\"YQ==\"", "10"), KinesisRecord("\"Yg==\"", "2\\u0030"), KinesisRecord("\"Yw==\"", "3é"));
+
+        var batch = Assert.Single(KinesisEventReader.Read(json));
+
+        Assert.Equal(3, batch.SequenceNumbers.Length);
+        Assert.Equal(["10", "20", "3é"], batch.SequenceNumbers);
+        Assert.Equal("3é", batch.SequenceNumbers[^1]);
+        Assert.Same(batch.SequenceNumbers[0], batch.SequenceNumbers[0]);
+    }
+
+    [Fact]
+    public void Read_RepeatedKeysAndSources_OneStringPerDistinctValueWithTheSameText()
+    {
+        var json = Event(
+            KinesisRecord("\"YQ==\"", "1", "device-7"),
+            KinesisRecord("\"Yg==\"", "2", "device-8"),
+            KinesisRecord("\"Yw==\"", "3", "device-7"),
+            KinesisRecord("\"ZA==\"", "4", "d\\u00e9vice"),
+            KinesisRecord("\"ZQ==\"", "5", "dévice"));
+
+        var records = Assert.Single(KinesisEventReader.Read(json)).Records;
+
+        Assert.Equal(["device-7", "device-8", "device-7", "dévice", "dévice"], records.Select(r => r.PartitionKey));
+        Assert.Same(records[0].PartitionKey, records[2].PartitionKey);
+    }
+
+    [Fact]
+    public void Read_SequenceNumberNullOrNumber_ThrowsInvalidEvent()
+    {
+        var nullSequence = Event("{\"kinesis\":{\"partitionKey\":\"k\",\"sequenceNumber\":null,\"data\":\"YQ==\"},\"eventSourceARN\":\"" + Arn + "\"}");
+        var numberSequence = Event("{\"kinesis\":{\"partitionKey\":\"k\",\"sequenceNumber\":17,\"data\":\"YQ==\"},\"eventSourceARN\":\"" + Arn + "\"}");
+
+        var first = Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(nullSequence));
+        Assert.Throws<InvalidEventException>(() => KinesisEventReader.Read(numberSequence));
+
+        Assert.Contains("sequenceNumber", first.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_TwoSources_OneBatchEachInOrderOfFirstRecord()
     {
         var other = Arn.Replace("source", "second", StringComparison.Ordinal);

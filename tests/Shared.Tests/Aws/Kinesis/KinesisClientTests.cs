@@ -80,6 +80,35 @@ public class KinesisClientTests : StubbedClientTestBase
     }
 
     [Fact]
+    public void AddCheckedBase64_Token_SameBytesAsAddBase64()
+    {
+        using var checkedBody = new PutRecordsBody("demo");
+        using var trustedBody = new PutRecordsBody("demo");
+
+        checkedBody.AddBase64("\"aGVsbG8gd29ybGQ=\""u8, "device+17", "340282366920938463463374607431768211455");
+        trustedBody.AddCheckedBase64("\"aGVsbG8gd29ybGQ=\""u8, "device+17", "340282366920938463463374607431768211455");
+
+        Assert.Equal(1, trustedBody.Count);
+        Assert.True(checkedBody.Complete().Span.SequenceEqual(trustedBody.Complete().Span));
+    }
+
+    [Theory]
+    [InlineData("\"aGVsbG8\"")]
+    [InlineData("aGVsbG8gd29ybGQ=")]
+    [InlineData("\"aGVsbG8gd29ybGQ=")]
+    [InlineData("\"")]
+    public void AddCheckedBase64_NotQuotedWholeGroups_ThrowsAndWritesNothing(string token)
+    {
+        using var body = new PutRecordsBody("demo");
+
+        Assert.Throws<ArgumentException>(() => body.AddCheckedBase64(Encoding.UTF8.GetBytes(token), "k"));
+
+        Assert.Equal(0, body.Count);
+        using var json = JsonDocument.Parse(body.Complete());
+        Assert.Equal(0, json.RootElement.GetProperty("Records").GetArrayLength());
+    }
+
+    [Fact]
     public async Task PutRecordsAsync_PartialFailure_ReturnsPerRecordErrorCodes()
     {
         Stub.Enqueue(AwsTestData.Json("Kinesis/put-records-partial.json"));
