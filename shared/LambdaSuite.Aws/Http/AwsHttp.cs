@@ -1,4 +1,3 @@
-using Amazon.Runtime.Signing;
 using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Aws.Retry;
 
@@ -12,8 +11,8 @@ namespace LambdaSuite.Aws.Http;
 /// </summary>
 public sealed class AwsHttp
 {
-    private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(SigV4SigningHandler.ServiceOptionKey);
-    private static readonly HttpRequestOptionsKey<string> s_regionOption = new(SigV4SigningHandler.RegionOptionKey);
+    private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(AwsSigningHandler.ServiceOptionKey);
+    private static readonly HttpRequestOptionsKey<string> s_regionOption = new(AwsSigningHandler.RegionOptionKey);
 
     public AwsHttp(HttpClient httpClient, AwsService service, Uri endpoint, string signingRegion, AwsRetryPolicy? retryPolicy = null, RequestPacer? pacer = null)
     {
