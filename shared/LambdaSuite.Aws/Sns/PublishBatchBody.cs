@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text;
 using LambdaSuite.Aws.Http;
 
 namespace LambdaSuite.Aws.Sns;
@@ -13,6 +14,8 @@ namespace LambdaSuite.Aws.Sns;
 /// </summary>
 public sealed class PublishBatchBody : IDisposable
 {
+    private static readonly SearchValues<char> s_nameCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.");
+
     private readonly PooledBufferWriter _buffer;
     private byte[]? _scratch;
 
@@ -115,7 +118,7 @@ public sealed class PublishBatchBody : IDisposable
             _buffer.Advance(1);
         }
 
-        Text(head, equals: false);
+        Literal(head);
         Escaped(number, tail);
     }
 
@@ -128,7 +131,17 @@ public sealed class PublishBatchBody : IDisposable
             _buffer.Advance(written);
         }
 
-        Text(tail, equals: false);
+        Literal(tail);
+    }
+
+    /// <summary>
+    /// A parameter name's fixed part, copied as is: every one is letters, digits and dots, which RFC 3986 leaves
+    /// unescaped, so the escaping scan (about a tenth of the body's writing time, 8 names an entry) is skipped.
+    /// </summary>
+    private void Literal(string name)
+    {
+        System.Diagnostics.Debug.Assert(name.AsSpan().IndexOfAnyExcept(s_nameCharacters) < 0, "A literal name needs no escaping.");
+        _buffer.Advance(Encoding.ASCII.GetBytes(name, _buffer.GetSpan(name.Length)));
     }
 
     private void Text(string value, bool equals = true)
