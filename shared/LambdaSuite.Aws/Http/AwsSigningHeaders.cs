@@ -17,14 +17,14 @@ internal static class AwsSigningHeaders
         var headers = new List<KeyValuePair<string, string>>(8);
         foreach (var (name, values) in request.Headers.NonValidated)
         {
-            Add(headers, name, string.Join(',', values.Select(v => v.Trim())));
+            Add(headers, name, Joined(values));
         }
 
         if (request.Content is { } content)
         {
             foreach (var (name, values) in content.Headers.NonValidated)
             {
-                Add(headers, name, string.Join(',', values.Select(v => v.Trim())));
+                Add(headers, name, Joined(values));
             }
         }
 
@@ -52,6 +52,20 @@ internal static class AwsSigningHeaders
 
     /// <summary>The <c>SignedHeaders</c> list: the names joined with ';'.</summary>
     public static string SignedList(KeyValuePair<string, string>[] sorted) => string.Join(';', sorted.Select(static header => header.Key));
+
+    /// <summary>A header's values trimmed and joined with ','; the usual single value without a copy.</summary>
+    private static string Joined(System.Net.Http.Headers.HeaderStringValues values)
+    {
+        if (values.Count == 1)
+        {
+            foreach (var value in values)
+            {
+                return value.Trim();
+            }
+        }
+
+        return string.Join(',', values.Select(static value => value.Trim()));
+    }
 
     private static void Add(List<KeyValuePair<string, string>> headers, string name, string value)
     {
