@@ -74,8 +74,15 @@ public sealed class PublishBatchBody : IDisposable
 
         if (stringAttributes is not null)
         {
-            var sorted = stringAttributes.ToArray();
-            Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            // Sorted by name, as the client sends a dictionary; an array already in order (the usual one or two
+            // attributes) is read as it is, anything else copied and sorted.
+            var sorted = stringAttributes as KeyValuePair<string, string>[];
+            if (sorted is null || !IsSortedByName(sorted))
+            {
+                sorted = [.. stringAttributes];
+                Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            }
+
             for (var n = 0; n < sorted.Length; n++)
             {
                 Attribute(member, n + 1, ".Name", sorted[n].Key);
@@ -94,6 +101,19 @@ public sealed class PublishBatchBody : IDisposable
     {
         _buffer.Dispose();
         ReturnScratch();
+    }
+
+    private static bool IsSortedByName(KeyValuePair<string, string>[] attributes)
+    {
+        for (var i = 1; i < attributes.Length; i++)
+        {
+            if (string.CompareOrdinal(attributes[i - 1].Key, attributes[i].Key) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Attribute(int member, int entry, string field, string value)
