@@ -11,7 +11,8 @@ namespace Shared.Tests.Aws.Signing;
 
 /// <summary>
 /// The in-house handler judged twice: by AWSSDK.Core's own signing handler (same request, same instant: every header
-/// name, value and position must be equal, so the wire is unchanged) and by the stub's independent verifier.
+/// name, value and position must be equal, so the wire is unchanged) and by the stub's independent verifier. (The SDK's
+/// handler signed the clients' requests until the in-house one replaced it; it stays here as the judge.)
 /// </summary>
 public class AwsSigningHandlerTests : IAsyncLifetime
 {
@@ -93,6 +94,34 @@ public class AwsSigningHandlerTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False(Assert.Single(_stub.Requests).Signature.IsValid);
+    }
+
+    [Fact]
+    public async Task SendAsync_SessionCredentials_SignsSecurityToken()
+    {
+        using var client = new HttpClient(new AwsSigningHandler(new SessionAWSCredentials(StubCredentials.AccessKeyId, StubCredentials.SecretAccessKey, "session-token-1"), "eu-west-1", "sqs", new SocketsHttpHandler()));
+
+        using var response = await client.PostAsync(new Uri(_stub.Endpoint, "/"), new StringContent("{}"));
+
+        var request = Assert.Single(_stub.Requests);
+        Assert.True(request.Signature.IsValid, request.Signature.Reason);
+        Assert.Equal("session-token-1", request.Header("X-Amz-Security-Token"));
+        Assert.Contains("x-amz-security-token", request.Signature.SignedHeaders!);
+    }
+
+    [Fact]
+    public async Task SendAsync_RegionAndServiceOptions_OverrideScope()
+    {
+        using var client = new HttpClient(new AwsSigningHandler(StubCredentials.Create(), "eu-west-1", "sqs", new SocketsHttpHandler()));
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(_stub.Endpoint, "/2013-04-01/change/C1"));
+        message.Options.Set(new HttpRequestOptionsKey<string>(AwsSigningHandler.ServiceOptionKey), "route53");
+        message.Options.Set(new HttpRequestOptionsKey<string>(AwsSigningHandler.RegionOptionKey), "us-east-1");
+
+        using var response = await client.SendAsync(message);
+
+        var check = Assert.Single(_stub.Requests).Signature;
+        Assert.True(check.IsValid, check.Reason);
+        Assert.Equal(("us-east-1", "route53"), (check.Region, check.Service));
     }
 
     private static HttpRequestMessage Build(string kind)
