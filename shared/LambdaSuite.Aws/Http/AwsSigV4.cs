@@ -17,8 +17,6 @@ public static class AwsSigV4
     /// <summary>The payload hash of an empty body.</summary>
     public const string EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-    private static readonly SearchValues<char> s_unreserved = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
-
     /// <summary>kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request").</summary>
     public static byte[] DeriveKey(string secretKey, string date, string region, string service)
     {
@@ -132,7 +130,21 @@ public static class AwsSigV4
             return;
         }
 
-        Escape(output, absolutePath, keepSlash: true);
+        // Each segment with the query escaping (RFC 3986's unreserved set kept), the slashes between them kept.
+        var path = absolutePath.AsSpan();
+        while (true)
+        {
+            var slash = path.IndexOf('/');
+            var segment = slash < 0 ? path : path[..slash];
+            output.Advance(AwsQueryBuilder.Escape(segment, output.GetSpan((segment.Length * 9) + 1)));
+            if (slash < 0)
+            {
+                break;
+            }
+
+            Write(output, "/");
+            path = path[(slash + 1)..];
+        }
     }
 
     /// <summary>Parameters decoded, encoded again with RFC 3986's unreserved set, sorted by name then value.</summary>
@@ -168,47 +180,6 @@ public static class AwsSigV4
             Write(output, pairs[i].Name);
             Write(output, "=");
             Write(output, pairs[i].Value);
-        }
-    }
-
-    /// <summary>Every character outside RFC 3986's unreserved set as upper-case <c>%XX</c> of its UTF-8 bytes ('/' kept when asked).</summary>
-    private static void Escape(IBufferWriter<byte> output, ReadOnlySpan<char> text, bool keepSlash)
-    {
-        Span<byte> scalar = stackalloc byte[4];
-        while (!text.IsEmpty)
-        {
-            var run = text.IndexOfAnyExcept(s_unreserved);
-            if (run < 0)
-            {
-                run = text.Length;
-            }
-
-            Write(output, text[..run]);
-            text = text[run..];
-            if (text.IsEmpty)
-            {
-                break;
-            }
-
-            if (keepSlash && text[0] == '/')
-            {
-                Write(output, "/");
-                text = text[1..];
-                continue;
-            }
-
-            System.Text.Rune.DecodeFromUtf16(text, out var rune, out var consumed);
-            var length = rune.EncodeToUtf8(scalar);
-            var span = output.GetSpan(3 * length);
-            for (var i = 0; i < length; i++)
-            {
-                span[3 * i] = (byte)'%';
-                span[(3 * i) + 1] = "0123456789ABCDEF"u8[scalar[i] >> 4];
-                span[(3 * i) + 2] = "0123456789ABCDEF"u8[scalar[i] & 0xF];
-            }
-
-            output.Advance(3 * length);
-            text = text[consumed..];
         }
     }
 
