@@ -63,16 +63,15 @@ public sealed class AwsHttp
     {
         ArgumentNullException.ThrowIfNull(createRequest);
         ArgumentNullException.ThrowIfNull(parse);
-        return RetryPolicy.ExecuteAsync(token => PacedSendOnceAsync(operation, protocol, createRequest, parse, token), cancellationToken);
+        // Without a pacer the attempt is the send itself: one async frame less on every call.
+        return Pacer is null
+            ? RetryPolicy.ExecuteAsync(token => SendOnceAsync(operation, protocol, createRequest, parse, token), cancellationToken)
+            : RetryPolicy.ExecuteAsync(token => PacedSendOnceAsync(Pacer, operation, protocol, createRequest, parse, token), cancellationToken);
     }
 
-    private async Task<T> PacedSendOnceAsync<T>(string operation, AwsProtocol protocol, Func<HttpRequestMessage> createRequest, Func<AwsHttpResponse, T> parse, CancellationToken cancellationToken)
+    private async Task<T> PacedSendOnceAsync<T>(RequestPacer pacer, string operation, AwsProtocol protocol, Func<HttpRequestMessage> createRequest, Func<AwsHttpResponse, T> parse, CancellationToken cancellationToken)
     {
-        if (Pacer is not null)
-        {
-            await Pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
         return await SendOnceAsync(operation, protocol, createRequest, parse, cancellationToken).ConfigureAwait(false);
     }
 
