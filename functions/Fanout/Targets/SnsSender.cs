@@ -19,7 +19,7 @@ internal sealed class SnsSender(ISnsClient client, string topicArn, FanoutTarget
         ArgumentNullException.ThrowIfNull(entries);
         using var body = WriteBody(entries);
         var response = await client.WithDeadline(deadline).PublishBatchAsync(body, cancellationToken).ConfigureAwait(false);
-        return [.. response.Failed.Select(f => BatchEntries.Failure(f.Id, f.Code, f.Message, f.SenderFault, throttled: f.Code is "Throttled" or "ThrottlingException"))];
+        return response.Failed.Count == 0 ? [] : [.. response.Failed.Select(f => BatchEntries.Failure(f.Id, f.Code, f.Message, f.SenderFault, throttled: f.Code is "Throttled" or "ThrottlingException"))];
     }
 
     /// <summary>The PublishBatch form of one call, written from the entries' bytes; dispose it after the call.</summary>
