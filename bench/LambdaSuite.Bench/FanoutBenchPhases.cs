@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Amazon.Runtime.Signing;
 using Fanout.Delivery;
 using Fanout.Records;
 using LambdaSuite.Aws.Http;
@@ -16,8 +15,8 @@ namespace LambdaSuite.Bench;
 /// </summary>
 internal static class FanoutBenchPhases
 {
-    private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(SigV4SigningHandler.ServiceOptionKey);
-    private static readonly HttpRequestOptionsKey<string> s_regionOption = new(SigV4SigningHandler.RegionOptionKey);
+    private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(AwsSigningHandler.ServiceOptionKey);
+    private static readonly HttpRequestOptionsKey<string> s_regionOption = new(AwsSigningHandler.RegionOptionKey);
 
     public static FanoutBenchPhaseTimes Run(FanoutBenchRunner runner, byte[] eventJson, FanoutTarget target, int runs)
     {
@@ -29,7 +28,7 @@ internal static class FanoutBenchPhases
             times[p] = new double[runs];
         }
 
-        using var signer = new HttpMessageInvoker(new SigV4SigningHandler(new Amazon.Runtime.BasicAWSCredentials("bench", "bench"), Amazon.RegionEndpoint.USEast1, "kinesis", new NullTransport()));
+        using var signer = new HttpMessageInvoker(new AwsSigningHandler(new Amazon.Runtime.BasicAWSCredentials("bench", "bench"), "us-east-1", "kinesis", new NullTransport()));
         var sender = runner.Sender(target);
         var limits = TargetLimits.For(target.Type);
         var needsKey = target.Type is FanoutTargetType.Sqs or FanoutTargetType.Sns or FanoutTargetType.OpenSearch or FanoutTargetType.Lambda;

@@ -12,7 +12,7 @@ internal sealed class FanoutBenchTransport : HttpMessageHandler
     private static readonly byte[] s_kinesis = """{"FailedRecordCount":0,"Records":[]}"""u8.ToArray();
     private static readonly byte[] s_sqs = """{"Successful":[],"Failed":[]}"""u8.ToArray();
     private static readonly byte[] s_sns = Encoding.UTF8.GetBytes("<PublishBatchResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishBatchResult><Successful/><Failed/></PublishBatchResult></PublishBatchResponse>");
-    private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(Amazon.Runtime.Signing.SigV4SigningHandler.ServiceOptionKey);
+    private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(LambdaSuite.Aws.Http.AwsSigningHandler.ServiceOptionKey);
     private long _calls;
     private long _bytes;
 

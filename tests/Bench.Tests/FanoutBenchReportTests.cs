@@ -27,6 +27,14 @@ public sealed class FanoutBenchReportTests
     }
 
     [Fact]
+    public void MachineToText_OpenSslMaskSet_LabelsTheShaFigure()
+    {
+        var machine = FanoutBenchMachine.Parse(CpuInfo, "2.10 1.50 0.90 3/200 4242\n", cores: 2) with { OpenSslMask = ":~0x20000000" };
+
+        Assert.Equal("machine: AMD EPYC 7R13, 2 cores, sha_ni yes (OpenSSL capabilities masked by OPENSSL_ia32cap=:~0x20000000), load average 2.10 1.50 0.90", machine.ToText());
+    }
+
+    [Fact]
     public void MachineParse_NoProcFiles_SaysUnknown()
     {
         var machine = FanoutBenchMachine.Parse(null, null, cores: 1);

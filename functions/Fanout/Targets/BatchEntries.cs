@@ -10,19 +10,7 @@ namespace Fanout.Targets;
 /// </summary>
 internal static class BatchEntries
 {
-    /// <summary>The string attributes an entry carries; empty when it needs none.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> StringAttributes(string idempotencyKey, bool isBase64)
-    {
-        if (idempotencyKey.Length > 0)
-        {
-            yield return new(MessageText.IdAttribute, idempotencyKey);
-        }
-
-        if (isBase64)
-        {
-            yield return new(MessageText.EncodingAttribute, "base64");
-        }
-    }
+    private static readonly KeyValuePair<string, string>[] s_base64Only = [new(MessageText.EncodingAttribute, "base64")];
 
     /// <summary>A failed entry (its batch id is its position) as the delivery engine sees it.</summary>
     public static EntryFailure Failure(string? id, string code, string? message, bool senderFault, bool throttled) =>
@@ -43,7 +31,16 @@ internal static class BatchEntries
         return size;
     }
 
-    /// <summary>The string attributes an entry carries, or null when it carries none.</summary>
-    public static IEnumerable<KeyValuePair<string, string>>? AttributesOf(OutgoingMessage entry) =>
-        entry.IdempotencyKey.Length == 0 && !entry.SentAsBase64 ? null : StringAttributes(entry.IdempotencyKey, entry.SentAsBase64);
+    /// <summary>
+    /// The string attributes an entry carries, idempotency key first, then the body's encoding when it is base64 (SQS
+    /// sends them in this order; SNS sorts them by name), or null when it carries none.
+    /// An array, not an iterator: a batch body enumerates it without an enumerator object and copies of it per entry.
+    /// </summary>
+    public static KeyValuePair<string, string>[]? AttributesOf(OutgoingMessage entry) => (entry.IdempotencyKey.Length > 0, entry.SentAsBase64) switch
+    {
+        (false, false) => null,
+        (true, false) => [new(MessageText.IdAttribute, entry.IdempotencyKey)],
+        (false, true) => s_base64Only,
+        (true, true) => [new(MessageText.IdAttribute, entry.IdempotencyKey), new(MessageText.EncodingAttribute, "base64")],
+    };
 }

@@ -19,7 +19,7 @@ internal sealed class SqsSender(ISqsClient client, string queueUrl, FanoutTarget
         ArgumentNullException.ThrowIfNull(entries);
         using var body = WriteBody(entries);
         var response = await client.WithDeadline(deadline).SendMessageBatchAsync(body, cancellationToken).ConfigureAwait(false);
-        return [.. response.Failed.Select(f => BatchEntries.Failure(f.Id, f.Code, f.Message, f.SenderFault, throttled: f.Code is "RequestThrottled" or "ThrottlingException"))];
+        return response.Failed.Count == 0 ? [] : [.. response.Failed.Select(f => BatchEntries.Failure(f.Id, f.Code, f.Message, f.SenderFault, throttled: f.Code is "RequestThrottled" or "ThrottlingException"))];
     }
 
     /// <summary>The SendMessageBatch body of one call, written from the entries' bytes; dispose it after the call.</summary>

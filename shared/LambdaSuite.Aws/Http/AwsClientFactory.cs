@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
-using Amazon.Runtime.Signing;
 using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Aws.Firehose;
 using LambdaSuite.Aws.IotData;
@@ -61,7 +59,7 @@ public sealed class AwsClientFactory : IDisposable
         credentials ??= DefaultCredentials;
         return _clients.GetOrAdd(
             (service.SigningName, signingRegion, credentials),
-            key => new HttpClient(new SigV4SigningHandler(key.Credentials, RegionEndpoint.GetBySystemName(key.Region), key.Service, _transport()))
+            key => new HttpClient(new AwsSigningHandler(key.Credentials, key.Region, key.Service, _transport()))
             {
                 // Attempts are bounded here; the whole call is bounded by the retry policy's deadline and the caller's token.
                 Timeout = TimeSpan.FromSeconds(30),

@@ -1,4 +1,3 @@
-using Amazon.Runtime.Signing;
 using LambdaSuite.Aws.Endpoints;
 using LambdaSuite.Aws.Retry;
 
@@ -12,8 +11,8 @@ namespace LambdaSuite.Aws.Http;
 /// </summary>
 public sealed class AwsHttp
 {
-    private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(SigV4SigningHandler.ServiceOptionKey);
-    private static readonly HttpRequestOptionsKey<string> s_regionOption = new(SigV4SigningHandler.RegionOptionKey);
+    private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(AwsSigningHandler.ServiceOptionKey);
+    private static readonly HttpRequestOptionsKey<string> s_regionOption = new(AwsSigningHandler.RegionOptionKey);
 
     public AwsHttp(HttpClient httpClient, AwsService service, Uri endpoint, string signingRegion, AwsRetryPolicy? retryPolicy = null, RequestPacer? pacer = null)
     {
@@ -64,16 +63,15 @@ public sealed class AwsHttp
     {
         ArgumentNullException.ThrowIfNull(createRequest);
         ArgumentNullException.ThrowIfNull(parse);
-        return RetryPolicy.ExecuteAsync(token => PacedSendOnceAsync(operation, protocol, createRequest, parse, token), cancellationToken);
+        // Without a pacer the attempt is the send itself: one async frame less on every call.
+        return Pacer is null
+            ? RetryPolicy.ExecuteAsync(token => SendOnceAsync(operation, protocol, createRequest, parse, token), cancellationToken)
+            : RetryPolicy.ExecuteAsync(token => PacedSendOnceAsync(Pacer, operation, protocol, createRequest, parse, token), cancellationToken);
     }
 
-    private async Task<T> PacedSendOnceAsync<T>(string operation, AwsProtocol protocol, Func<HttpRequestMessage> createRequest, Func<AwsHttpResponse, T> parse, CancellationToken cancellationToken)
+    private async Task<T> PacedSendOnceAsync<T>(RequestPacer pacer, string operation, AwsProtocol protocol, Func<HttpRequestMessage> createRequest, Func<AwsHttpResponse, T> parse, CancellationToken cancellationToken)
     {
-        if (Pacer is not null)
-        {
-            await Pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
         return await SendOnceAsync(operation, protocol, createRequest, parse, cancellationToken).ConfigureAwait(false);
     }
 

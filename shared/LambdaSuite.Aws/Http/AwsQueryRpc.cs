@@ -20,8 +20,28 @@ public static class AwsQueryRpc
     /// </summary>
     public static Task<T> InvokeRawAsync<T>(this AwsHttp http, string operation, ReadOnlyMemory<byte> body, Func<XElement, T> parseResult, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(parseResult);
+        return InvokeRawAsync(
+            http,
+            operation,
+            body,
+            answer =>
+            {
+                var root = AwsXml.Parse(answer).Root;
+                return parseResult(AwsXml.Require(root, operation + "Result"));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="InvokeRawAsync{T}(AwsHttp, string, ReadOnlyMemory{byte}, Func{XElement, T}, CancellationToken)"/>, but
+    /// <paramref name="parseAnswer"/> reads the 2xx answer's bytes itself (PublishBatch reads its plain answers without
+    /// an XML tree).
+    /// </summary>
+    public static Task<T> InvokeRawAsync<T>(this AwsHttp http, string operation, ReadOnlyMemory<byte> body, Func<byte[], T> parseAnswer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(parseAnswer);
         var uri = http.UriFor("/");
         var payloadHash = AwsPayloadHash.Of(body.Span);
         return http.SendAsync(
@@ -35,11 +55,7 @@ public static class AwsQueryRpc
                 AwsPayloadHash.Set(message, payloadHash);
                 return message;
             },
-            response =>
-            {
-                var root = AwsXml.Parse(response.Body).Root;
-                return parseResult(AwsXml.Require(root, operation + "Result"));
-            },
+            response => parseAnswer(response.Body),
             cancellationToken);
     }
 }

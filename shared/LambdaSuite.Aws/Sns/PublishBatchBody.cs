@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text;
 using LambdaSuite.Aws.Http;
 
 namespace LambdaSuite.Aws.Sns;
@@ -13,6 +14,8 @@ namespace LambdaSuite.Aws.Sns;
 /// </summary>
 public sealed class PublishBatchBody : IDisposable
 {
+    private static readonly SearchValues<char> s_nameCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.");
+
     private readonly PooledBufferWriter _buffer;
     private byte[]? _scratch;
 
@@ -71,8 +74,15 @@ public sealed class PublishBatchBody : IDisposable
 
         if (stringAttributes is not null)
         {
-            var sorted = stringAttributes.ToArray();
-            Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            // Sorted by name, as the client sends a dictionary; an array already in order (the usual one or two
+            // attributes) is read as it is, anything else copied and sorted.
+            var sorted = stringAttributes as KeyValuePair<string, string>[];
+            if (sorted is null || !IsSortedByName(sorted))
+            {
+                sorted = [.. stringAttributes];
+                Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            }
+
             for (var n = 0; n < sorted.Length; n++)
             {
                 Attribute(member, n + 1, ".Name", sorted[n].Key);
@@ -91,6 +101,19 @@ public sealed class PublishBatchBody : IDisposable
     {
         _buffer.Dispose();
         ReturnScratch();
+    }
+
+    private static bool IsSortedByName(KeyValuePair<string, string>[] attributes)
+    {
+        for (var i = 1; i < attributes.Length; i++)
+        {
+            if (string.CompareOrdinal(attributes[i - 1].Key, attributes[i].Key) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Attribute(int member, int entry, string field, string value)
@@ -115,7 +138,7 @@ public sealed class PublishBatchBody : IDisposable
             _buffer.Advance(1);
         }
 
-        Text(head, equals: false);
+        Literal(head);
         Escaped(number, tail);
     }
 
@@ -128,7 +151,17 @@ public sealed class PublishBatchBody : IDisposable
             _buffer.Advance(written);
         }
 
-        Text(tail, equals: false);
+        Literal(tail);
+    }
+
+    /// <summary>
+    /// A parameter name's fixed part, copied as is: every one is letters, digits and dots, which RFC 3986 leaves
+    /// unescaped, so the escaping scan (about a tenth of the body's writing time, 8 names an entry) is skipped.
+    /// </summary>
+    private void Literal(string name)
+    {
+        System.Diagnostics.Debug.Assert(name.AsSpan().IndexOfAnyExcept(s_nameCharacters) < 0, "A literal name needs no escaping.");
+        _buffer.Advance(Encoding.ASCII.GetBytes(name, _buffer.GetSpan(name.Length)));
     }
 
     private void Text(string value, bool equals = true)

@@ -70,7 +70,11 @@ public sealed class SnsClient(AwsHttp http) : ISnsClient
     public Task<PublishBatchResponse> PublishBatchAsync(PublishBatchBody body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Http.InvokeRawAsync("PublishBatch", body.Complete(), ParseBatchResult, cancellationToken);
+        return Http.InvokeRawAsync(
+            "PublishBatch",
+            body.Complete(),
+            answer => PublishBatchResultReader.TryRead(answer, out var response) ? response : ParseBatchResult(AwsXml.Require(AwsXml.Parse(answer).Root, "PublishBatchResult")),
+            cancellationToken);
     }
 
     private static PublishBatchResponse ParseBatchResult(XElement result) => new()

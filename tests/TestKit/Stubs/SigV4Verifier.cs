@@ -6,8 +6,8 @@ namespace LambdaSuite.TestKit.Stubs;
 
 /// <summary>
 /// An independent AWS Signature Version 4 check, written from the specification (canonical request, string to
-/// sign, derived key) rather than from the SDK, so a stub can tell whether the SDK's signing handler and our
-/// request building produce what a real service would accept. Only non-S3 rules apply: paths are encoded twice.
+/// sign, derived key) rather than from the SDK or the clients' own signer, so a stub can tell whether the signing
+/// handler and our request building produce what a real service would accept. Only non-S3 rules apply: paths are encoded twice.
 /// </summary>
 public static class SigV4Verifier
 {
