@@ -50,7 +50,7 @@ internal sealed partial class SizingWorkloads
         {
             events.Add(ChatAlbEvent("deploys", "notification", "application/json", ChatJsonBody(round), hipChatToken, inQuery: false, round, 0));
             events.Add(ChatAlbEvent("ops", "notification", "application/x-www-form-urlencoded", $"message=Disk+at+{round}%25+on+db-{round}&message_format=text&color=red&notify=true", hipChatToken, inQuery: true, round, 1));
-            events.Add(ChatHttpApiEvent("deploys", "message", ChatJsonMessage(round), hipChatToken, round));
+            events.Add(ChatHttpApiEvent("deploys", "message", ChatJsonMessage(round), hipChatToken));
             events.Add(ChatAlbEvent("deploys", "notification", "application/json", ChatLargestHtmlBody(round), hipChatToken, inQuery: false, round, 2));
             events.Add(ChatAlbEvent("ops", "notification", "application/x-www-form-urlencoded", ChatLargestFormBody(round), hipChatToken, inQuery: true, round, 3));
             events.Add(ChatSnsEvent(round));
@@ -159,35 +159,15 @@ internal sealed partial class SizingWorkloads
         return AlbFrontServer.EventFor("POST", $"/v2/room/{room}/{resource}", inQuery ? "auth_token=" + token : "", headers, body);
     }
 
-    private static byte[] ChatHttpApiEvent(string room, string resource, string body, string token, int round)
+    /// <summary>A HipChat call through the HTTP API (payload 2.0; each event its own request id, so each posts).</summary>
+    private static byte[] ChatHttpApiEvent(string room, string resource, string body, string token)
     {
-        var path = $"/v2/room/{room}/{resource}";
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            writer.WriteStartObject();
-            writer.WriteString("version", "2.0");
-            writer.WriteString("routeKey", "POST /v2/{proxy+}");
-            writer.WriteString("rawPath", path);
-            writer.WriteString("rawQueryString", "");
-            writer.WriteStartObject("headers");
-            writer.WriteString("authorization", "Bearer " + token);
-            writer.WriteString("content-type", "application/json");
-            writer.WriteEndObject();
-            writer.WriteStartObject("requestContext");
-            writer.WriteStartObject("http");
-            writer.WriteString("method", "POST");
-            writer.WriteString("path", path);
-            writer.WriteEndObject();
-            writer.WriteString("requestId", string.Create(CultureInfo.InvariantCulture, $"sizing-message-{round}"));
-            writer.WriteString("stage", "$default");
-            writer.WriteEndObject();
-            writer.WriteString("body", body);
-            writer.WriteBoolean("isBase64Encoded", false);
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+            ["authorization"] = "Bearer " + token,
+            ["content-type"] = "application/json",
+        };
+        return HttpApiFrontServer.EventFor("POST", $"/v2/room/{room}/{resource}", "", headers, Encoding.UTF8.GetBytes(body), caller: null);
     }
 
     private static byte[] ChatSnsEvent(int round)

@@ -78,23 +78,7 @@ public sealed class HttpApiFrontServer : IAsyncDisposable
             return;
         }
 
-        using var answer = JsonDocument.Parse(outcome.Body);
-        var root = answer.RootElement;
-        context.Response.StatusCode = root.GetProperty("statusCode").GetInt32();
-        if (root.TryGetProperty("headers", out var answerHeaders) && answerHeaders.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var header in answerHeaders.EnumerateObject())
-            {
-                context.Response.Headers[header.Name] = header.Value.GetString();
-            }
-        }
-
-        var text = root.TryGetProperty("body", out var bodyText) ? bodyText.GetString() ?? "" : "";
-        var bytes = root.TryGetProperty("isBase64Encoded", out var encoded) && encoded.ValueKind == JsonValueKind.True ? Convert.FromBase64String(text) : Encoding.UTF8.GetBytes(text);
-        if (bytes.Length > 0)
-        {
-            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
-        }
+        await LambdaHttpAnswer.WriteAsync(context, outcome.Body).ConfigureAwait(false);
     }
 
     /// <summary>API Gateway's answer to a request IAM did not authenticate: 403 and a <c>message</c>; the function is not called.</summary>
@@ -105,11 +89,13 @@ public sealed class HttpApiFrontServer : IAsyncDisposable
         return context.Response.WriteAsync("{\"message\":\"" + JsonEncodedText.Encode(message) + "\"}", context.RequestAborted);
     }
 
-    /// <summary>The payload 2.0 event API Gateway sends for an IAM-authenticated request (lower-cased headers, the caller's identity).</summary>
-    public static byte[] EventFor(string method, string path, string rawQuery, IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body, HttpApiCaller caller)
+    /// <summary>
+    /// The payload 2.0 event API Gateway sends for a request (lower-cased headers, the body as text when it is UTF-8),
+    /// with the caller's identity under <c>requestContext.authorizer.iam</c> when IAM authenticated one.
+    /// </summary>
+    public static byte[] EventFor(string method, string path, string rawQuery, IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body, HttpApiCaller? caller)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        ArgumentNullException.ThrowIfNull(caller);
         var query = (rawQuery ?? "").TrimStart('?');
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -141,15 +127,19 @@ public sealed class HttpApiFrontServer : IAsyncDisposable
             writer.WriteStartObject("requestContext");
             writer.WriteString("accountId", AccountId);
             writer.WriteString("apiId", "local");
-            writer.WriteStartObject("authorizer");
-            writer.WriteStartObject("iam");
-            writer.WriteString("accessKey", caller.AccessKeyId);
-            writer.WriteString("accountId", AccountId);
-            writer.WriteString("callerId", caller.AccessKeyId);
-            writer.WriteString("userArn", caller.UserArn);
-            writer.WriteString("userId", caller.AccessKeyId);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            if (caller is not null)
+            {
+                writer.WriteStartObject("authorizer");
+                writer.WriteStartObject("iam");
+                writer.WriteString("accessKey", caller.AccessKeyId);
+                writer.WriteString("accountId", AccountId);
+                writer.WriteString("callerId", caller.AccessKeyId);
+                writer.WriteString("userArn", caller.UserArn);
+                writer.WriteString("userId", caller.AccessKeyId);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
             writer.WriteString("domainName", "local.execute-api.us-east-1.amazonaws.com");
             writer.WriteStartObject("http");
             writer.WriteString("method", method);

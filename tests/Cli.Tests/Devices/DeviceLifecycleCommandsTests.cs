@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Cli.Tests.Functions;
@@ -38,8 +37,16 @@ public sealed class DeviceLifecycleCommandsTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _front.DisposeAsync();
-        await _function.DisposeAsync();
+        if (_front is not null)
+        {
+            await _front.DisposeAsync();
+        }
+
+        if (_function is not null)
+        {
+            await _function.DisposeAsync();
+        }
+
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -140,7 +147,7 @@ public sealed class DeviceLifecycleCommandsTests : IAsyncLifetime
     {
         await RegisterAndActivateAsync();
 
-        var run = await RunAsync(Environment(secret: "not-the-secret"), "transfer", _device.SerialNumber, _device.ClientId, "--new-owner", NewOwnerEmail);
+        var run = await DevicesCli.InvokeAsync(Environment(secret: "not-the-secret"), "transfer", _device.SerialNumber, _device.ClientId, "--new-owner", NewOwnerEmail);
 
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
@@ -188,18 +195,10 @@ public sealed class DeviceLifecycleCommandsTests : IAsyncLifetime
         return name => values.TryGetValue(name, out var value) ? value : null;
     }
 
-    private Task<Run> RunAsync(params string[] args) => RunAsync(Environment(), args);
-
-    private static async Task<Run> RunAsync(Func<string, string?> environment, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await DevicesCommands.Create(environment).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return new Run(exitCode, output.ToString(), error.ToString());
-    }
+    private Task<DevicesCliRun> RunAsync(params string[] args) => DevicesCli.InvokeAsync(Environment(), args);
 
     /// <summary>No owner's address (not even masked), no activation code, no HMAC in anything printed.</summary>
-    private void AssertNothingSecret(params Run[] runs)
+    private void AssertNothingSecret(params DevicesCliRun[] runs)
     {
         foreach (var run in runs)
         {
@@ -209,10 +208,5 @@ public sealed class DeviceLifecycleCommandsTests : IAsyncLifetime
             Assert.DoesNotContain("hmac", text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(s_admin.SecretAccessKey, text, StringComparison.Ordinal);
         }
-    }
-
-    private sealed record Run(int ExitCode, string Output, string Error)
-    {
-        public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
     }
 }

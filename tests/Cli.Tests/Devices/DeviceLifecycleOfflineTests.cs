@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using LambdaSuite.Cli.Devices;
 using LambdaSuite.Data.Devices;
@@ -13,16 +12,13 @@ public sealed class DeviceLifecycleOfflineTests
     [Fact]
     public async Task History_NoApiGiven_Exit2SayingWhatToPass()
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+        var run = await DevicesCli.InvokeAsync(_ => null, "history", "SN-1", "thing-1");
 
-        var exitCode = await DevicesCommands.Create(_ => null).Parse(["history", "SN-1", "thing-1"]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-
-        Assert.Equal(2, exitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Equal(
             $"devices history: no HTTP API given; pass --api with the stack output HttpApiEndpoint (https://ID.execute-api.REGION.amazonaws.com) or set {DeviceAdminApi.UrlVariable}.",
-            error.ToString().TrimEnd());
-        Assert.Equal(string.Empty, output.ToString());
+            Assert.Single(run.ErrorLines));
+        Assert.Equal(string.Empty, run.Output);
     }
 
     [Theory]
