@@ -157,6 +157,17 @@ public sealed class DeviceLifecycleCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Front_UnsignedRequestForUnknownDevice_ApiGateways403NotTheFunctions404()
+    {
+        using var http = new HttpClient();
+
+        using var answer = await http.PostAsync(new Uri(_front.Endpoint, $"devices/{_device.SerialNumber}/{_device.ClientId}/deregister"), new StringContent("{}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, answer.StatusCode);
+        Assert.Equal("""{"message":"Forbidden"}""", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task History_UnknownDevice_404OneLineExit1()
     {
         var run = await RunAsync("history", "SN-NOBODY-1", "thing-1", "--json");
