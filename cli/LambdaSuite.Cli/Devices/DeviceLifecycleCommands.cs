@@ -49,21 +49,35 @@ public static class DeviceLifecycleCommands
 
     private static DeviceKey Key(ParseResult r, Argument<string> serial, Argument<string> client) => new(r.GetValue(serial)!, r.GetValue(client)!);
 
-    /// <summary>Builds the signed client, runs the command; a failure to reach the API or to sign is one line on stderr, exit 3.</summary>
+    /// <summary>
+    /// Builds the signed client and runs the command; no usable URL is a usage error (2), and whatever stops the command
+    /// (no credentials, the API unreachable) is one line on stderr, exit 3, the exception only with <c>--verbose</c>.
+    /// </summary>
     private static async Task<int> Run(ParseResult parse, Option<bool> verbose, Func<string, string?> environment, string command, string? url, Func<DeviceAdminApi, Task<int>> action)
     {
         var name = "devices " + command;
-        using var admin = DeviceAdminApi.Create(environment, url, out var problem);
-        if (admin is null)
+        DeviceAdminApi? admin = null;
+        try
         {
-            await parse.InvocationConfiguration.Error.WriteLineAsync($"{name}: {problem}").ConfigureAwait(false);
-            return 2;
-        }
+            return await CommandFailure.GuardAsync(parse, parse.GetValue(verbose), name, environment, TableCatalog.IotCatalog, async () =>
+            {
+                admin = DeviceAdminApi.Create(environment, url, out var problem);
+                if (admin is null)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync($"{name}: {problem}").ConfigureAwait(false);
+                    return 2;
+                }
 
-        return await CommandFailure.GuardAsync(parse, parse.GetValue(verbose), name, environment, TableCatalog.IotCatalog, () => action(admin), failure =>
-            failure is HttpRequestException || failure.InnerException is TimeoutException
-                ? ($"cannot reach the HTTP API at {admin.ApiBase.GetLeftPart(UriPartial.Authority)} ({failure.GetBaseException().Message.ReplaceLineEndings(" ")}); check --api or ${DeviceAdminApi.UrlVariable}", CommandFailure.ExitCode)
-                : null).ConfigureAwait(false);
+                return await action(admin).ConfigureAwait(false);
+            }, failure =>
+                admin is not null && (failure is HttpRequestException || failure.InnerException is TimeoutException)
+                    ? ($"cannot reach the HTTP API at {admin.ApiBase.GetLeftPart(UriPartial.Authority)} ({failure.GetBaseException().Message.ReplaceLineEndings(" ")}); check --api or ${DeviceAdminApi.UrlVariable}", CommandFailure.ExitCode)
+                    : null).ConfigureAwait(false);
+        }
+        finally
+        {
+            admin?.Dispose();
+        }
     }
 
     private static async Task<int> TransferAsync(DeviceAdminApi admin, DeviceKey key, string newOwner, bool asJson, InvocationConfiguration io, CancellationToken ct)

@@ -21,6 +21,27 @@ public sealed class DeviceLifecycleOfflineTests
         Assert.Equal(string.Empty, run.Output);
     }
 
+    [Fact]
+    public async Task Unbind_ApiUnreachable_Exit3OneLineAndNoCodeFileLeft()
+    {
+        var folder = Directory.CreateTempSubdirectory("unbind-").FullName;
+        var codeFile = Path.Combine(folder, "code.txt");
+        var environment = (string name) => name switch
+        {
+            "AWS_ACCESS_KEY_ID" => "AKIDOFFLINE",
+            "AWS_SECRET_ACCESS_KEY" => "offline",
+            _ => null,
+        };
+
+        // Port 1 on loopback: nothing listens.
+        var run = await DevicesCli.InvokeAsync(environment, "unbind", "SN-1", "thing-1", "--api", "http://127.0.0.1:1/", "--code-file", codeFile);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.StartsWith("devices unbind: cannot reach the HTTP API at http://127.0.0.1:1 (", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(codeFile));
+        Directory.Delete(folder, recursive: true);
+    }
+
     [Theory]
     [InlineData("http://api.example.com/", "must use https")]
     [InlineData("ftp://127.0.0.1/", "must be an absolute https URL")]
@@ -36,7 +57,15 @@ public sealed class DeviceLifecycleOfflineTests
     [Fact]
     public void Create_LoopbackHttpFromTheVariable_Accepted()
     {
-        using var api = DeviceAdminApi.Create(name => name == DeviceAdminApi.UrlVariable ? "http://127.0.0.1:9/stage" : null, null, out var problem);
+        var environment = (string name) => name switch
+        {
+            DeviceAdminApi.UrlVariable => "http://127.0.0.1:9/stage",
+            "AWS_ACCESS_KEY_ID" => "AKIDOFFLINE",
+            "AWS_SECRET_ACCESS_KEY" => "offline",
+            _ => null,
+        };
+
+        using var api = DeviceAdminApi.Create(environment, null, out var problem);
 
         Assert.Null(problem);
         Assert.Equal("http://127.0.0.1:9/stage/", api!.ApiBase.ToString());
