@@ -98,11 +98,16 @@ public static class SizingCommand
                 return new SizingRun(0, slowestCpu, slowestWall, $"{outcome.ErrorTypeHeader ?? "batch item failures"}: {Encoding.UTF8.GetString(outcome.Body)}");
             }
 
+            if (workload.AnswerProblem?.Invoke(outcome.Body) is { } problem)
+            {
+                return new SizingRun(0, slowestCpu, slowestWall, problem);
+            }
+
             slowestCpu = cpu > slowestCpu ? cpu : slowestCpu;
             slowestWall = wall > slowestWall ? wall : slowestWall;
         }
 
-        return new SizingRun(session.PeakResidentKib ?? 0, slowestCpu, slowestWall, null);
+        return new SizingRun(session.PeakResidentKib ?? 0, slowestCpu, slowestWall, workload.RunProblem?.Invoke());
     }
 
     /// <summary>A partial batch response that names a failed item means records were not delivered: the run is not a valid measurement.</summary>

@@ -13,4 +13,10 @@ internal sealed record SizingWorkload(
 {
     /// <summary>The row's name in the sizing table: the function, or function/kind when it has several workloads.</summary>
     public string Label { get; init; } = Function;
+
+    /// <summary>What is wrong with one invocation's answer for the run to count (an HTTP answer that is not a success), or null.</summary>
+    public Func<byte[], string?>? AnswerProblem { get; init; }
+
+    /// <summary>What is wrong with the run as a whole once every event was answered (work that never arrived), or null.</summary>
+    public Func<string?>? RunProblem { get; init; }
 }

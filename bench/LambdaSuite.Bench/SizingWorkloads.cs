@@ -17,12 +17,13 @@ namespace LambdaSuite.Bench;
 /// aggregates, DynamoDB Streams records converted to JSON), each event as close to Lambda's 6 MB invocation payload
 /// limit as whole records allow (the limit, not the 10,000-record batch size, bounds a batch of ~1 KB records),
 /// forwarded to Redis; DnsMirror one whole sync of a generated 100,000-record zone, transferred from
-/// a BIND 9 started here, into a 1%-disturbed hosted zone on the bench's loopback Route 53. Each function gets its
-/// own table, deleted afterwards.
+/// a BIND 9 started here, into a 1%-disturbed hosted zone on the bench's loopback Route 53; ChatRelay a burst of
+/// HipChat requests and alerts up to its largest bodies (SizingWorkloads.ChatRelay.cs). Each function gets its own
+/// table, deleted afterwards.
 /// </summary>
-internal sealed class SizingWorkloads(IAmazonDynamoDB dynamoDb, Func<string, string?> environment)
+internal sealed partial class SizingWorkloads(IAmazonDynamoDB dynamoDb, Func<string, string?> environment)
 {
-    public static IReadOnlyList<string> Functions { get; } = ["SesFeedback", "IotRegistry", "Fanout", "DnsMirror"];
+    public static IReadOnlyList<string> Functions { get; } = ["SesFeedback", "IotRegistry", "Fanout", "DnsMirror", "ChatRelay"];
 
     /// <summary>Lambda's limit on an invocation payload (synchronous and event source mappings): 6 MB.</summary>
     public const int MaxPayloadBytes = 6 * 1024 * 1024;
@@ -34,6 +35,7 @@ internal sealed class SizingWorkloads(IAmazonDynamoDB dynamoDb, Func<string, str
         "IotRegistry" => [await IotRegistryAsync(cancellationToken).ConfigureAwait(false)],
         "Fanout" => await FanoutAsync(cancellationToken).ConfigureAwait(false),
         "DnsMirror" => [await DnsMirrorAsync(cancellationToken).ConfigureAwait(false)],
+        "ChatRelay" => [await ChatRelayAsync(cancellationToken).ConfigureAwait(false)],
         _ => throw new ArgumentException($"No sizing workload for '{function}'; known: {string.Join(", ", Functions)}.", nameof(function)),
     };
 

@@ -19,30 +19,6 @@ public static class ChatRelayAlertScene
 {
     private const string Zone = "broken.example.";
 
-    private const string TopicWithQueueScript = """
-        sns, sqs = boto3.client('sns'), boto3.client('sqs')
-        topic = sns.create_topic(Name=os.environ['ARG_name'])['TopicArn']
-        queue = sqs.create_queue(QueueName=os.environ['ARG_name'])['QueueUrl']
-        queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=['QueueArn'])['Attributes']['QueueArn']
-        sns.subscribe(TopicArn=topic, Protocol='sqs', Endpoint=queue_arn, Attributes={'RawMessageDelivery': 'false'})
-        print(json.dumps({'topic': topic, 'queue': queue}))
-        """;
-
-    /// <summary>Receives and deletes every message; prints the bodies (SNS envelopes).</summary>
-    private const string DrainScript = """
-        sqs = boto3.client('sqs')
-        out = []
-        while True:
-            got = sqs.receive_message(QueueUrl=os.environ['ARG_queue'], MaxNumberOfMessages=10, WaitTimeSeconds=1)
-            messages = got.get('Messages', [])
-            if not messages:
-                break
-            for m in messages:
-                out.append(m['Body'])
-                sqs.delete_message(QueueUrl=os.environ['ARG_queue'], ReceiptHandle=m['ReceiptHandle'])
-        print(json.dumps(out))
-        """;
-
     public static async Task<bool> RunAsync(RepositoryLayout layout, TextWriter output, BootstrapSession chatRelay, SlackStubServer slack, string run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(layout);
@@ -50,9 +26,8 @@ public static class ChatRelayAlertScene
         ArgumentNullException.ThrowIfNull(chatRelay);
         ArgumentNullException.ThrowIfNull(slack);
         await output.WriteLineAsync("  -- DnsMirror fails a zone (its primary does not answer) --> suite alert topic (moto SNS) --> SQS --> SNS event --> ChatRelay").ConfigureAwait(false);
-        using var wiring = JsonDocument.Parse(await Boto3Runner.RunAsync(TopicWithQueueScript, [("name", "suite-alerts-demo-" + run)], cancellationToken: ct).ConfigureAwait(false));
-        var topic = wiring.RootElement.GetProperty("topic").GetString()!;
-        var queue = wiring.RootElement.GetProperty("queue").GetString()!;
+        var alerts = await MotoTopicQueue.CreateAsync("suite-alerts-demo-" + run, rawMessageDelivery: false, cancellationToken: ct).ConfigureAwait(false);
+        var (topic, queue) = (alerts.TopicArn, alerts.QueueUrl);
         await output.WriteLineAsync($"  alert topic   {topic}, read through queue {queue}").ConfigureAwait(false);
 
         using var dynamoDb = DynamoDbClientFactory.Create(Environment.GetEnvironmentVariable);
@@ -78,8 +53,7 @@ public static class ChatRelayAlertScene
         }
 
         await output.WriteLineAsync($"  DnsMirror     {(mirrored.IsError ? "invocation failed, as it must: " + mirrored.Error?.ErrorMessage : "answered without an error (unexpected)")}").ConfigureAwait(false);
-        using var drained = JsonDocument.Parse(await Boto3Runner.RunAsync(DrainScript, [("queue", queue)], cancellationToken: ct).ConfigureAwait(false));
-        var envelopes = drained.RootElement.EnumerateArray().Select(e => e.GetString()!).ToList();
+        var envelopes = await alerts.DrainAsync(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
         await output.WriteLineAsync($"  queue         {envelopes.Count} alert(s) from the topic").ConfigureAwait(false);
         var delivered = 0;
         foreach (var envelope in envelopes)

@@ -186,6 +186,26 @@ public class ChatRelayTemplateTests
         Assert.Equal("ChatRelayFailedEventQueue", s_template.Resource("ChatRelayEventInvokeConfig").GetProperty("Properties").GetProperty("DestinationConfig").GetProperty("OnFailure").GetProperty("Destination").GetProperty("Fn::GetAtt")[0].GetString());
     }
 
+    /// <summary>
+    /// Sized by <c>./suite bench sizing --function ChatRelay</c> (docs/deploy.md, "Sizing"): peak RSS 40-45 MiB, so the
+    /// bench's rule (1.5x in 64 MB steps) asks for 128 MB; its slowest invocation, predicted at 128 MB, is under 1 s, so
+    /// the rule's timeout is its 10 s floor. The timeout is longer: Slack's own timeout inside the relay is 10 s, and
+    /// the relay, not Lambda, must be the one to decide that Slack's answer was lost (504, the post's claim kept), with
+    /// time left for the secret's first read and the claim's writes.
+    /// </summary>
+    [Fact]
+    public void MemoryAndTimeout_AreTheSizingBenchsAndOutlastTheSlackTimeout()
+    {
+        var memory = s_template.Property("ChatRelay", "MemorySize")!.Value.GetInt32();
+
+        var timeout = TimeSpan.FromSeconds(s_template.Property("ChatRelay", "Timeout")!.Value.GetInt32());
+        var slack = global::ChatRelay.ChatRelayFunction.SlackTimeout;
+
+        Assert.Equal(128, memory);
+        Assert.Equal(TimeSpan.FromSeconds(15), timeout);
+        Assert.True(timeout >= slack + TimeSpan.FromSeconds(5), $"Timeout {timeout} leaves under 5 s beyond Slack's {slack}.");
+    }
+
     /// <summary>A statement's resource as a short name: a GetAtt as <c>Resource.Attribute</c>, anything else evaluated.</summary>
     private static string Target(IntrinsicEvaluator evaluator, JsonElement resource) =>
         resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("Fn::GetAtt", out var getAtt)

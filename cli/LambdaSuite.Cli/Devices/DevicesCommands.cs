@@ -8,7 +8,8 @@ using LambdaSuite.Data.Tables;
 namespace LambdaSuite.Cli.Devices;
 
 /// <summary>
-/// <c>suite devices register|get|activate|list|simulate</c>: IotRegistry's catalog through the function's own services.
+/// <c>suite devices register|get|activate|list|simulate</c>: IotRegistry's catalog through the function's own services
+/// (<c>transfer|unbind|deregister|history</c>, an administrator's, go through the HTTP API: <see cref="DeviceLifecycleCommands"/>).
 /// Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 could not run (one line on stderr saying why and what to
 /// do; <c>--verbose</c> adds the exception).
 /// </summary>
@@ -59,7 +60,13 @@ public static class DevicesCommands
         var list = new Command("list", "List every device (all pages).") { json };
         list.SetAction((r, ct) => Run(r, verbose, environment, "list", () => ListAsync(environment, r.GetValue(json), r.InvocationConfiguration.Output, ct)));
 
-        return new Command("devices", "The device catalog of IotRegistry.") { verbose, register, get, activate, list, simulate };
+        var devices = new Command("devices", "The device catalog of IotRegistry, and its lifecycle through the HTTP API.") { verbose, register, get, activate, list, simulate };
+        foreach (var lifecycle in DeviceLifecycleCommands.Create(environment, verbose))
+        {
+            devices.Subcommands.Add(lifecycle);
+        }
+
+        return devices;
     }
 
     /// <summary>Runs one command; whatever stops it becomes one line on stderr (what happened, what to do) and exit code 3.</summary>

@@ -92,22 +92,6 @@ public sealed class AlbFrontServer : IAsyncDisposable
             return;
         }
 
-        using var answer = JsonDocument.Parse(outcome.Body);
-        var root = answer.RootElement;
-        context.Response.StatusCode = root.GetProperty("statusCode").GetInt32();
-        if (root.TryGetProperty("headers", out var answerHeaders) && answerHeaders.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var header in answerHeaders.EnumerateObject())
-            {
-                context.Response.Headers[header.Name] = header.Value.GetString();
-            }
-        }
-
-        var text = root.TryGetProperty("body", out var bodyText) ? bodyText.GetString() ?? "" : "";
-        var bytes = root.TryGetProperty("isBase64Encoded", out var encoded) && encoded.ValueKind == JsonValueKind.True ? Convert.FromBase64String(text) : Encoding.UTF8.GetBytes(text);
-        if (bytes.Length > 0)
-        {
-            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
-        }
+        await LambdaHttpAnswer.WriteAsync(context, outcome.Body).ConfigureAwait(false);
     }
 }

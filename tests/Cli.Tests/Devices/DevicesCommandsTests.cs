@@ -1,4 +1,3 @@
-using System.CommandLine;
 using LambdaSuite.Cli.Devices;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.TestKit.Devices;
@@ -85,16 +84,5 @@ public sealed class DevicesCommandsTests(IotCatalogTableFixture table) : IClassF
         Assert.StartsWith("devices get: the table no-such-table does not exist at ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
-    private static async Task<Run> InvokeAsync(Func<string, string?> environment, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await DevicesCommands.Create(environment).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return new Run(exitCode, output.ToString(), error.ToString());
-    }
-
-    private sealed record Run(int ExitCode, string Output, string Error)
-    {
-        public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-    }
+    private static Task<DevicesCliRun> InvokeAsync(Func<string, string?> environment, params string[] args) => DevicesCli.InvokeAsync(environment, args);
 }

@@ -1,15 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using Amazon.DynamoDBv2;
 using DnsMirror.Rfc2136;
 using DnsMirror.Transfer;
 using DnsMirror.Tsig;
 using LambdaSuite.Data.DnsMirror;
 using LambdaSuite.Data.Tables;
-using LambdaSuite.Harness;
-using LambdaSuite.Harness.Runtime;
 using LambdaSuite.TestKit;
-using LambdaSuite.TestKit.Dynamo;
 
 namespace Cli.Tests.Functions;
 
@@ -25,35 +21,25 @@ public sealed class DnsMirrorBootstrapTests : IAsyncLifetime
     private const string SecretVariable = "DNS_MIRROR_TSIG_TEST_SECONDARY";
     private const string Zone = "example.test.";
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
-    private readonly IAmazonDynamoDB _dynamoDb = LocalDynamoDb.CreateClient();
-    private readonly RepositoryLayout _layout = RepositoryLayout.Discover();
-    private readonly List<string> _logs = [];
     private readonly string[] _key = LocalStack.DnsTsigKey.Split(':');
-    private string _table = "";
-    private BootstrapSession? _session;
+    private PackagedFunction _function = null!;
 
     public async Task InitializeAsync()
     {
-        _table = await LocalDynamoDb.CreateUniqueTableAsync(_dynamoDb, TableCatalog.DnsMirrorZones);
         var environment = new Dictionary<string, string?>
         {
-            [TableCatalog.DnsMirrorZones.EnvironmentVariable] = _table,
             ["DNS_MIRROR_MASTERS"] = LocalStack.DnsPrimary,
             [SecretVariable] = _key[2],
-            ["AWS_LAMBDA_LOG_LEVEL"] = "DEBUG",
         };
-        _session = await BootstrapSession.StartAsync(_layout.PackagedBootstrap("DnsMirror"), "DnsMirror", l => { lock (_logs) { _logs.Add(l); } }, default, environment);
+        _function = await PackagedFunction.StartAsync("DnsMirror", TableCatalog.DnsMirrorZones, environment);
     }
 
     public async Task DisposeAsync()
     {
-        if (_session is not null)
+        if (_function is not null)
         {
-            await _session.DisposeAsync();
+            await _function.DisposeAsync();
         }
-
-        await _dynamoDb.DeleteTableAsync(_table);
-        _dynamoDb.Dispose();
     }
 
     [Fact]
@@ -87,16 +73,13 @@ public sealed class DnsMirrorBootstrapTests : IAsyncLifetime
         var replan = Rfc2136Differ.Plan(source, mirrored);
         Assert.Equal((0, 0), (replan.Adds.Count, replan.Deletes.Count));
         Assert.Null(replan.SerialRecord);
-        lock (_logs)
-        {
-            Assert.DoesNotContain(_logs, l => l.Contains(_key[2], StringComparison.Ordinal));
-        }
+        Assert.DoesNotContain(_function.Logs, l => l.Contains(_key[2], StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Bootstrap_NotJsonEvent_InvocationErrorThenSameProcessServesGoodEvent()
     {
-        var notJson = await _session!.InvokeAsync("{{{"u8.ToArray(), s_timeout, default);
+        var notJson = await _function.Session.InvokeAsync("{{{"u8.ToArray(), s_timeout, default);
         var good = await InvokeAsync(Request("rfc2136"));
 
         Assert.True(notJson.IsError);
@@ -108,7 +91,7 @@ public sealed class DnsMirrorBootstrapTests : IAsyncLifetime
     [Fact]
     public async Task Bootstrap_UnknownTargetKind_FailsInvocationNamingTheKindAndWritesNoState()
     {
-        var outcome = await _session!.InvokeAsync(Request("carrier-pigeon"), s_timeout, default);
+        var outcome = await _function.Session.InvokeAsync(Request("carrier-pigeon"), s_timeout, default);
 
         // The zone's settings are rejected before any transfer: the zone is reported Failed, and a failed zone
         // fails the whole invocation (so Lambda counts an error) with each failed zone's reason in the message.
@@ -117,10 +100,7 @@ public sealed class DnsMirrorBootstrapTests : IAsyncLifetime
         Assert.Contains("1 of 1 zone(s) failed", outcome.Error.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("Target.Kind 'carrier-pigeon' is not route53 or rfc2136", outcome.Error.ErrorMessage, StringComparison.Ordinal);
         Assert.Null(await Store().GetAsync(Zone));
-        lock (_logs)
-        {
-            Assert.Contains(_logs, l => l.Contains("zone settings rejected", StringComparison.Ordinal) && l.Contains("carrier-pigeon", StringComparison.Ordinal));
-        }
+        Assert.Contains(_function.Logs, l => l.Contains("zone settings rejected", StringComparison.Ordinal) && l.Contains("carrier-pigeon", StringComparison.Ordinal));
     }
 
     /// <summary>One zone's settings given directly, as a schedule's constant input: example.test into the secondary.</summary>
@@ -133,12 +113,12 @@ public sealed class DnsMirrorBootstrapTests : IAsyncLifetime
 
     private async Task<JsonDocument> InvokeAsync(byte[] eventJson)
     {
-        var outcome = await _session!.InvokeAsync(eventJson, s_timeout, default);
+        var outcome = await _function.Session.InvokeAsync(eventJson, s_timeout, default);
         Assert.False(outcome.IsError, Encoding.UTF8.GetString(outcome.Body));
         return JsonDocument.Parse(outcome.Body);
     }
 
-    private DnsMirrorZoneStore Store() => new(_dynamoDb, _table);
+    private DnsMirrorZoneStore Store() => new(_function.DynamoDb, _function.Table);
 
     private static ZoneTransferClient Client(string server, TsigKey? key) => new(new ZoneTransferOptions { Masters = [DnsMaster.Parse(server)], Key = key });
 }

@@ -1,12 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using Amazon.DynamoDBv2;
 using LambdaSuite.Data.Devices;
 using LambdaSuite.Data.Tables;
 using LambdaSuite.Demo;
 using LambdaSuite.Harness;
-using LambdaSuite.Harness.Runtime;
-using LambdaSuite.TestKit.Dynamo;
 
 namespace Cli.Tests.Functions;
 
@@ -19,33 +16,24 @@ public sealed class IotRegistryBootstrapTests : IAsyncLifetime
 {
     private static readonly DeviceKey s_thermostat = new("SN-DEMO-THERMO-01", "ID-DEMO-THERMO-01");
     private static readonly DeviceKey s_doorbell = new("SN-DEMO-BELL-02", "ID-DEMO-BELL-02");
-    private readonly IAmazonDynamoDB _dynamoDb = LocalDynamoDb.CreateClient();
     private readonly RepositoryLayout _layout = RepositoryLayout.Discover();
-    private readonly List<string> _logs = [];
-    private string _table = "";
-    private BootstrapSession? _session;
+    private PackagedFunction _function = null!;
 
     public async Task InitializeAsync()
     {
-        _table = await LocalDynamoDb.CreateUniqueTableAsync(_dynamoDb, TableCatalog.IotCatalog);
         var environment = new Dictionary<string, string?>
         {
-            ["IOT_CATALOG_TABLE"] = _table,
             ["ACTIVATION_MAX_FAILED_ATTEMPTS"] = "3",
-            ["AWS_LAMBDA_LOG_LEVEL"] = "DEBUG",
         };
-        _session = await BootstrapSession.StartAsync(_layout.PackagedBootstrap("IotRegistry"), "IotRegistry", l => { lock (_logs) { _logs.Add(l); } }, default, environment);
+        _function = await PackagedFunction.StartAsync("IotRegistry", TableCatalog.IotCatalog, environment);
     }
 
     public async Task DisposeAsync()
     {
-        if (_session is not null)
+        if (_function is not null)
         {
-            await _session.DisposeAsync();
+            await _function.DisposeAsync();
         }
-
-        await _dynamoDb.DeleteTableAsync(_table);
-        _dynamoDb.Dispose();
     }
 
     [Fact]
@@ -117,10 +105,7 @@ public sealed class IotRegistryBootstrapTests : IAsyncLifetime
         Assert.Equal("a***@owners.example", device.GetProperty("owner").GetString());
         Assert.False(device.TryGetProperty("activationCodeHmac", out _));
         Assert.Equal("alice@owners.example", (await Catalog().GetAsync(s_thermostat))!.OwnerEmail);
-        lock (_logs)
-        {
-            Assert.DoesNotContain(_logs, l => l.Contains("AC-7RK4", StringComparison.Ordinal));
-        }
+        Assert.DoesNotContain(_function.Logs, l => l.Contains("AC-7RK4", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -145,14 +130,14 @@ public sealed class IotRegistryBootstrapTests : IAsyncLifetime
     {
         var broken = """{"version":"2.0","rawPath":42,"requestContext":{"http":{"method":"POST"}}}"""u8.ToArray();
 
-        var outcome = await _session!.InvokeAsync(broken, TimeSpan.FromSeconds(30), default);
+        var outcome = await _function.Session.InvokeAsync(broken, TimeSpan.FromSeconds(30), default);
 
         var answer = DemoAnswer.Read(outcome);
         Assert.Equal(400, answer.Status);
         Assert.Contains("invalid_request", answer.Body, StringComparison.Ordinal);
     }
 
-    private DeviceCatalog Catalog() => new(_dynamoDb, _table);
+    private DeviceCatalog Catalog() => new(_function.DynamoDb, _function.Table);
 
     /// <summary>An HTTP API (payload 2.0) event from an AWS_IAM route, as API Gateway sends it after checking the caller.</summary>
     private static byte[] AdministratorEvent(string method, string action, string? body)
@@ -174,14 +159,14 @@ public sealed class IotRegistryBootstrapTests : IAsyncLifetime
 
     private async Task<DemoAnswer> InvokeRawAsync(byte[] eventJson)
     {
-        var outcome = await _session!.InvokeAsync(eventJson, TimeSpan.FromSeconds(30), default);
+        var outcome = await _function.Session.InvokeAsync(eventJson, TimeSpan.FromSeconds(30), default);
         Assert.False(outcome.IsError, Encoding.UTF8.GetString(outcome.Body));
         return DemoAnswer.Read(outcome);
     }
 
     private async Task<DemoAnswer> InvokeAsync(string demoFile)
     {
-        var outcome = await _session!.InvokeAsync(await File.ReadAllBytesAsync(_layout.FullPath("demo/iot/" + demoFile)), TimeSpan.FromSeconds(30), default);
+        var outcome = await _function.Session.InvokeAsync(await File.ReadAllBytesAsync(_layout.FullPath("demo/iot/" + demoFile)), TimeSpan.FromSeconds(30), default);
         Assert.False(outcome.IsError, Encoding.UTF8.GetString(outcome.Body));
         return DemoAnswer.Read(outcome);
     }

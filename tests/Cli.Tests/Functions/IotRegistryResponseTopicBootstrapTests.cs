@@ -1,10 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Amazon.DynamoDBv2;
-using LambdaSuite.Harness;
-using LambdaSuite.Harness.Runtime;
 using LambdaSuite.Data.Tables;
-using LambdaSuite.TestKit.Dynamo;
 using LambdaSuite.TestKit.Moto;
 
 namespace Cli.Tests.Functions;
@@ -20,36 +16,26 @@ public sealed class IotRegistryResponseTopicBootstrapTests : IAsyncLifetime
 {
     private const string Prefix = "devices";
     private const string Code = "AC-RESP-7Q2M-X9KD";
-    private readonly IAmazonDynamoDB _dynamoDb = LocalDynamoDb.CreateClient();
-    private readonly RepositoryLayout _layout = RepositoryLayout.Discover();
-    private readonly List<string> _logs = [];
     private readonly string _serial = "SN-RESP-" + Guid.NewGuid().ToString("N")[..10];
     private readonly string _clientId = "thing-" + Guid.NewGuid().ToString("N")[..8];
-    private string _table = "";
-    private BootstrapSession? _session;
+    private PackagedFunction _function = null!;
 
     public async Task InitializeAsync()
     {
         await MotoIotData.StartRecordingAsync();
-        _table = await LocalDynamoDb.CreateUniqueTableAsync(_dynamoDb, TableCatalog.IotCatalog);
         var environment = new Dictionary<string, string?>
         {
-            ["IOT_CATALOG_TABLE"] = _table,
             ["IOT_TOPIC_PREFIX"] = Prefix,
-            ["AWS_LAMBDA_LOG_LEVEL"] = "DEBUG",
         };
-        _session = await BootstrapSession.StartAsync(_layout.PackagedBootstrap("IotRegistry"), "IotRegistry", l => { lock (_logs) { _logs.Add(l); } }, default, environment);
+        _function = await PackagedFunction.StartAsync("IotRegistry", TableCatalog.IotCatalog, environment);
     }
 
     public async Task DisposeAsync()
     {
-        if (_session is not null)
+        if (_function is not null)
         {
-            await _session.DisposeAsync();
+            await _function.DisposeAsync();
         }
-
-        await _dynamoDb.DeleteTableAsync(_table);
-        _dynamoDb.Dispose();
     }
 
     [Fact]
@@ -124,7 +110,7 @@ public sealed class IotRegistryResponseTopicBootstrapTests : IAsyncLifetime
 
     private async Task<byte[]> InvokeAsync(byte[] message)
     {
-        var outcome = await _session!.InvokeAsync(message, TimeSpan.FromSeconds(30), default);
+        var outcome = await _function.Session.InvokeAsync(message, TimeSpan.FromSeconds(30), default);
         Assert.False(outcome.IsError, Encoding.UTF8.GetString(outcome.Body));
         return outcome.Body.ToArray();
     }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using LambdaSuite.Data.Tables;
+using LambdaSuite.Harness.Moto;
 using LambdaSuite.Runtime;
 using LambdaSuite.TestKit;
 using LambdaSuite.TestKit.Dynamo;
+using LambdaSuite.TestKit.Emulator;
 using LambdaSuite.TestKit.Moto;
 using LambdaSuite.TestKit.Runtime;
 
@@ -16,30 +18,6 @@ namespace DnsMirror.Tests.Sync;
 [Trait("Category", "Integration")]
 public sealed class FailureAlertMotoTests : IAsyncLifetime
 {
-    /// <summary>Makes a topic and a raw SQS subscription; prints the topic ARN and the queue URL.</summary>
-    private const string TopicWithQueueScript = """
-        sns, sqs = boto3.client('sns'), boto3.client('sqs')
-        topic = sns.create_topic(Name=os.environ['ARG_name'])['TopicArn']
-        queue = sqs.create_queue(QueueName=os.environ['ARG_name'])['QueueUrl']
-        queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=['QueueArn'])['Attributes']['QueueArn']
-        sns.subscribe(TopicArn=topic, Protocol='sqs', Endpoint=queue_arn, Attributes={'RawMessageDelivery': 'true'})
-        print(json.dumps({'topic': topic, 'queue': queue}))
-        """;
-
-    private const string DrainScript = """
-        sqs = boto3.client('sqs')
-        out = []
-        while True:
-            got = sqs.receive_message(QueueUrl=os.environ['ARG_queue'], MaxNumberOfMessages=10, WaitTimeSeconds=0)
-            messages = got.get('Messages', [])
-            if not messages:
-                break
-            for m in messages:
-                out.append(m['Body'])
-                sqs.delete_message(QueueUrl=os.environ['ARG_queue'], ReceiptHandle=m['ReceiptHandle'])
-        print(json.dumps(out))
-        """;
-
     private string _table = null!;
 
     public async Task InitializeAsync() => _table = await LocalDynamoDb.CreateUniqueTableAsync(LocalDynamoDb.CreateClient(), TableCatalog.DnsMirrorZones);
@@ -49,12 +27,12 @@ public sealed class FailureAlertMotoTests : IAsyncLifetime
     [Fact]
     public async Task InvokeAsync_UnreachablePrimary_FailsTheRunAndPublishesTheAlertToTheTopic()
     {
-        var (topic, queue) = await TopicWithQueueAsync();
-        var function = NewFunction(topic);
+        var alerts = await MotoTopicQueue.CreateAsync($"suite-alerts-test-{Guid.NewGuid():N}", rawMessageDelivery: true, AwsEmulator.Shared.ApplyTo);
+        var function = NewFunction(alerts.TopicArn);
         var context = new TestLambdaContext { AwsRequestId = "req-alert-1" };
 
         var error = await Assert.ThrowsAsync<DnsMirrorRunException>(() => function.InvokeAsync(ZoneRequest(), context));
-        var received = await DrainAsync(queue);
+        var received = await alerts.DrainAsync(TimeSpan.Zero);
 
         Assert.Contains("alert.example.", error.Message, StringComparison.Ordinal);
         var body = Assert.Single(received);
@@ -97,16 +75,4 @@ public sealed class FailureAlertMotoTests : IAsyncLifetime
 
     // Port 1 on loopback: nothing listens, so the transfer is refused at once, the way a dead primary fails.
     private static byte[] ZoneRequest() => JsonSerializer.SerializeToUtf8Bytes(new { Domain = "alert.example", ZoneId = "Z0ALERT", Masters = new[] { "127.0.0.1:1" } });
-
-    private static async Task<(string Topic, string Queue)> TopicWithQueueAsync()
-    {
-        using var created = JsonDocument.Parse(await Boto3.RunAsync(TopicWithQueueScript, ("name", $"suite-alerts-test-{Guid.NewGuid():N}")));
-        return (created.RootElement.GetProperty("topic").GetString()!, created.RootElement.GetProperty("queue").GetString()!);
-    }
-
-    private static async Task<IReadOnlyList<string>> DrainAsync(string queue)
-    {
-        using var drained = JsonDocument.Parse(await Boto3.RunAsync(DrainScript, ("queue", queue)));
-        return drained.RootElement.EnumerateArray().Select(m => m.GetString()!).ToList();
-    }
 }

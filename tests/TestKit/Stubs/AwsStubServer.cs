@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LambdaSuite.Harness;
+using LambdaSuite.Harness.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;

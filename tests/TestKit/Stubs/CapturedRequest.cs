@@ -1,4 +1,5 @@
 using System.Text;
+using LambdaSuite.Harness.Signing;
 
 namespace LambdaSuite.TestKit.Stubs;
 

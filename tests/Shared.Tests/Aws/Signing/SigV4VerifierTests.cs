@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using LambdaSuite.TestKit.Stubs;
+using LambdaSuite.Harness.Signing;
 
 namespace Shared.Tests.Aws.Signing;
 

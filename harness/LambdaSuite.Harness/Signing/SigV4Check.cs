@@ -1,4 +1,4 @@
-namespace LambdaSuite.TestKit.Stubs;
+namespace LambdaSuite.Harness.Signing;
 
 /// <summary>What the stub concluded about a request's SigV4 signature; <see cref="Reason"/> says why it failed.</summary>
 public sealed record SigV4Check(

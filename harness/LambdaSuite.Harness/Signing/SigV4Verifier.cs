@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LambdaSuite.TestKit.Stubs;
+namespace LambdaSuite.Harness.Signing;
 
 /// <summary>
 /// An independent AWS Signature Version 4 check, written from the specification (canonical request, string to
 /// sign, derived key) rather than from the SDK or the clients' own signer, so a stub can tell whether the signing
 /// handler and our request building produce what a real service would accept. Only non-S3 rules apply: paths are encoded twice.
+/// Shared by the tests' AWS stub and the harness's HTTP API front (<see cref="Runtime.HttpApiFrontServer"/>).
 /// </summary>
 public static class SigV4Verifier
 {
