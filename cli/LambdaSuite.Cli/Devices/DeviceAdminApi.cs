@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
-using Amazon.Runtime.Signing;
 using LambdaSuite.Aws.Endpoints;
+using LambdaSuite.Aws.Http;
 using LambdaSuite.Data.Devices;
 
 namespace LambdaSuite.Cli.Devices;
@@ -54,7 +53,7 @@ public sealed partial class DeviceAdminApi(HttpClient http, Uri apiBase) : IDisp
 
         var region = RegionOf(uri) ?? new AwsEndpointResolver(environment).Region;
         var credentials = CredentialsFrom(environment);
-        var client = new HttpClient(new SigV4SigningHandler(credentials, RegionEndpoint.GetBySystemName(region), SigningService, new SocketsHttpHandler()))
+        var client = new HttpClient(new AwsSigningHandler(credentials, region, SigningService, new SocketsHttpHandler()))
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
