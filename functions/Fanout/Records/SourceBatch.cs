@@ -53,9 +53,30 @@ internal sealed class SourceBatch : IDisposable
     /// </summary>
     public void OwnPooledRanges(Range[] ranges) => _pooledRanges = ranges;
 
-    /// <summary>Returns the pooled buffers, if any. Without them, they are simply left to the GC.</summary>
+    /// <summary>
+    /// Returns the pooled buffers, if any (without them, they are simply left to the GC), and empties the record
+    /// arrays. A batch of 10,000 records has them on the large object heap, which only a gen2 collection frees: until
+    /// then every dead array still pointed at the young objects of its invocation (key strings, the lazy data), and
+    /// each gen0/gen1 collection found them through the card table and kept them, piling up invocation after
+    /// invocation (a gen0 collection promoted 2.8-3.6 MB and paused 12-24 ms).
+    /// </summary>
     public void Dispose()
     {
+        if (_records.IsValueCreated)
+        {
+            Array.Clear(_records.Value);
+        }
+
+        if (_deaggregated is { } deaggregated)
+        {
+            Array.Clear(deaggregated.Records);
+        }
+
+        if (_converted is { } converted)
+        {
+            Array.Clear(converted);
+        }
+
         if (Interlocked.Exchange(ref _pooled, null) is { } buffer)
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
