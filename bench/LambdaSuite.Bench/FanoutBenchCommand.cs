@@ -26,10 +26,11 @@ public static class FanoutBenchCommand
         var inputs = new Option<string>("--inputs") { Description = "Comma-separated inputs to run: plain, kpl, dynamodb (each to Kinesis), sqs, sns (plain records to each).", DefaultValueFactory = _ => string.Join(',', InputNames) };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON lines." };
         var noPhases = new Option<bool>("--no-phases") { Description = "Skip the phase breakdown (parse, view, build, batch, send with its hash and sign, other)." };
+        var perRun = new Option<bool>("--per-run") { Description = "Also list each measured run in order with its collections by generation, GC pause and what the last collection promoted." };
         var endToEnd = new Option<bool>("--kinesalite") { Description = "Also run the plain input end to end into the Kinesis at AWS_ENDPOINT_URL_KINESIS (the local stack's kinesalite)." };
         var command = new Command("fanout", "Time the Fanout handler on 10,000 records: plain, KPL and DynamoDB Streams to Kinesis; plain to SQS and SNS; phases, GC and the machine.")
         {
-            records, size, seed, runs, inputs, json, noPhases, endToEnd,
+            records, size, seed, runs, inputs, json, noPhases, perRun, endToEnd,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -62,7 +63,7 @@ public static class FanoutBenchCommand
 
             foreach (var result in Run(chosen, inputRecords, plain, rates, parse.GetValue(seed), parse.GetValue(size), Math.Max(1, parse.GetValue(runs)), !parse.GetValue(noPhases)))
             {
-                await output.WriteLineAsync(asJson ? Json(result) : result.ToText()).ConfigureAwait(false);
+                await output.WriteLineAsync(asJson ? Json(result, parse.GetValue(perRun)) : result.ToText(parse.GetValue(perRun))).ConfigureAwait(false);
             }
 
             if (parse.GetValue(endToEnd))
@@ -78,7 +79,7 @@ public static class FanoutBenchCommand
                 var stream = await runner.CreateStreamAsync(shards: 4).ConfigureAwait(false);
                 var input = FanoutBenchInputs.PlainKinesisEvent(FanoutBenchInputs.Records(parse.GetValue(seed), parse.GetValue(records), parse.GetValue(size)));
                 var result = runner.Run("plain e2e", input, parse.GetValue(records), Target(FanoutBenchInputs.KinesisSource, FanoutTargetType.Kinesis, stream), 3, 1);
-                await output.WriteLineAsync(asJson ? Json(result) : result.ToText()).ConfigureAwait(false);
+                await output.WriteLineAsync(asJson ? Json(result, parse.GetValue(perRun)) : result.ToText(parse.GetValue(perRun))).ConfigureAwait(false);
             }
 
             if (!asJson)
@@ -133,7 +134,7 @@ public static class FanoutBenchCommand
     private static FanoutTarget Target(string source, FanoutTargetType type, string destination) =>
         new() { SourceArn = source, Id = "bench", Type = type, Destination = destination, Active = true };
 
-    private static string Json(FanoutBenchResult result)
+    private static string Json(FanoutBenchResult result, bool perRun)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -173,6 +174,31 @@ public static class FanoutBenchCommand
                 writer.WriteNumber("sign", Math.Round(phases.Sign, 3));
                 writer.WriteNumber("other", Math.Round(phases.Other(result.MedianMs), 3));
                 writer.WriteEndObject();
+            }
+
+            if (perRun)
+            {
+                writer.WriteStartArray("perRun");
+                foreach (var run in result.PerRun)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("wallMs", Math.Round(run.WallMs, 3));
+                    writer.WriteNumber("cpuMs", Math.Round(run.CpuMs, 3));
+                    writer.WriteNumber("gen0", run.Gen0);
+                    writer.WriteNumber("gen1", run.Gen1);
+                    writer.WriteNumber("gen2", run.Gen2);
+                    writer.WriteNumber("gcPauseMs", Math.Round(run.PauseMs, 3));
+                    if (run.LastCollection is { } last)
+                    {
+                        writer.WriteNumber("lastGeneration", last.Generation);
+                        writer.WriteNumber("lastPauseMs", Math.Round(last.PauseMs, 3));
+                        writer.WriteNumber("lastPromotedBytes", last.PromotedBytes);
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
             }
 
             writer.WriteEndObject();

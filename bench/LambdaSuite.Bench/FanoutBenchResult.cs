@@ -31,13 +31,17 @@ internal sealed record FanoutBenchResult(
 
     public FanoutBenchPhaseTimes? Phases { get; init; }
 
+    /// <summary>Each measured run in the order it ran (<c>--per-run</c> prints them).</summary>
+    public IReadOnlyList<FanoutBenchRun> PerRun { get; init; } = [];
+
     /// <summary>The time the unavoidable byte work takes (<see cref="FanoutBenchRates.Floor"/>), when measured.</summary>
     public double? FloorMs { get; init; }
 
     /// <summary>The slowest run over the median: the issue asks for it within 2×.</summary>
     public double Spread => MedianMs > 0 ? MaxMs / MedianMs : 0;
 
-    public string ToText()
+    /// <param name="perRun">Also list each run in order with its collections (<see cref="FanoutBenchRun.Listing"/>).</param>
+    public string ToText(bool perRun = false)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{Input,-10} -> {Destination,-8} {Records,6} records  median {MedianMs,8:F2} ms wall (min {MinMs:F2}, max {MaxMs:F2}, max/median {Spread:F2}, {Runs} runs), {MedianCpuMs:F2} ms CPU");
@@ -50,6 +54,11 @@ internal sealed record FanoutBenchResult(
         if (Phases is { } phases)
         {
             text.Append('\n').Append(phases.ToText(MedianMs));
+        }
+
+        if (perRun && PerRun.Count > 0)
+        {
+            text.Append('\n').Append(FanoutBenchRun.Listing($"{Input} -> {Destination}", PerRun));
         }
 
         return text.ToString();

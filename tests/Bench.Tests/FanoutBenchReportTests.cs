@@ -124,4 +124,63 @@ public sealed class FanoutBenchReportTests
 
         Assert.Contains("floor 8.00 ms (5.0x)", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RunToText_RunWithCollections_ShowsCountsPauseAndLastCollection()
+    {
+        var run = new FanoutBenchRun(3, 22.4, 21.9, 1, 1, 0, 7.2) { LastCollection = (1, 7.2, 1_572_864) };
+
+        var text = run.ToText();
+
+        Assert.Equal("    #3      22.40 ms wall    21.90 ms CPU  GC 1/1/0 pause 7.20 ms (last gen1 7.20 ms, promoted 1.50 MB)", text);
+    }
+
+    [Fact]
+    public void RunToText_RunWithoutCollection_SaysNone()
+    {
+        var run = new FanoutBenchRun(1, 14.9, 14.5, 0, 0, 0, 0);
+
+        var text = run.ToText();
+
+        Assert.EndsWith("14.50 ms CPU  GC -", text, StringComparison.Ordinal);
+        Assert.False(run.Collected);
+    }
+
+    [Fact]
+    public void RunListing_SlowRunsWithCollections_KeepsOrderAndCountsThem()
+    {
+        var runs = new[]
+        {
+            new FanoutBenchRun(1, 15, 15, 0, 0, 0, 0),
+            new FanoutBenchRun(2, 30, 29, 1, 0, 0, 12) { LastCollection = (0, 12, 0) },
+            new FanoutBenchRun(3, 14, 14, 0, 0, 0, 0),
+            new FanoutBenchRun(4, 25, 25, 0, 0, 0, 0),
+            new FanoutBenchRun(5, 16, 16, 0, 0, 0, 0),
+        };
+
+        var lines = FanoutBenchRun.Listing("plain -> kinesis", runs).Split('\n');
+
+        Assert.Equal(6, lines.Length);
+        Assert.Equal("  runs of plain -> kinesis in order (median 16.00 ms; 2 slower than 1.5x median, 1 of them with a collection; GC gen0/gen1/gen2):", lines[0]);
+        Assert.StartsWith("    #1 ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("GC 1/0/0 pause 12.00 ms", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("    #4 ", lines[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResultToText_PerRunAsked_AppendsTheListingAfterTheFigures()
+    {
+        var result = new FanoutBenchResult("kpl", "kinesis", 10_000, 14_000_000, 2, 25, 24, 26, 25, 20, 13_840_431, 434, 0)
+        {
+            PerRun = [new FanoutBenchRun(1, 24, 24, 0, 0, 0, 0), new FanoutBenchRun(2, 26, 26, 0, 0, 1, 3) { LastCollection = (2, 3, 4096) }],
+        };
+
+        var plain = result.ToText();
+        var listed = result.ToText(perRun: true).Split('\n');
+
+        Assert.DoesNotContain("runs of", plain, StringComparison.Ordinal);
+        Assert.Equal(4, listed.Length);
+        Assert.StartsWith("  runs of kpl -> kinesis in order", listed[1], StringComparison.Ordinal);
+        Assert.Contains("GC 0/0/1 pause 3.00 ms (last gen2 3.00 ms", listed[3], StringComparison.Ordinal);
+    }
 }

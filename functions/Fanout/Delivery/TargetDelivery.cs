@@ -59,37 +59,48 @@ internal sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, 
         outcome.Milliseconds += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
-    /// <summary>Greedy split: as many entries per call as both the entry and the byte limit allow, order kept.</summary>
-    public List<List<OutgoingMessage>> SplitIntoCalls(IReadOnlyList<OutgoingMessage> messages)
+    /// <summary>
+    /// Greedy split: as many entries per call as both the entry and the byte limit allow, order kept. Each call is a
+    /// slice of one array (the entries' own when they come as one, as <see cref="MessageBuilder.Build"/> gives them):
+    /// a list per call held 20 × 36 KB of entries for 10,000 records, copied again by every collection during the
+    /// invocation since all of it is alive until the last call is sent.
+    /// </summary>
+    public List<ArraySegment<OutgoingMessage>> SplitIntoCalls(IReadOnlyList<OutgoingMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var calls = new List<List<OutgoingMessage>>(messages.Count / limits.MaxEntriesPerCall + 1);
-        var current = new List<OutgoingMessage>(Math.Min(messages.Count, limits.MaxEntriesPerCall));
-        var bytes = 0;
-        foreach (var message in messages)
+        var all = messages switch
         {
-            var size = limits.SizeOf(message);
-            if (current.Count > 0 && (current.Count == limits.MaxEntriesPerCall || bytes + size > limits.MaxBytesPerCall))
+            ArraySegment<OutgoingMessage> segment => segment,
+            OutgoingMessage[] array => new ArraySegment<OutgoingMessage>(array),
+            _ => new ArraySegment<OutgoingMessage>([.. messages]),
+        };
+        var calls = new List<ArraySegment<OutgoingMessage>>(all.Count / limits.MaxEntriesPerCall + 1);
+        var start = 0;
+        var bytes = 0;
+        for (var i = 0; i < all.Count; i++)
+        {
+            var size = limits.SizeOf(all[i]);
+            var count = i - start;
+            if (count > 0 && (count == limits.MaxEntriesPerCall || bytes + size > limits.MaxBytesPerCall))
             {
-                calls.Add(current);
-                current = new List<OutgoingMessage>(Math.Min(messages.Count, limits.MaxEntriesPerCall));
+                calls.Add(all.Slice(start, count));
+                start = i;
                 bytes = 0;
             }
 
-            current.Add(message);
             bytes += size;
         }
 
-        if (current.Count > 0)
+        if (all.Count > start)
         {
-            calls.Add(current);
+            calls.Add(all.Slice(start, all.Count - start));
         }
 
         return calls;
     }
 
     /// <summary>Sends one call and retries what it rejected; true when every entry was taken or diverted.</summary>
-    private async Task<bool> SendWithRetriesAsync(List<OutgoingMessage> call, TargetOutcome outcome, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task<bool> SendWithRetriesAsync(ArraySegment<OutgoingMessage> call, TargetOutcome outcome, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         IReadOnlyList<OutgoingMessage> pending = call;
         for (var attempt = 1; ; attempt++)
@@ -259,7 +270,7 @@ internal sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, 
         }
     }
 
-    private static void MarkNotSent(List<List<OutgoingMessage>> calls, List<OutgoingMessage> failedCall, TargetOutcome outcome)
+    private static void MarkNotSent(List<ArraySegment<OutgoingMessage>> calls, ArraySegment<OutgoingMessage> failedCall, TargetOutcome outcome)
     {
         var after = false;
         foreach (var call in calls)
@@ -272,7 +283,8 @@ internal sealed class TargetDelivery(ITargetSender sender, TargetLimits limits, 
                 }
             }
 
-            after |= ReferenceEquals(call, failedCall);
+            // Calls are slices of one array, in order: the failed one is the one starting where it starts.
+            after |= call.Offset == failedCall.Offset;
         }
     }
 

@@ -19,7 +19,8 @@ internal static class KplAggregate
     public static bool HasMagic(ReadOnlySpan<byte> data) => data.Length >= Magic.Length && data[..Magic.Length].SequenceEqual(Magic);
 
     /// <summary>The user records of <paramref name="data"/>, in order; an ordinary record yields itself.</summary>
-    public static void Deaggregate(ReadOnlyMemory<byte> data, string partitionKey, string? explicitHashKey, List<KplUserRecord> output)
+    /// <param name="scratch">Lists and key strings to reuse across the aggregates of a batch; a fresh one when null.</param>
+    public static void Deaggregate(ReadOnlyMemory<byte> data, string partitionKey, string? explicitHashKey, List<KplUserRecord> output, KplScratch? scratch = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         var span = data.Span;
@@ -44,9 +45,11 @@ internal static class KplAggregate
         }
 
         var first = output.Count;
-        var keys = new List<string>();
-        var hashKeys = new List<string>();
-        var pending = new List<(ulong Key, ulong? HashKey, int Offset, int Length)>();
+        scratch ??= new KplScratch();
+        scratch.Clear();
+        var keys = scratch.Keys;
+        var hashKeys = scratch.HashKeys;
+        var pending = scratch.Pending;
         var reader = new ProtobufReader(message);
         while (!reader.AtEnd)
         {
@@ -69,7 +72,7 @@ internal static class KplAggregate
                         throw new KplFormatException("Truncated key table entry", Magic.Length + at, span.Length);
                     }
 
-                    (field == 1 ? keys : hashKeys).Add(Encoding.UTF8.GetString(text));
+                    (field == 1 ? keys : hashKeys).Add(scratch.KeyOf(text));
                     break;
                 case 3:
                     if (!reader.TryReadLengthDelimited(out var record, out var recordOffset))

@@ -264,28 +264,16 @@ internal static class KinesisEventReader
 
     private static List<SourceBatch> Group(ReadOnlyMemory<byte> eventJson, ReadOnlySpan<Parsed> parsed)
     {
-        var order = new List<string>();
-        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < parsed.Length; i++)
-        {
-            if (!members.TryGetValue(parsed[i].Arn, out var list))
-            {
-                members[parsed[i].Arn] = list = [];
-                order.Add(parsed[i].Arn);
-            }
-
-            list.Add(i);
-        }
-
-        var batches = new List<SourceBatch>(order.Count);
-        foreach (var arn in order)
+        var groups = GroupBySource(parsed);
+        var batches = new List<SourceBatch>(groups.Count);
+        foreach (var (arn, indexes) in groups)
         {
             if (arn.Length == 0)
             {
                 throw new InvalidEventException("Stream record has no eventSourceARN.");
             }
 
-            var indexes = members[arn];
+            var count = indexes?.Count ?? parsed.Length;
 
             // One pooled buffer for every record's data: 10,000 records cost no allocation of their own, and a large
             // batch does not put a fresh array on the large object heap per invocation (the batch returns it). It is
@@ -294,28 +282,30 @@ internal static class KinesisEventReader
             var arena = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
             var data = new LazyBase64Data(arena, size);
             var used = 0;
-            var sequenceRanges = new Range[indexes.Count];
+
+            // Sequence number ranges first, event ID ranges after them, in one pooled array the batch returns: two
+            // fresh 80 KB arrays per invocation were alive to the end of it, copied by every collection meanwhile.
+            var ranges = ArrayPool<Range>.Shared.Rent(Math.Max(2 * count, 1));
             string?[]? sequenceTexts = null;
-            var eventIds = new Range[indexes.Count];
-            var records = new FanoutRecord[indexes.Count];
+            var records = new FanoutRecord[count];
             var kept = 0;
             List<RecordProblem>? problems = null;
-            for (var n = 0; n < indexes.Count; n++)
+            for (var n = 0; n < count; n++)
             {
-                var item = parsed[indexes[n]];
-                sequenceRanges[n] = item.Sequence;
+                var item = parsed[indexes?[n] ?? n];
+                ranges[n] = item.Sequence;
                 if (item.SequenceText is { } sequenceText)
                 {
-                    (sequenceTexts ??= new string?[indexes.Count])[n] = sequenceText;
+                    (sequenceTexts ??= new string?[count])[n] = sequenceText;
                 }
 
-                eventIds[n] = item.EventId;
+                ranges[count + n] = item.EventId;
             }
 
-            var sequences = new SequenceNumberList(eventJson, sequenceRanges, sequenceTexts, indexes.Count);
-            for (var n = 0; n < indexes.Count; n++)
+            var sequences = new SequenceNumberList(eventJson, ranges, sequenceTexts, count);
+            for (var n = 0; n < count; n++)
             {
-                var item = parsed[indexes[n]];
+                var item = parsed[indexes?[n] ?? n];
                 if (item.Unescaped is { } raw && !ReferenceEquals(raw, s_badData))
                 {
                     records[kept++] = new FanoutRecord(n, -1, item.PartitionKey, null, raw);
@@ -339,19 +329,61 @@ internal static class KinesisEventReader
             // Records that could not be read leave the array shorter (rare: only then is it copied).
             records = kept == records.Length ? records : records[..kept];
             data.Attach(records);
-            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, records) { ReadProblems = problems is null ? [] : [.. problems], EventIdOf = n => Text(eventJson.Span, eventIds[n]) };
+            var batch = new SourceBatch(arn, SourceKind.Kinesis, sequences, records) { ReadProblems = problems is null ? [] : [.. problems], EventIdOf = n => Text(eventJson.Span, ranges[count + n]) };
             batch.OwnPooledBuffer(arena);
+            batch.OwnPooledRanges(ranges);
             batches.Add(batch);
         }
 
         return batches;
     }
 
-    private static int DecodedSize(ReadOnlySpan<byte> json, ReadOnlySpan<Parsed> parsed, List<int> indexes)
+    /// <summary>
+    /// The records of each source ARN, in the order the ARNs first appear. An event comes from one event source
+    /// mapping, so one ARN is the rule: then the group is every record (null indexes) and no index list is made.
+    /// </summary>
+    private static List<(string Arn, List<int>? Indexes)> GroupBySource(ReadOnlySpan<Parsed> parsed)
+    {
+        var first = parsed.Length > 0 ? parsed[0].Arn : "";
+        var single = true;
+        foreach (var item in parsed)
+        {
+            // The ARN strings come from one cache, so equal ARNs are mostly the same string.
+            if (!ReferenceEquals(item.Arn, first) && !string.Equals(item.Arn, first, StringComparison.Ordinal))
+            {
+                single = false;
+                break;
+            }
+        }
+
+        if (single)
+        {
+            return parsed.Length == 0 ? [] : [(first, null)];
+        }
+
+        var order = new List<(string Arn, List<int>? Indexes)>();
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            if (!members.TryGetValue(parsed[i].Arn, out var list))
+            {
+                members[parsed[i].Arn] = list = [];
+                order.Add((parsed[i].Arn, list));
+            }
+
+            list.Add(i);
+        }
+
+        return order;
+    }
+
+    private static int DecodedSize(ReadOnlySpan<byte> json, ReadOnlySpan<Parsed> parsed, List<int>? indexes)
     {
         var size = 0;
-        foreach (var i in indexes)
+        var count = indexes?.Count ?? parsed.Length;
+        for (var n = 0; n < count; n++)
         {
+            var i = indexes?[n] ?? n;
             size += parsed[i].Unescaped is null ? DecodedLength(Unquoted(json[parsed[i].Token])) : 0;
         }
 

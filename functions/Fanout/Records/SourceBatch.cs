@@ -11,6 +11,7 @@ internal sealed class SourceBatch : IDisposable
     private readonly Func<FanoutRecord[]>? _convert;
     private readonly Lazy<FanoutRecord[]> _records;
     private byte[]? _pooled;
+    private Range[]? _pooledRanges;
     private (FanoutRecord[] Records, RecordProblem[] Problems)? _deaggregated;
     private FanoutRecord[]? _converted;
 
@@ -45,12 +46,45 @@ internal sealed class SourceBatch : IDisposable
     /// </summary>
     public void OwnPooledBuffer(byte[] buffer) => _pooled = buffer;
 
-    /// <summary>Returns the pooled data buffer, if any. Without it, the buffer is simply left to the GC.</summary>
+    /// <summary>
+    /// Gives <paramref name="ranges"/> (rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, holding the
+    /// sequence number and event ID ranges) to this batch: <see cref="Dispose"/> returns it, after which
+    /// <see cref="SequenceNumbers"/> and <see cref="EventIdOf"/> must not be read.
+    /// </summary>
+    public void OwnPooledRanges(Range[] ranges) => _pooledRanges = ranges;
+
+    /// <summary>
+    /// Returns the pooled buffers, if any (without them, they are simply left to the GC), and empties the record
+    /// arrays. A batch of 10,000 records has them on the large object heap, which only a gen2 collection frees: until
+    /// then every dead array still pointed at the young objects of its invocation (key strings, the lazy data), and
+    /// each gen0/gen1 collection found them through the card table and kept them, piling up invocation after
+    /// invocation (a gen0 collection promoted 2.8-3.6 MB and paused 12-24 ms).
+    /// </summary>
     public void Dispose()
     {
+        if (_records.IsValueCreated)
+        {
+            Array.Clear(_records.Value);
+        }
+
+        if (_deaggregated is { } deaggregated)
+        {
+            Array.Clear(deaggregated.Records);
+        }
+
+        if (_converted is { } converted)
+        {
+            Array.Clear(converted);
+        }
+
         if (Interlocked.Exchange(ref _pooled, null) is { } buffer)
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (Interlocked.Exchange(ref _pooledRanges, null) is { } ranges)
+        {
+            System.Buffers.ArrayPool<Range>.Shared.Return(ranges);
         }
     }
 
@@ -103,37 +137,48 @@ internal sealed class SourceBatch : IDisposable
             return done;
         }
 
-        var records = new List<FanoutRecord>(Records.Length);
+        // The user records gather in a pooled list (a growing list put each doubling, up to 900 KB, on the large
+        // object heap) and are copied once into an array of their exact count.
+        var records = new PooledArrayList<FanoutRecord>(Records.Length * 4);
         var problems = new List<RecordProblem>();
         var users = new List<KplUserRecord>();
-        foreach (var listed in Records)
+        var scratch = new KplScratch();
+        try
         {
-            // The protobuf reader takes many small spans: over the decoded array itself, not the lazy memory.
-            var record = listed with { Data = LazyBase64Data.AsArrayMemory(listed.Data) };
-            if (!KplAggregate.HasMagic(record.Data.Span))
+            foreach (var listed in Records)
             {
-                records.Add(record);
-                continue;
+                // The protobuf reader takes many small spans: over the decoded array itself, not the lazy memory.
+                var record = listed with { Data = LazyBase64Data.AsArrayMemory(listed.Data) };
+                if (!KplAggregate.HasMagic(record.Data.Span))
+                {
+                    records.Add(record);
+                    continue;
+                }
+
+                users.Clear();
+                try
+                {
+                    KplAggregate.Deaggregate(record.Data, record.PartitionKey, record.ExplicitHashKey, users, scratch);
+                }
+                catch (KplFormatException e)
+                {
+                    problems.Add(new RecordProblem(RecordProblemKind.Corrupt, record.ParentIndex, -1, record.PartitionKey, record.Data, e.Message));
+                    continue;
+                }
+
+                for (var i = 0; i < users.Count; i++)
+                {
+                    records.Add(new FanoutRecord(record.ParentIndex, i, users[i].PartitionKey, users[i].ExplicitHashKey, users[i].Data));
+                }
             }
 
-            users.Clear();
-            try
-            {
-                KplAggregate.Deaggregate(record.Data, record.PartitionKey, record.ExplicitHashKey, users);
-            }
-            catch (KplFormatException e)
-            {
-                problems.Add(new RecordProblem(RecordProblemKind.Corrupt, record.ParentIndex, -1, record.PartitionKey, record.Data, e.Message));
-                continue;
-            }
-
-            for (var i = 0; i < users.Count; i++)
-            {
-                records.Add(new FanoutRecord(record.ParentIndex, i, users[i].PartitionKey, users[i].ExplicitHashKey, users[i].Data));
-            }
+            _deaggregated = (records.Items.ToArray(), [.. problems]);
+        }
+        finally
+        {
+            records.Return();
         }
 
-        _deaggregated = ([.. records], [.. problems]);
         return _deaggregated.Value;
     }
 

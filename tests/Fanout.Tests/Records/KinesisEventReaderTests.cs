@@ -106,6 +106,22 @@ public class KinesisEventReaderTests
     }
 
     [Fact]
+    public void Dispose_AfterReadAndDeaggregate_RecordArraysEmptied()
+    {
+        // A 10,000-record array lives on the large object heap until a gen2 collection: emptied at Dispose, a dead
+        // one no longer keeps its invocation's young objects (key strings, the lazy data) alive through the next ones.
+        var batch = Assert.Single(KinesisEventReader.Read(Event(KinesisRecord("\"YQ==\"", "1", "device-1"), KinesisRecord("\"Yg==\"", "2", "device-2"))));
+        var records = batch.Records;
+        var (users, _) = batch.Deaggregated();
+        Assert.Equal("device-2", records[1].PartitionKey);
+
+        batch.Dispose();
+
+        Assert.All(records, r => Assert.Null(r.PartitionKey));
+        Assert.All(users, r => Assert.True(r.Data.IsEmpty));
+    }
+
+    [Fact]
     public void Read_SequenceNumbersEscapedOrNotAscii_ReadAsTheirText()
     {
         var json = Event(KinesisRecord("\"YQ==\"", "10"), KinesisRecord("\"Yg==\"", "2\\u0030"), KinesisRecord("\"Yw==\"", "3é"));

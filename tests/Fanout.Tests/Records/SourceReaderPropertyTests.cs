@@ -146,11 +146,12 @@ public sealed class SourceReaderPropertyTests
 
             var batch = Assert.Single(SourceReader.Read(Encoding.UTF8.GetBytes(json)));
 
-            return Readable(batch)
-                && batch.Count == 3
+            // Readable disposes the batch (its records are emptied and its buffers returned): it goes last.
+            return batch.Count == 3
                 && batch.Records.Any(r => r.ParentIndex == 0 && r.Data.Span.SequenceEqual("one"u8))
                 && batch.Records.Any(r => r.ParentIndex == 2 && r.Data.Span.SequenceEqual("three"u8))
-                && batch.Records.Count(r => r.ParentIndex == 1) + batch.ReadProblems.Count(p => p.ParentIndex == 1) == 1;
+                && batch.Records.Count(r => r.ParentIndex == 1) + batch.ReadProblems.Count(p => p.ParentIndex == 1) == 1
+                && Readable(batch);
         }));
 
     [Property(MaxTest = 400)]
@@ -166,11 +167,12 @@ public sealed class SourceReaderPropertyTests
 
             var typed = batch.Records;
             var plain = batch.Converted();
-            return Readable(batch)
-                && batch.Count == 3
+            // Readable disposes the batch (its records are emptied and its buffers returned): it goes last.
+            return batch.Count == 3
                 && typed.Length == plain.Length
                 && plain.Any(r => r.ParentIndex == 0) && plain.Any(r => r.ParentIndex == 2)
-                && plain.Count(r => r.ParentIndex == 1) + batch.ReadProblems.Count(p => p.ParentIndex == 1) == 1;
+                && plain.Count(r => r.ParentIndex == 1) + batch.ReadProblems.Count(p => p.ParentIndex == 1) == 1
+                && Readable(batch);
         }));
 
     /// <summary>Every view of the batch can be taken, and every event record is a record or a problem with a reason.</summary>
