@@ -70,6 +70,37 @@ public class SqsClientTests : StubbedClientTestBase
     }
 
     [Fact]
+    public async Task SendMessageBatchAsync_WrittenBodyPartialFailure_FullReaderReturnsBothLists()
+    {
+        Stub.Enqueue(AwsTestData.Json("Sqs/send-message-batch-partial.json", contentType: "application/x-amz-json-1.0"));
+        using var body = new SendMessageBatchBody(QueueUrl);
+        body.Add("1"u8, false, null);
+        body.Add("2"u8, false, null);
+
+        var response = await Factory.CreateSqs().SendMessageBatchAsync(body);
+
+        var ok = Assert.Single(response.Successful);
+        Assert.Equal(("a", "18880000000000000001"), (ok.Id, ok.SequenceNumber));
+        var failed = Assert.Single(response.Failed);
+        Assert.Equal(("b", "InternalError", false), (failed.Id, failed.Code, failed.SenderFault));
+    }
+
+    [Fact]
+    public async Task SendMessageBatchAsync_WrittenBodyAnswerWithoutFailedList_FailedIsEmptyNotNull()
+    {
+        // An unknown member sends the answer to the serializer, which would leave the absent list null.
+        Stub.Enqueue(StubResponse.Json("""{"Successful":[{"Id":"0","MessageId":"m-0","MD5OfMessageBody":"d","Future":"x"}]}""", 200));
+        using var body = new SendMessageBatchBody(QueueUrl);
+        body.Add("1"u8, false, null);
+
+        var response = await Factory.CreateSqs().SendMessageBatchAsync(body);
+
+        Assert.Equal("m-0", Assert.Single(response.Successful).MessageId);
+        Assert.NotNull(response.Failed);
+        Assert.Empty(response.Failed);
+    }
+
+    [Fact]
     public async Task SendMessageAsync_Success_ParsesIdsAndDigests()
     {
         Stub.Enqueue(AwsTestData.Json("Sqs/send-message.json", contentType: "application/x-amz-json-1.0"));
