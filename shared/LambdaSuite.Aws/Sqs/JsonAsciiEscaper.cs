@@ -60,14 +60,15 @@ public static class JsonAsciiEscaper
         var forms = new byte[]?[256];
         var buffer = new ArrayBufferWriter<byte>(16);
         Span<byte> one = stackalloc byte[1];
+        // One writer, reset per byte: this runs once, on the first body written (a cold start pays it).
+        using var writer = new Utf8JsonWriter(buffer);
         for (var b = 0; b < 0x80; b++)
         {
             buffer.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                one[0] = (byte)b;
-                writer.WriteStringValue(one);
-            }
+            writer.Reset();
+            one[0] = (byte)b;
+            writer.WriteStringValue(one);
+            writer.Flush();
 
             // The written value is the quoted form: drop the quotes.
             var escaped = buffer.WrittenSpan[1..^1];
