@@ -62,6 +62,17 @@ public sealed class SendMessageBatchResultReaderTests
         Assert.False(read);
     }
 
+    [Fact]
+    public void TryRead_AnswerCutAtEveryLength_StepsAsideWithoutThrowing()
+    {
+        var answer = Encoding.UTF8.GetBytes(TenEnqueued(failedList: true));
+
+        var readAt = Enumerable.Range(0, answer.Length).Where(length => SendMessageBatchResultReader.TryRead(answer.AsSpan(0, length), out _)).ToList();
+
+        Assert.Empty(readAt);
+        Assert.True(SendMessageBatchResultReader.TryRead(answer, out _));
+    }
+
     internal static SendMessageBatchResponse Serializer(byte[] answer) => JsonSerializer.Deserialize(answer, SqsAnswerJsonContext.Default.SendMessageBatchResponse)!;
 
     /// <summary>
