@@ -10,7 +10,7 @@ namespace LambdaSuite.Bench;
 internal sealed class FanoutBenchTransport : HttpMessageHandler
 {
     private static readonly byte[] s_kinesis = """{"FailedRecordCount":0,"Records":[]}"""u8.ToArray();
-    private static readonly byte[] s_sqs = """{"Successful":[],"Failed":[]}"""u8.ToArray();
+    private static readonly byte[] s_sqs = SqsAnswer();
     private static readonly byte[] s_sns = Encoding.UTF8.GetBytes("<PublishBatchResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishBatchResult><Successful/><Failed/></PublishBatchResult></PublishBatchResponse>");
     private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(LambdaSuite.Aws.Http.AwsSigningHandler.ServiceOptionKey);
     private long _calls;
@@ -60,6 +60,18 @@ internal sealed class FanoutBenchTransport : HttpMessageHandler
         var content = new ByteArrayContent(answer);
         content.Headers.TryAddWithoutValidation("Content-Type", type);
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    /// <summary>
+    /// SendMessageBatch's answer when all ten entries are enqueued, in the shape SQS sends it (moto's too): one
+    /// Successful entry per message with its id, message id and the MD5 digests of body and attributes, and an empty
+    /// Failed list. Every call here sends ten messages, so the client reads what it would read live.
+    /// </summary>
+    private static byte[] SqsAnswer()
+    {
+        var entries = Enumerable.Range(0, 10).Select(i =>
+            $$"""{"Id":"{{i}}","MessageId":"5fea7756-0ea4-451a-a703-a558b933e27{{i}}","MD5OfMessageBody":"fafb00f5732ab283681e124bf8747ed{{i}}","MD5OfMessageAttributes":"3ae8f24a165a8cedc005670c81a2770{{i}}"}""");
+        return Encoding.UTF8.GetBytes("{\"Successful\":[" + string.Join(',', entries) + "],\"Failed\":[]}");
     }
 
     /// <summary>A write-only sink that keeps only the byte count.</summary>

@@ -51,6 +51,31 @@ public static class AwsJsonRpc
         return SendBody(http, targetPrefix, jsonVersion, operation, body, response => Parse(operation, response, responseType), cancellationToken);
     }
 
+    /// <summary>
+    /// As <see cref="InvokeRawAsync{TResponse}(AwsHttp, string, string, string, ReadOnlyMemory{byte}, JsonTypeInfo{TResponse}, CancellationToken)"/>,
+    /// but <paramref name="parseAnswer"/> reads the 2xx answer's bytes itself (SendMessageBatch reads its common answer
+    /// without the serializer); it is not called for an empty body.
+    /// </summary>
+    public static Task<TResponse> InvokeRawAsync<TResponse>(
+        this AwsHttp http,
+        string targetPrefix,
+        string jsonVersion,
+        string operation,
+        ReadOnlyMemory<byte> body,
+        Func<byte[], TResponse> parseAnswer,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseAnswer);
+        return SendBody(
+            http,
+            targetPrefix,
+            jsonVersion,
+            operation,
+            body,
+            response => response.Body.Length == 0 ? throw new FormatException($"{operation} answered with an empty body.") : parseAnswer(response.Body),
+            cancellationToken);
+    }
+
     private static TResponse Parse<TResponse>(string operation, AwsHttpResponse response, JsonTypeInfo<TResponse> responseType) =>
         response.Body.Length == 0
             ? throw new FormatException($"{operation} answered with an empty body.")

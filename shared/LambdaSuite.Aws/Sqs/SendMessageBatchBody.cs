@@ -28,6 +28,7 @@ public sealed class SendMessageBatchBody : IDisposable
     private readonly PooledBufferWriter _buffer;
     private readonly Utf8JsonWriter _writer;
     private byte[]? _scratch;
+    private byte[]? _quoted;
     private bool _completed;
 
     /// <param name="queueUrl">The queue's URL.</param>
@@ -66,11 +67,11 @@ public sealed class SendMessageBatchBody : IDisposable
             }
 
             Base64.EncodeToUtf8(body, _scratch, out _, out var written);
-            _writer.WriteString(s_messageBody, _scratch.AsSpan(0, written));
+            WriteMessageBody(_scratch.AsSpan(0, written));
         }
         else
         {
-            _writer.WriteString(s_messageBody, body);
+            WriteMessageBody(body);
         }
 
         if (stringAttributes is not null)
@@ -129,6 +130,31 @@ public sealed class SendMessageBatchBody : IDisposable
         _writer.Dispose();
         _buffer.Dispose();
         ReturnScratch();
+        ReturnQuoted();
+    }
+
+    /// <summary>
+    /// The MessageBody member, escaped a run at a time when it is all ASCII (the writer escapes byte by byte, the
+    /// largest cost of a call before this) to the bytes the writer writes; otherwise by the writer.
+    /// </summary>
+    private void WriteMessageBody(ReadOnlySpan<byte> text)
+    {
+        var needed = JsonAsciiEscaper.MaxQuotedLength(text.Length);
+        if (_quoted is null || _quoted.Length < needed)
+        {
+            ReturnQuoted();
+            _quoted = ArrayPool<byte>.Shared.Rent(needed);
+        }
+
+        if (JsonAsciiEscaper.TryQuote(text, _quoted, out var written))
+        {
+            _writer.WritePropertyName(s_messageBody);
+            _writer.WriteRawValue(_quoted.AsSpan(0, written), skipInputValidation: true);
+        }
+        else
+        {
+            _writer.WriteString(s_messageBody, text);
+        }
     }
 
     private void ReturnScratch()
@@ -137,6 +163,15 @@ public sealed class SendMessageBatchBody : IDisposable
         {
             _scratch = null;
             ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    private void ReturnQuoted()
+    {
+        if (_quoted is { } quoted)
+        {
+            _quoted = null;
+            ArrayPool<byte>.Shared.Return(quoted);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LambdaSuite.Aws.Http;
 
 namespace LambdaSuite.Aws.Sqs;
@@ -50,7 +51,23 @@ public sealed class SqsClient(AwsHttp http) : ISqsClient
     public Task<SendMessageBatchResponse> SendMessageBatchAsync(SendMessageBatchBody body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Http.InvokeRawAsync(TargetPrefix, JsonVersion, "SendMessageBatch", body.Complete(), SqsJsonContext.Default.SendMessageBatchResponse, cancellationToken);
+        return Http.InvokeRawAsync(TargetPrefix, JsonVersion, "SendMessageBatch", body.Complete(), ReadBatchAnswer, cancellationToken);
+    }
+
+    /// <summary>
+    /// The common answer (every entry enqueued) read straight from its bytes; any other by the serializer, whose missing
+    /// lists are made empty: it sets init-only members through the object initializer, so an absent <c>Failed</c> came
+    /// back null over the record's empty default.
+    /// </summary>
+    private static SendMessageBatchResponse ReadBatchAnswer(byte[] answer)
+    {
+        if (SendMessageBatchResultReader.TryRead(answer, out var response))
+        {
+            return response;
+        }
+
+        var read = JsonSerializer.Deserialize(answer, SqsJsonContext.Default.SendMessageBatchResponse) ?? throw new FormatException("SendMessageBatch answered with JSON null.");
+        return read.Successful is null || read.Failed is null ? new SendMessageBatchResponse { Successful = read.Successful ?? [], Failed = read.Failed ?? [] } : read;
     }
 
     /// <summary>Receives up to 10 messages; an empty answer after the wait is not an error.</summary>

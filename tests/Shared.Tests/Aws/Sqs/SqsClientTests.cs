@@ -52,21 +52,44 @@ public class SqsClientTests : StubbedClientTestBase
         Assert.Equal("/wA=", second.GetProperty("MessageAttributes").GetProperty("raw").GetProperty("BinaryValue").GetString());
     }
 
-    [Fact]
-    public async Task SendMessageBatchAsync_PartialFailure_ReturnsBothListsWithoutThrowing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SendMessageBatchAsync_PartialFailure_ReturnsBothListsWithoutThrowing(bool writtenBody)
     {
+        // The written body's answer reader steps aside for failed entries: the serializer reads them on both paths.
         Stub.Enqueue(AwsTestData.Json("Sqs/send-message-batch-partial.json", contentType: "application/x-amz-json-1.0"));
+        using var body = new SendMessageBatchBody(QueueUrl);
+        body.Add("1"u8, false, null);
+        body.Add("2"u8, false, null);
 
-        var response = await Factory.CreateSqs().SendMessageBatchAsync(new SendMessageBatchRequest
-        {
-            QueueUrl = QueueUrl,
-            Entries = [new() { Id = "a", MessageBody = "1" }, new() { Id = "b", MessageBody = "2" }],
-        });
+        var response = writtenBody
+            ? await Factory.CreateSqs().SendMessageBatchAsync(body)
+            : await Factory.CreateSqs().SendMessageBatchAsync(new SendMessageBatchRequest
+            {
+                QueueUrl = QueueUrl,
+                Entries = [new() { Id = "a", MessageBody = "1" }, new() { Id = "b", MessageBody = "2" }],
+            });
 
         var ok = Assert.Single(response.Successful);
         Assert.Equal(("a", "18880000000000000001"), (ok.Id, ok.SequenceNumber));
         var failed = Assert.Single(response.Failed);
         Assert.Equal(("b", "InternalError", false), (failed.Id, failed.Code, failed.SenderFault));
+    }
+
+    [Fact]
+    public async Task SendMessageBatchAsync_WrittenBodyAnswerWithoutFailedList_FailedIsEmptyNotNull()
+    {
+        // An unknown member sends the answer to the serializer, which would leave the absent list null.
+        Stub.Enqueue(StubResponse.Json("""{"Successful":[{"Id":"0","MessageId":"m-0","MD5OfMessageBody":"d","Future":"x"}]}""", 200));
+        using var body = new SendMessageBatchBody(QueueUrl);
+        body.Add("1"u8, false, null);
+
+        var response = await Factory.CreateSqs().SendMessageBatchAsync(body);
+
+        Assert.Equal("m-0", Assert.Single(response.Successful).MessageId);
+        Assert.NotNull(response.Failed);
+        Assert.Empty(response.Failed);
     }
 
     [Fact]

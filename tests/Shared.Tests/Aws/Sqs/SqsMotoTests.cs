@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.Sqs;
@@ -34,6 +35,27 @@ public sealed class SqsMotoTests : IDisposable
     private readonly AwsClientFactory _factory = MotoClientFactory.Create();
 
     public void Dispose() => _factory.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SendMessageBatchResultReader_MotoAnswerToTenMessages_ReadsWhatTheSerializerReads(bool fifo)
+    {
+        var queue = await CreateQueueAsync(fifo);
+        using var body = new SendMessageBatchBody(queue);
+        for (var i = 0; i < 10; i++)
+        {
+            body.Add(Encoding.UTF8.GetBytes($"{{\"n\":{i}}}"), false, [new("fanout-id", $"seq-{i}")], fifo ? $"dedup-{i}" : null, fifo ? "group" : null);
+        }
+
+        var answer = await _factory.CreateSqs().Http.InvokeRawAsync("AmazonSQS", "1.0", "SendMessageBatch", body.Complete(), (byte[] bytes) => bytes, CancellationToken.None);
+        var read = SendMessageBatchResultReader.TryRead(answer, out var response);
+
+        Assert.True(read, Encoding.UTF8.GetString(answer));
+        Assert.Equal(10, response.Successful.Count);
+        Assert.All(response.Successful, s => Assert.False(string.IsNullOrEmpty(s.MD5OfMessageAttributes)));
+        Assert.Equal(SendMessageBatchResultReaderTests.Describe(SendMessageBatchResultReaderTests.Serializer(answer)), SendMessageBatchResultReaderTests.Describe(response));
+    }
 
     [Fact]
     public async Task SendMessageBatchAsync_TenMessagesWithAttributes_Boto3ReceivesEachBodyAndAttribute()
