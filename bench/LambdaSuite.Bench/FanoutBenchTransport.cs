@@ -11,7 +11,7 @@ internal sealed class FanoutBenchTransport : HttpMessageHandler
 {
     private static readonly byte[] s_kinesis = """{"FailedRecordCount":0,"Records":[]}"""u8.ToArray();
     private static readonly byte[] s_sqs = SqsAnswer();
-    private static readonly byte[] s_sns = Encoding.UTF8.GetBytes("<PublishBatchResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishBatchResult><Successful/><Failed/></PublishBatchResult></PublishBatchResponse>");
+    private static readonly byte[] s_sns = SnsAnswer();
     private static readonly HttpRequestOptionsKey<string> s_serviceOption = new(LambdaSuite.Aws.Http.AwsSigningHandler.ServiceOptionKey);
     private long _calls;
     private long _bytes;
@@ -72,6 +72,19 @@ internal sealed class FanoutBenchTransport : HttpMessageHandler
         var entries = Enumerable.Range(0, 10).Select(i =>
             $$"""{"Id":"{{i}}","MessageId":"5fea7756-0ea4-451a-a703-a558b933e27{{i}}","MD5OfMessageBody":"fafb00f5732ab283681e124bf8747ed{{i}}","MD5OfMessageAttributes":"3ae8f24a165a8cedc005670c81a2770{{i}}"}""");
         return Encoding.UTF8.GetBytes("{\"Successful\":[" + string.Join(',', entries) + "],\"Failed\":[]}");
+    }
+
+    /// <summary>
+    /// PublishBatch's answer when all ten entries are published, in the shape SNS sends it: one Successful member per
+    /// message with its id and message id, an empty Failed list and the request id, so the client reads what it would
+    /// read live (an answer without members understated the read).
+    /// </summary>
+    private static byte[] SnsAnswer()
+    {
+        var members = Enumerable.Range(0, 10).Select(i =>
+            $"<member><MessageId>0c9f6b1a-6f5e-5c3a-9b1e-2d6f3c8a7e5{i}</MessageId><Id>{i}</Id></member>");
+        return Encoding.UTF8.GetBytes("<PublishBatchResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishBatchResult><Failed/><Successful>"
+            + string.Concat(members) + "</Successful></PublishBatchResult><ResponseMetadata><RequestId>3f1e9a52-8c4d-5b7e-a6f0-1d2c3b4a5e6f</RequestId></ResponseMetadata></PublishBatchResponse>");
     }
 
     /// <summary>A write-only sink that keeps only the byte count.</summary>
