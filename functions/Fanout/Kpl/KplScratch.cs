@@ -1,4 +1,4 @@
-using System.Text;
+using Fanout.Records;
 
 namespace Fanout.Kpl;
 
@@ -6,14 +6,13 @@ namespace Fanout.Kpl;
 /// What <see cref="KplAggregate.Deaggregate"/> needs per aggregate, kept across the aggregates of a batch: the key
 /// tables and pending records (three lists per aggregate otherwise, 200 aggregates a batch), and one string per
 /// distinct key. Every aggregate repeats its key table, so 10,000 user records under 100 device keys made 10,000
-/// key strings; here a direct-mapped table by a hash of the bytes gives back the string already made. A miss (a new
-/// key, a collision, a key that is not ASCII) makes the string as before, so the result is always the same text.
+/// key strings; here <see cref="RepeatedStringCache"/> gives back the string already made. A miss (a new key, a
+/// collision, a key that is not ASCII) makes the string as before, so the result is always the same text.
 /// Not thread-safe: one per deaggregating thread.
 /// </summary>
 internal sealed class KplScratch
 {
-    private const int Slots = 256;
-    private readonly string?[] _strings = new string?[Slots];
+    private readonly RepeatedStringCache _strings = new();
 
     public List<string> Keys { get; } = [];
 
@@ -30,24 +29,5 @@ internal sealed class KplScratch
     }
 
     /// <summary>The UTF-8 <paramref name="bytes"/> as a string, the same string for the same ASCII bytes.</summary>
-    public string KeyOf(ReadOnlySpan<byte> bytes)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(bytes);
-        var slot = (uint)hash.ToHashCode() % Slots;
-
-        // ASCII bytes equal to a cached string are that string's characters: what GetString would make of them.
-        if (_strings[slot] is { } cached && Ascii.Equals(bytes, cached))
-        {
-            return cached;
-        }
-
-        var text = Encoding.UTF8.GetString(bytes);
-        if (Ascii.IsValid(bytes))
-        {
-            _strings[slot] = text;
-        }
-
-        return text;
-    }
+    public string KeyOf(ReadOnlySpan<byte> bytes) => _strings.Of(bytes);
 }

@@ -24,17 +24,30 @@ internal sealed class RepeatedStringCache
         }
 
         var bytes = reader.ValueSpan;
+        var slot = SlotOf(bytes);
+        return Cached(slot, bytes) ?? Remember(slot, bytes, reader.GetString()!);
+    }
+
+    /// <summary>The UTF-8 <paramref name="bytes"/> as a string (as <see cref="Encoding.UTF8"/> decodes them), the same string for the same ASCII bytes.</summary>
+    public string Of(ReadOnlySpan<byte> bytes)
+    {
+        var slot = SlotOf(bytes);
+        return Cached(slot, bytes) ?? Remember(slot, bytes, Encoding.UTF8.GetString(bytes));
+    }
+
+    private static int SlotOf(ReadOnlySpan<byte> bytes)
+    {
         var hash = new HashCode();
         hash.AddBytes(bytes);
-        var slot = (uint)hash.ToHashCode() % Slots;
+        return (int)((uint)hash.ToHashCode() % Slots);
+    }
 
-        // ASCII bytes equal to a cached string are that string's characters: what GetString would make of them.
-        if (_strings[slot] is { } cached && Ascii.Equals(bytes, cached))
-        {
-            return cached;
-        }
+    // ASCII bytes equal to a cached string are that string's characters: what either decoding would make of them.
+    private string? Cached(int slot, ReadOnlySpan<byte> bytes) =>
+        _strings[slot] is { } cached && Ascii.Equals(bytes, cached) ? cached : null;
 
-        var text = reader.GetString();
+    private string Remember(int slot, ReadOnlySpan<byte> bytes, string text)
+    {
         if (Ascii.IsValid(bytes))
         {
             _strings[slot] = text;
