@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LambdaSuite.Events.DynamoDb;
@@ -279,7 +278,7 @@ internal static class DynamoDbPlainReader
                 {
                     var record = records[indexes[n]];
                     sequences[n] = record.Sequence!;
-                    keys[n] = PartitionKeyOf(KeyText(eventJson.Span, record, buffer, names));
+                    keys[n] = SourceReader.PartitionKeyOf(KeyText(eventJson.Span, record, buffer, names));
                     var start = output.WrittenCount;
                     writer.Reset(output);
                     Write(writer, eventJson.Span, record, names);
@@ -576,7 +575,4 @@ internal static class DynamoDbPlainReader
             throw new JsonException($"{type} expected.");
         }
     }
-
-    private static string PartitionKeyOf(string keyText) =>
-        keyText.Length <= SourceReader.MaxPartitionKeyLength ? keyText : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(keyText)));
 }

@@ -99,7 +99,8 @@ internal static class SourceReader
         return written;
     }
 
-    private static string PartitionKeyOf(string keyText) =>
+    /// <summary>A DynamoDB record's partition key for Kinesis: its key text, or that text's SHA-256 when it is too long.</summary>
+    internal static string PartitionKeyOf(string keyText) =>
         keyText.Length <= MaxPartitionKeyLength ? keyText : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(keyText)));
 
     private static string RequireArn(string arn) =>
