@@ -45,6 +45,7 @@ public sealed class DnsBench(Func<string, string?> environment, TextWriter outpu
         ZoneSnapshot? snapshot = null;
         ZonePlan? plan = null;
         ZoneRunReport? report = null;
+        var peaks = new List<string>();
         var bootstrap = RepositoryLayout.Discover().PackagedBootstrap("DnsMirror");
         await using var syncRunner = await DnsBenchSync.StartAsync(bootstrap, environment, route53, named.Master, zone.Origin, ct).ConfigureAwait(false);
         for (var round = -settings.Warmups; round < settings.Rounds; round++)
@@ -69,6 +70,7 @@ public sealed class DnsBench(Func<string, string?> environment, TextWriter outpu
             route53.ResetServerTime();
             var (syncReport, wall, syncCpu) = await syncRunner.RunAsync(ct).ConfigureAwait(false);
             report = syncReport;
+            peaks.Add(syncRunner.PeakRssMegabytes is { } after ? Invariant($"{after:0.0}") : "?");
             if (report.Outcome != nameof(ZoneRunOutcome.Synced))
             {
                 throw new InvalidOperationException($"bench sync ended {report.Outcome}: {report.Error}");
@@ -109,6 +111,7 @@ public sealed class DnsBench(Func<string, string?> environment, TextWriter outpu
         await output.WriteLineAsync(Invariant($"(d) change batches                 planned {plan.Batches.Count}, sent {report!.Batches}, minimum by the limits {minimum} ({records} records, {characters} value characters)")).ConfigureAwait(false);
         var functionPeak = syncRunner.PeakRssMegabytes is { } peak ? Invariant($"{peak:0.0} MB") : "not read";
         await output.WriteLineAsync(Invariant($"(e) peak RSS (VmHWM), function     {functionPeak} over every round   (target < 150 MB; the bench process itself: {PeakRssMegabytes():0.0} MB)")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant($"    peak after each whole sync     {string.Join(", ", peaks)} MB   ({peaks.Count} runs, warm-ups included)")).ConfigureAwait(false);
         // The last full round's requests, paced by the model: what the full path costs on real Route 53 (listing pages mostly).
         var fullPacing = DnsBenchPacing.Wait(route53.Zone.ListCalls, route53.Zone.AcceptedBatchSizes, route53.Zone.GetChangeCalls);
         var fullPaced = TimeSpan.FromMilliseconds(phases.Wall.Median) + fullPacing;
