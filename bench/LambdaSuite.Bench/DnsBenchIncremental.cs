@@ -62,7 +62,7 @@ internal sealed class DnsBenchIncremental(TextWriter output)
                     throw new InvalidOperationException($"the run after the incremental one ended {again.Outcome}, not Unchanged");
                 }
 
-                // The peak after every run, warm-ups included: a warm process's peak climbs over its first runs.
+                // The peak after every round (its incremental and unchanged runs), warm-ups included: a warm process's peak climbs over its first runs.
                 peaks.Add(session.PeakRssMegabytes is { } after ? Invariant($"{after:0.0}") : "?");
                 if (round < 0)
                 {
@@ -96,7 +96,7 @@ internal sealed class DnsBenchIncremental(TextWriter output)
             await output.WriteLineAsync(unchangedWall.ToString()).ConfigureAwait(false);
             var peak = session.PeakRssMegabytes is { } mb ? Invariant($"{mb:0.0} MB") : "not read";
             await output.WriteLineAsync(Invariant($"(h) peak RSS (VmHWM), incremental {peak}   (a fresh process that only ran incremental and unchanged rounds; target <= 64 MB)")).ConfigureAwait(false);
-            await output.WriteLineAsync(Invariant($"    peak after each incremental run {string.Join(", ", peaks)} MB   ({peaks.Count} runs, warm-ups included)")).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant($"    peak after each round           {string.Join(", ", peaks)} MB   ({peaks.Count} incremental + unchanged pairs, warm-ups included)")).ConfigureAwait(false);
         }
         finally
         {

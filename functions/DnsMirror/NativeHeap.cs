@@ -5,11 +5,13 @@ namespace DnsMirror;
 /// <summary>
 /// glibc's allocator, set for a function that runs one invocation at a time and whose large native blocks (Brotli's
 /// 4 MiB windows and tables, to read and write the stored records) come and go on every run. Left at its defaults,
-/// glibc raises its mmap threshold to the size of the first large block freed, so the next run's windows come from
-/// the heap and stay resident after they are freed, and every thread-pool thread that allocates gets an arena of its
-/// own: together they made the incremental run's peak climb 8-10 MB over each of the first warm runs (issue 15; the
-/// figures are in this function's README). A fixed threshold hands every block of 128 KiB or more back to the kernel
-/// when it is freed; one arena is enough for one invocation at a time.
+/// glibc raises its mmap threshold (and doubles its trim threshold) when the first large block is freed, so the next
+/// runs' windows come from the heap and stay resident after they are freed, and thread-pool threads that allocate get
+/// arenas of their own: together they made the incremental run's peak climb about 10 MB over each of the first warm
+/// runs (issue 15; the figures are in this function's README). A fixed threshold serves every block of 128 KiB or
+/// more from mmap (unless free heap space already fits it), so it goes back to the kernel when freed; the arena cap
+/// stops further arenas. Set here rather than as MALLOC_* variables in the template (which measured the same) so
+/// every way the bootstrap runs, the bench and local runs included, gets them.
 /// </summary>
 internal static class NativeHeap
 {
@@ -19,7 +21,7 @@ internal static class NativeHeap
     /// <summary>glibc's <c>M_ARENA_MAX</c>.</summary>
     private const int ArenaMaxParameter = -8;
 
-    internal const int MmapThreshold = 128 * 1024;
+    private const int MmapThreshold = 128 * 1024;
 
     /// <summary>True when glibc took both settings; false elsewhere (another C library, another OS), which changes nothing else.</summary>
     public static bool Tune()

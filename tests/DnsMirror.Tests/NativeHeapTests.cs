@@ -5,7 +5,8 @@ namespace DnsMirror.Tests;
 /// <summary>
 /// The allocator settings the bootstrap makes before its first run, checked on this process's own glibc: a block
 /// the size of the stored records' Brotli buffers still comes from mmap (and so goes back to the kernel when freed)
-/// after a larger one was freed, which glibc's default would have answered by raising its threshold past it.
+/// after a larger one was freed, which glibc's default would have answered by raising its threshold past it. The suite
+/// runs on Linux with glibc, as the functions do.
 /// </summary>
 public sealed class NativeHeapTests
 {
@@ -22,25 +23,8 @@ public sealed class NativeHeapTests
         var block = Marshal.AllocHGlobal(2 * 1024 * 1024);
         try
         {
-            var sizeWord = Marshal.ReadInt64(block - sizeof(long));
+            var sizeWord = Marshal.ReadInt64(block - IntPtr.Size);
             Assert.True((sizeWord & MmappedChunkBit) != 0, $"a 2 MiB block came from the heap (size word 0x{sizeWord:x})");
-        }
-        finally
-        {
-            Marshal.FreeHGlobal(block);
-        }
-    }
-
-    [Fact]
-    public void Tune_BlocksBelowTheThreshold_StayOnTheHeap()
-    {
-        Assert.True(NativeHeap.Tune());
-
-        // The threshold is a floor, not "everything on mmap": small blocks keep the heap's speed.
-        var block = Marshal.AllocHGlobal(NativeHeap.MmapThreshold / 4);
-        try
-        {
-            Assert.Equal(0, Marshal.ReadInt64(block - sizeof(long)) & MmappedChunkBit);
         }
         finally
         {
