@@ -36,6 +36,15 @@ internal sealed record DnsMirrorSettings
     /// <summary><see cref="Variables.MaxTransferBytes"/>: a zone transfer larger than this (received, or uncompressed) fails that zone.</summary>
     public long MaxTransferBytes { get; init; } = ZoneTransferOptions.DefaultMaxBytes;
 
+    /// <summary>
+    /// <see cref="Variables.ChangeBurst"/>: record changes Route 53's change-throughput bucket holds at once. AWS names
+    /// the bucket without default figures, so the default (one full batch) is an assumption to set to the account's.
+    /// </summary>
+    public int ChangeBurst { get; init; } = 1000;
+
+    /// <summary><see cref="Variables.ChangesPerSecond"/>: that bucket's refill, record changes a second (default assumed, as above).</summary>
+    public double ChangesPerSecond { get; init; } = 500;
+
     /// <summary><see cref="Variables.AlertTopic"/>: SNS topic a failed zone's alert goes to; null publishes none (the local stack's default).</summary>
     public string? AlertTopicArn { get; init; }
 
@@ -53,6 +62,12 @@ internal sealed record DnsMirrorSettings
             PollInterval = Seconds(environment, Variables.PollInterval) ?? defaults.PollInterval,
             MaxTransferRecords = Count(environment, Variables.MaxTransferRecords) ?? defaults.MaxTransferRecords,
             MaxTransferBytes = Count(environment, Variables.MaxTransferBytes) ?? defaults.MaxTransferBytes,
+            ChangeBurst = Count(environment, Variables.ChangeBurst) is { } burst
+                ? (int)Math.Min(burst, int.MaxValue)
+                : defaults.ChangeBurst,
+            ChangesPerSecond = Number(environment, Variables.ChangesPerSecond) is { } rate
+                ? (rate > 0 ? rate : throw new ZoneConfigException($"{Variables.ChangesPerSecond}='{rate}' must be above 0: a bucket that never refills would stop every change."))
+                : defaults.ChangesPerSecond,
             AlertTopicArn = NonEmpty(environment(Variables.AlertTopic)),
         };
     }
@@ -105,6 +120,8 @@ internal sealed record DnsMirrorSettings
         public const string PollInterval = "DNS_MIRROR_POLL_SECONDS";
         public const string MaxTransferRecords = "DNS_MIRROR_MAX_TRANSFER_RECORDS";
         public const string MaxTransferBytes = "DNS_MIRROR_MAX_TRANSFER_BYTES";
+        public const string ChangeBurst = "DNS_MIRROR_CHANGE_BURST";
+        public const string ChangesPerSecond = "DNS_MIRROR_CHANGES_PER_SECOND";
 
         /// <summary>The suite's alert topic (the template's SuiteAlertTopic); the name is the suite's, not DnsMirror's, as other functions may publish there too.</summary>
         public const string AlertTopic = "SUITE_ALERT_TOPIC_ARN";
@@ -113,6 +130,6 @@ internal sealed record DnsMirrorSettings
         public const string TsigSecretPrefix = "DNS_MIRROR_TSIG_";
 
         public static IReadOnlyList<string> All { get; } =
-            [Table, Masters, MaxDeletePercent, AttemptTimeout, DeadlineMargin, PollInterval, MaxTransferRecords, MaxTransferBytes, AlertTopic];
+            [Table, Masters, MaxDeletePercent, AttemptTimeout, DeadlineMargin, PollInterval, MaxTransferRecords, MaxTransferBytes, ChangeBurst, ChangesPerSecond, AlertTopic];
     }
 }

@@ -9,8 +9,9 @@ namespace DnsMirror.Route53;
 /// ChangeResourceRecordSets also takes at most 1,000 ResourceRecord elements and 32,000 Value characters, an UPSERT
 /// counting twice (API reference; <see cref="Diff.ZonePlanner"/> packs batches to those). A batch here costs its
 /// ResourceRecord count, UPSERT twice, as the per-request limit counts it.
-/// The stored documentation gave the request table but not the change bucket's default figures, so
-/// <see cref="Account"/>'s change bucket is an assumption (one full batch at once, half of one a second), not a quota;
+/// The stored documentation gave the request table but not the change bucket's default figures, so the function's
+/// change bucket comes from its settings (<c>DNS_MIRROR_CHANGE_BURST</c>, <c>DNS_MIRROR_CHANGES_PER_SECOND</c>), whose
+/// defaults are an assumption (one full batch at once, half of one a second), not a quota;
 /// whatever else in the account spends the same buckets is met by the client's retry (Throttling, backoff, within the
 /// deadline), which resends only the throttled batch. A batch larger than the change burst waits for the burst and
 /// leaves the bucket in debt, so the next one waits for the refill: no batch is ever unpayable. Thread-safe.
@@ -37,9 +38,6 @@ internal sealed class ChangeBudget
             _requests = new Bucket(burst, requestsPerSecond, now);
         }
     }
-
-    /// <summary>The budget the function keeps per process for AWS's own endpoint (see the summary for what is assumed).</summary>
-    public static ChangeBudget Account { get; } = new(changeBurst: 1000, changesPerSecond: 500);
 
     /// <summary>Waits on the budget's clock until a request of <paramref name="changes"/> record changes may go, then takes its tokens.</summary>
     public async ValueTask WaitAsync(int changes, CancellationToken cancellationToken)

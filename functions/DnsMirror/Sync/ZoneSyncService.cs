@@ -24,6 +24,12 @@ internal sealed partial class ZoneSyncService(Route53Client route53, IDnsMirrorZ
     private readonly ZoneStateRepository _states = new(store);
 
     /// <summary>
+    /// Route 53's change-throughput bucket as this container spends it on AWS's endpoint (the service lives as long as
+    /// the container, and the template runs one at a time), so every zone of a run and every warm run draw on one bucket.
+    /// </summary>
+    private readonly ChangeBudget _accountChanges = new(settings.ChangeBurst, settings.ChangesPerSecond, time: time);
+
+    /// <summary>
     /// How long a lease outlives its owner's invocation. Lambda ends an invocation at its deadline (the template's
     /// 300 s timeout at most), so once the deadline has passed the owner cannot apply anything more; the margin
     /// covers clock differences between the hosts that compare expiries.
@@ -141,7 +147,7 @@ internal sealed partial class ZoneSyncService(Route53Client route53, IDnsMirrorZ
             // AWS's endpoint is paced (the client's account bucket); its record changes are then paced too. Configured endpoints are not.
             if (route53.Http.Pacer is not null)
             {
-                job = job with { Options = job.Options with { Budget = ChangeBudget.Account } };
+                job = job with { Options = job.Options with { Budget = _accountChanges } };
             }
 
             // An audit always compares in full: hand edits in Route 53 are what it looks for, and no delta shows them.
