@@ -113,9 +113,9 @@ public sealed class DnsBench(Func<string, string?> environment, TextWriter outpu
         await output.WriteLineAsync(Invariant($"(e) peak RSS (VmHWM), function     {functionPeak} over every round   (target < 150 MB; the bench process itself: {PeakRssMegabytes():0.0} MB)")).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant($"    peak after each whole sync     {string.Join(", ", peaks)} MB   ({peaks.Count} runs, warm-ups included)")).ConfigureAwait(false);
         // The last full round's requests, paced by the model: what the full path costs on real Route 53 (listing pages mostly).
-        var fullPacing = DnsBenchPacing.Wait(route53.Zone.ListCalls, route53.Zone.AcceptedBatchSizes, route53.Zone.GetChangeCalls);
+        var fullPacing = settings.Pacing.Wait(route53.Zone.ListCalls, route53.Zone.AcceptedBatchSizes, route53.Zone.GetChangeCalls);
         var fullPaced = TimeSpan.FromMilliseconds(phases.Wall.Median) + fullPacing;
-        await output.WriteLineAsync(Invariant($"    whole sync with pacing, modelled {fullPaced.TotalMilliseconds,8:0} ms   (median wall + {fullPacing.TotalSeconds:0.0} s the model computes for the last round's requests; {DnsBenchPacing.Described})")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant($"    whole sync with pacing, modelled {fullPaced.TotalMilliseconds,8:0} ms   (median wall + {fullPacing.TotalSeconds:0.0} s the model computes for the last round's requests; {settings.Pacing.Described})")).ConfigureAwait(false);
         await new DnsBenchIncremental(output).RunAsync(settings, zone, named, route53, syncRunner, bootstrap, environment, fullPaced, ct).ConfigureAwait(false);
         await new DnsBenchAudit(output).RunAsync(settings, zone, named, route53, syncRunner, bootstrap, environment, ct).ConfigureAwait(false);
     }

@@ -51,7 +51,7 @@ internal sealed class DnsBenchAudit(TextWriter output)
             function.Add(TimeSpan.FromMilliseconds(report.Phases.TotalMs));
             wall.Add(elapsed);
             ours.Add(elapsed - route53.ServerTime);
-            paced.Add(elapsed + DnsBenchPacing.Wait(listed, sizes, polled));
+            paced.Add(elapsed + settings.Pacing.Wait(listed, sizes, polled));
             cpu.Add(spent);
             phases.Add(report.Phases.ToString());
             calls.Add(Invariant($"{listed} list pages, {route53.Zone.ChangeCalls - posts} change batches of {string.Join(" + ", sizes)} records, {polled} GetChange"));
@@ -61,7 +61,7 @@ internal sealed class DnsBenchAudit(TextWriter output)
         await output.WriteLineAsync(Invariant($"{function}   (target <= 1000 ms with a loopback Route 53; three hand edits made before each round)")).ConfigureAwait(false);
         await output.WriteLineAsync(wall.ToString()).ConfigureAwait(false);
         await output.WriteLineAsync(ours.ToString()).ConfigureAwait(false);
-        await output.WriteLineAsync(Invariant($"{paced}   (modelled: {DnsBenchPacing.Described})")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant($"{paced}   (modelled: {settings.Pacing.Described})")).ConfigureAwait(false);
         await output.WriteLineAsync(cpu.ToString()).ConfigureAwait(false);
         await output.WriteLineAsync("    audit phases per round         " + string.Join(" | ", phases)).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant($"    Route 53 per audit             {string.Join(" | ", calls.Distinct())}")).ConfigureAwait(false);

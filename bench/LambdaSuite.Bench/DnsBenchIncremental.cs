@@ -42,7 +42,7 @@ internal sealed class DnsBenchIncremental(TextWriter output)
             {
                 current = DnsBenchZoneChanges.Apply(current, settings.Seed + 1000 + round, settings.ChangePercent, ++serial, out var changed);
                 await named.ReloadAsync(current.ToZoneFile(), zone.Origin, serial, ct).ConfigureAwait(false);
-                DnsBenchPacing.Refill(route53.Zone);
+                settings.Pacing.Refill(route53.Zone);
                 route53.ResetServerTime();
                 var (lists, posts, gets, sized) = (route53.Zone.ListCalls, route53.Zone.ChangeCalls, route53.Zone.GetChangeCalls, route53.Zone.AcceptedBatchSizes.Count);
                 var (report, elapsed, spent) = await session.RunAsync(ct, freshState: false).ConfigureAwait(false);
@@ -72,7 +72,7 @@ internal sealed class DnsBenchIncremental(TextWriter output)
                 function.Add(TimeSpan.FromMilliseconds(report.Phases.TotalMs) - heldFor);
                 wall.Add(elapsed);
                 held.Add(heldFor);
-                modelled.Add(DnsBenchPacing.Wait(listed, sizes, polled));
+                modelled.Add(settings.Pacing.Wait(listed, sizes, polled));
                 cpu.Add(spent);
                 unchanged.Add(TimeSpan.FromMilliseconds(again.Phases.TotalMs));
                 unchangedWall.Add(againWall);
@@ -84,7 +84,7 @@ internal sealed class DnsBenchIncremental(TextWriter output)
 
             // The fake's counters run from the full rounds' last Load, when its buckets were off: all of these are this case's.
             var throttled = route53.Zone.ThrottledRequests + route53.Zone.ThrottledChanges;
-            await output.WriteLineAsync(Invariant($"    Route 53's pacing                {DnsBenchPacing.Described}")).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant($"    Route 53's pacing                {settings.Pacing.Described}")).ConfigureAwait(false);
             await output.WriteLineAsync(Invariant($"{function}   (target <= 300 ms; the report's total less the time held; {changes} records changed on the primary per round, {settings.ChangePercent}%)")).ConfigureAwait(false);
             await output.WriteLineAsync(Invariant($"{wall}   (target <= 2 s with Route 53's pacing; the full path, modelled: {fullPathPaced.TotalSeconds:0.0} s)")).ConfigureAwait(false);
             await output.WriteLineAsync(held.ToString()).ConfigureAwait(false);

@@ -9,22 +9,25 @@ namespace LambdaSuite.Bench;
 /// bucket, 50 at once refilled at 10 a second (each operation not listed there also has its own bucket of that size,
 /// which a run's one kind of request at a time never empties first); every record change takes a token from a second,
 /// change-throughput bucket (ResourceRecord elements of a batch, an UPSERT twice). The stored copy of that page
-/// describes the change bucket but gives no default size or rate, so its figures here are the function's own
-/// assumption (<c>ChangeBudget.Account</c>: 1,000 at once, 500 a second), to correct with the account's real figures.
+/// describes the change bucket but gives no default size or rate, so its figures are an input: by default the function's
+/// own assumption (<see cref="Assumed"/>, the defaults of <c>DNS_MIRROR_CHANGE_BURST</c> and
+/// <c>DNS_MIRROR_CHANGES_PER_SECOND</c>), and an account's real figures through the bench's <c>--change-burst</c> and
+/// <c>--changes-per-second</c>.
 /// </summary>
-internal static class DnsBenchPacing
+public sealed record DnsBenchPacing(int ChangeBurst, double ChangesPerSecond)
 {
     public const int RequestBurst = 50;
     public const double RequestsPerSecond = 10;
-    public const int ChangeBurst = 1000;
-    public const double ChangesPerSecond = 500;
+
+    /// <summary>The change bucket the function assumes when it is not told the account's (1,000 at once, 500 a second).</summary>
+    public static DnsBenchPacing Assumed { get; } = new(1000, 500);
 
     /// <summary>The model's figures in words, for the bench's output.</summary>
-    public static string Described => FormattableString.Invariant(
-        $"requests {RequestBurst} at once + {RequestsPerSecond:0}/s (documented), record changes {ChangeBurst} at once + {ChangesPerSecond:0}/s (assumed: not in the stored docs)");
+    public string Described => FormattableString.Invariant(
+        $"requests {RequestBurst} at once + {RequestsPerSecond:0}/s (documented), record changes {ChangeBurst} at once + {ChangesPerSecond:0.##}/s ({(this == Assumed ? "assumed: not in the stored docs" : "as given")})");
 
     /// <summary>Full buckets on the zone, as a run finds them a scheduled interval after the last.</summary>
-    public static void Refill(FakeRoute53 zone)
+    public void Refill(FakeRoute53 zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
         zone.RequestBudget = new FakeChangeBudget(RequestBurst, RequestsPerSecond);
@@ -44,7 +47,7 @@ internal static class DnsBenchPacing
     /// GetChange calls, each as soon as the buckets allow. The run's own time between requests would refill the
     /// buckets a little more, so added to an unpaced wall this slightly overstates the paced one.
     /// </summary>
-    public static TimeSpan Wait(int listPages, IEnumerable<int> batchCosts, int getChanges)
+    public TimeSpan Wait(int listPages, IEnumerable<int> batchCosts, int getChanges)
     {
         ArgumentNullException.ThrowIfNull(batchCosts);
         var clock = new DnsBenchClock();

@@ -55,4 +55,22 @@ public sealed class FakeChangeBudgetTests
 
         Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), true), (forFive, forMoreThanTheBurst, paid));
     }
+
+    [Theory]
+    [InlineData(650)]
+    [InlineData(3)]
+    [InlineData(333.3)]
+    public void TimeUntil_WaitedOutExactly_TheBucketPays(double perSecond)
+    {
+        // A refill rate the wait cannot hold in whole ticks: after the wait it gave, the batch must be paid, not refused.
+        var clock = new FakeTimeProvider();
+        var budget = new FakeChangeBudget(burst: 1000, perSecond, clock);
+        Assert.True(budget.TryTake(1000));
+
+        clock.Advance(budget.TimeUntil(1000));
+
+        Assert.Equal(TimeSpan.Zero, budget.TimeUntil(1000));
+        Assert.True(budget.TryTake(1000));
+        Assert.True(budget.Available < 1, $"{budget.Available} tokens left");
+    }
 }
