@@ -37,8 +37,9 @@ internal sealed record DnsMirrorSettings
     public long MaxTransferBytes { get; init; } = ZoneTransferOptions.DefaultMaxBytes;
 
     /// <summary>
-    /// <see cref="Variables.ChangeBurst"/>: record changes Route 53's change-throughput bucket holds at once. AWS names
-    /// the bucket without default figures, so the default (one full batch) is an assumption to set to the account's.
+    /// <see cref="Variables.ChangeBurst"/>: record changes Route 53's change-throughput bucket holds at once. The AWS
+    /// documentation available to the project names the bucket without figures, so the default (one full batch) is an
+    /// assumption to set to the account's.
     /// </summary>
     public int ChangeBurst { get; init; } = 1000;
 
