@@ -21,9 +21,10 @@ internal static class NativeHeap
     /// <summary>glibc's <c>M_ARENA_MAX</c>.</summary>
     private const int ArenaMaxParameter = -8;
 
-    private const int MmapThreshold = 128 * 1024;
+    /// <summary>The <c>mallopt</c> calls <see cref="Tune"/> makes, (parameter, value), in order.</summary>
+    internal static IReadOnlyList<(int Parameter, int Value)> Settings { get; } = [(MmapThresholdParameter, 128 * 1024), (ArenaMaxParameter, 1)];
 
-    /// <summary>True when glibc took both settings; false elsewhere (another C library, another OS), which changes nothing else.</summary>
+    /// <summary>True when glibc took every setting; false elsewhere (another C library, another OS), which changes nothing else.</summary>
     public static bool Tune()
     {
         if (!OperatingSystem.IsLinux())
@@ -34,7 +35,13 @@ internal static class NativeHeap
         try
         {
             // mallopt answers 1 when it took the value.
-            return (Mallopt(MmapThresholdParameter, MmapThreshold) == 1) & (Mallopt(ArenaMaxParameter, 1) == 1);
+            var took = true;
+            foreach (var (parameter, value) in Settings)
+            {
+                took &= Mallopt(parameter, value) == 1;
+            }
+
+            return took;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -66,20 +66,14 @@ public static class AwsJsonRpc
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parseAnswer);
-        return SendBody(
-            http,
-            targetPrefix,
-            jsonVersion,
-            operation,
-            body,
-            response => response.Body.Length == 0 ? throw new FormatException($"{operation} answered with an empty body.") : parseAnswer(response.Body),
-            cancellationToken);
+        return SendBody(http, targetPrefix, jsonVersion, operation, body, response => parseAnswer(NonEmptyBody(operation, response)), cancellationToken);
     }
 
     private static TResponse Parse<TResponse>(string operation, AwsHttpResponse response, JsonTypeInfo<TResponse> responseType) =>
-        response.Body.Length == 0
-            ? throw new FormatException($"{operation} answered with an empty body.")
-            : JsonSerializer.Deserialize(response.Body, responseType) ?? throw new FormatException($"{operation} answered with JSON null.");
+        JsonSerializer.Deserialize(NonEmptyBody(operation, response), responseType) ?? throw new FormatException($"{operation} answered with JSON null.");
+
+    private static byte[] NonEmptyBody(string operation, AwsHttpResponse response) =>
+        response.Body.Length == 0 ? throw new FormatException($"{operation} answered with an empty body.") : response.Body;
 
     private static Task<TResponse> Send<TRequest, TResponse>(
         AwsHttp http,

@@ -50,7 +50,9 @@ public sealed class FakeRoute53PacingTests
     public async Task HoldUntilPaid_RequestBucketSpent_HeldUntilRefilledInsteadOfThrottled()
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var route53 = new FakeRoute53("Z1") { RequestBudget = new FakeChangeBudget(burst: 1, perSecond: 2) };
+        // Two seconds a token: the first exchange (a cold server and client, maybe on a loaded machine) cannot take so
+        // long that the bucket has refilled before the second request arrives.
+        var route53 = new FakeRoute53("Z1") { RequestBudget = new FakeChangeBudget(burst: 1, perSecond: 0.5) };
         await using var server = await Route53FakeServer.StartAsync(route53);
         server.HoldUntilPaid = true;
         using var http = new HttpClient { BaseAddress = server.Endpoint };
@@ -61,8 +63,8 @@ public sealed class FakeRoute53PacingTests
 
         Assert.Equal((200, 200), ((int)first.StatusCode, (int)second.StatusCode));
         Assert.Equal(0, route53.ThrottledRequests);
-        // The second token comes half a second after the first was taken, whatever the first exchange took.
-        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(450), TimeSpan.FromSeconds(10));
+        // The second token comes two seconds after the first was taken.
+        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(1950), TimeSpan.FromSeconds(10));
         Assert.True(server.HeldTime > TimeSpan.Zero, $"held {server.HeldTime}");
     }
 }

@@ -1,46 +1,20 @@
 using System.Text.Json;
 using LambdaSuite.Aws.Http;
 using LambdaSuite.Aws.Sns;
+using LambdaSuite.Harness.Moto;
+using LambdaSuite.TestKit.Emulator;
 using LambdaSuite.TestKit.Moto;
 
 namespace Shared.Tests.Aws.Sns;
 
 /// <summary>
 /// The in-house SNS client against moto: topics and SQS subscriptions are made by boto3, our client publishes, and
-/// boto3 reads the queue back, so what arrived is judged by AWS's own SDK, not by our parser.
+/// boto3 reads the queue back (the harness's <see cref="MotoTopicQueue"/>), so what arrived is judged by AWS's own
+/// SDK, not by our parser.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class SnsMotoTests : IDisposable
 {
-    /// <summary>Makes a topic and a queue subscribed to it (raw or enveloped); prints the topic ARN and the queue URL.</summary>
-    private const string TopicWithQueueScript = """
-        sns, sqs = boto3.client('sns'), boto3.client('sqs')
-        fifo = os.environ['ARG_fifo'] == 'true'
-        suffix = '.fifo' if fifo else ''
-        topic_attributes = {'FifoTopic': 'true', 'ContentBasedDeduplication': 'false'} if fifo else {}
-        queue_attributes = {'FifoQueue': 'true'} if fifo else {}
-        topic = sns.create_topic(Name=os.environ['ARG_name'] + suffix, Attributes=topic_attributes)['TopicArn']
-        queue = sqs.create_queue(QueueName=os.environ['ARG_name'] + suffix, Attributes=queue_attributes)['QueueUrl']
-        queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=['QueueArn'])['Attributes']['QueueArn']
-        sns.subscribe(TopicArn=topic, Protocol='sqs', Endpoint=queue_arn, Attributes={'RawMessageDelivery': os.environ['ARG_raw']})
-        print(json.dumps({'topic': topic, 'queue': queue}))
-        """;
-
-    /// <summary>Drains the queue; prints the bodies (and the group ids) in the order SQS hands them out.</summary>
-    private const string DrainScript = """
-        sqs = boto3.client('sqs')
-        out = []
-        while True:
-            got = sqs.receive_message(QueueUrl=os.environ['ARG_queue'], MaxNumberOfMessages=10, WaitTimeSeconds=0, AttributeNames=['MessageGroupId'])
-            messages = got.get('Messages', [])
-            if not messages:
-                break
-            for m in messages:
-                out.append({'body': m['Body'], 'group': m.get('Attributes', {}).get('MessageGroupId')})
-                sqs.delete_message(QueueUrl=os.environ['ARG_queue'], ReceiptHandle=m['ReceiptHandle'])
-        print(json.dumps(out))
-        """;
-
     private readonly AwsClientFactory _factory;
     private readonly SnsClient _sns;
 
@@ -109,18 +83,11 @@ public sealed class SnsMotoTests : IDisposable
         Assert.Equal(["b-1", "b-3", "b-5", "b-7", "b-9"], received.Where(r => r.Group == "b").Select(r => r.Body));
     }
 
-    private static async Task<(string Topic, string Queue)> TopicWithQueueAsync(bool raw, bool fifo)
+    private static async Task<(string Topic, MotoTopicQueue Queue)> TopicWithQueueAsync(bool raw, bool fifo)
     {
-        var output = await Boto3.RunAsync(TopicWithQueueScript, ("name", $"suite-test-{Guid.NewGuid():N}"), ("raw", raw ? "true" : "false"), ("fifo", fifo ? "true" : "false"));
-        using var created = JsonDocument.Parse(output);
-        return (created.RootElement.GetProperty("topic").GetString()!, created.RootElement.GetProperty("queue").GetString()!);
+        var pair = await MotoTopicQueue.CreateAsync($"suite-test-{Guid.NewGuid():N}", raw, AwsEmulator.Shared.ApplyTo, fifo: fifo);
+        return (pair.TopicArn, pair);
     }
 
-    private static async Task<IReadOnlyList<(string Body, string? Group)>> DrainAsync(string queue)
-    {
-        using var drained = JsonDocument.Parse(await Boto3.RunAsync(DrainScript, ("queue", queue)));
-        return drained.RootElement.EnumerateArray()
-            .Select(m => (m.GetProperty("body").GetString()!, m.GetProperty("group").GetString()))
-            .ToList();
-    }
+    private static Task<IReadOnlyList<(string Body, string? Group)>> DrainAsync(MotoTopicQueue queue) => queue.DrainMessagesAsync(TimeSpan.Zero);
 }
